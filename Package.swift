@@ -1,0 +1,37 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every Swift target of ours: Swift 6 language mode, and any warning fails the build.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "ClaimLedger",
+    products: [
+        .executable(name: "claimledger", targets: ["claimledger"]),
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLedgerOpenSSL", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLedgerSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"], swiftSettings: strict),
+        .target(name: "LedgerCore", dependencies: ["LedgerCrypto"], swiftSettings: strict),
+        .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerSQLite"], swiftSettings: strict),
+        .target(
+            name: "LedgerCLI",
+            dependencies: [
+                "LedgerStore", "LedgerCore", "LedgerCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "claimledger", dependencies: ["LedgerCLI"], swiftSettings: strict),
+        .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"], swiftSettings: strict),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerCrypto"], swiftSettings: strict),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
+        .testTarget(name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
