@@ -1,0 +1,126 @@
+import Foundation
+
+/// RFC 8785 JSON Canonicalization Scheme (JCS): the one byte form of a JSON value that is hashed and signed.
+///
+/// Object members are sorted by the UTF-16 code units of their names; numbers use the ECMAScript
+/// `Number.prototype.toString` form; strings escape only `"`, `\` and control characters (with the short
+/// escapes where JSON has them, `\u00xx` lowercase otherwise). Before serializing, every string — names
+/// included — is NFC-normalized (DESIGN §3), so that visually identical input always yields the same bytes.
+public enum CanonicalJSON {
+    /// The canonical UTF-8 bytes of `value`. Throws only for a non-finite number.
+    /// (Two member names equal after NFC cannot occur: Swift's `String` equality is canonical equivalence,
+    /// so a `JSONValue` object can never hold both, and `JSONParser` reports such input as a duplicate.)
+    public static func encode(_ value: JSONValue) throws(CanonicalJSONError) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(512)
+        try write(value, into: &out)
+        return out
+    }
+
+    /// True when `bytes` parse as JSON and are already exactly their own canonical form.
+    public static func isCanonical(_ bytes: [UInt8]) -> Bool {
+        guard let value = try? JSONParser.parse(bytes), let again = try? encode(value) else { return false }
+        return again == bytes
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) throws(CanonicalJSONError) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let d): out.append(contentsOf: try ECMAScriptNumber.format(d).utf8)
+        case .string(let s): writeString(Normalization.nfc(s), into: &out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (n, e) in elements.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                try write(e, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            var normalized: [(key: String, utf16: [UInt16], value: JSONValue)] = []
+            normalized.reserveCapacity(members.count)
+            for (k, v) in members {
+                let key = Normalization.nfc(k)
+                normalized.append((key, Array(key.utf16), v))
+            }
+            normalized.sort { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            out.append(UInt8(ascii: "{"))
+            for (n, m) in normalized.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(m.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                try write(m.value, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Why a value has no canonical form.
+public enum CanonicalJSONError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// NaN or an infinity: RFC 8785 §3.2.2.3 forbids them.
+    case nonFiniteNumber
+
+    public var description: String {
+        "NaN and infinite numbers have no JSON form"
+    }
+}
+
+/// The ECMAScript `Number::toString` algorithm (ECMA-262 §6.1.6.1.20) that RFC 8785 §3.2.2.3 prescribes.
+enum ECMAScriptNumber {
+    /// Formats a finite double. Swift's `description` already yields the shortest round-tripping digits
+    /// (as ECMAScript requires); this re-lays those digits out by ECMAScript's rules.
+    static func format(_ d: Double) throws(CanonicalJSONError) -> String {
+        guard d.isFinite else { throw CanonicalJSONError.nonFiniteNumber }
+        if d == 0 { return "0" }
+        if d < 0 { return "-" + (try format(-d)) }
+        // Digits s (k of them) and exponent n such that value = 0.s × 10^n.
+        let text = d.description
+        let parts = text.split(separator: "e", maxSplits: 1)
+        var exponent = parts.count == 2 ? Int(parts[1])! : 0
+        let mantissa = parts[0]
+        var digits = [UInt8]()
+        var pointSeen = false
+        var intDigits = 0
+        for c in mantissa.utf8 {
+            if c == UInt8(ascii: ".") { pointSeen = true; continue }
+            digits.append(c)
+            if !pointSeen { intDigits += 1 }
+        }
+        exponent += intDigits
+        while let f = digits.first, f == UInt8(ascii: "0") { digits.removeFirst(); exponent -= 1 }
+        while let l = digits.last, l == UInt8(ascii: "0") { digits.removeLast() }
+        let k = digits.count, n = exponent
+        let s = String(decoding: digits, as: UTF8.self)
+        if k <= n && n <= 21 { return s + String(repeating: "0", count: n - k) }
+        if 0 < n && n <= 21 { return String(s.prefix(n)) + "." + String(s.dropFirst(n)) }
+        if -6 < n && n <= 0 { return "0." + String(repeating: "0", count: -n) + s }
+        let e = n - 1
+        let expText = "e" + (e < 0 ? "-" : "+") + String(abs(e))
+        if k == 1 { return s + expText }
+        return String(s.prefix(1)) + "." + String(s.dropFirst()) + expText
+    }
+}
