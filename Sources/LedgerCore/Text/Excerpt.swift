@@ -1,0 +1,58 @@
+import LedgerCrypto
+
+/// A quote inside a source, anchored as the W3C Web Annotation model does: a TextQuoteSelector
+/// (`exact` with up to 32 scalars of `prefix` and `suffix`) and a TextPositionSelector (`start`, `end`),
+/// plus the SHA-256 of the exact text's UTF-8.
+///
+/// Positions count Unicode scalars (code points) of the source's anchoring text, 0-based, end exclusive —
+/// never Swift `Character`s or UTF-16 units — so an emoji outside the BMP counts as one.
+public struct Excerpt: Equatable, Sendable {
+    /// The exact substring of the anchoring text (NFC).
+    public let exact: String
+    /// Up to 32 scalars just before `start`.
+    public let prefix: String
+    /// Up to 32 scalars just after `end`.
+    public let suffix: String
+    /// Index of the first scalar.
+    public let start: Int
+    /// Index one past the last scalar.
+    public let end: Int
+    /// SHA-256 of `exact` as UTF-8.
+    public let sha256: Digest
+
+    /// The number of context scalars kept on each side.
+    public static let contextLength = 32
+
+    /// The excerpt covering scalars `start..<end` of `text`.
+    public init(text: [Unicode.Scalar], start: Int, end: Int) {
+        precondition(0 <= start && start < end && end <= text.count, "excerpt range outside the text")
+        exact = String(String.UnicodeScalarView(text[start..<end]))
+        prefix = String(String.UnicodeScalarView(text[max(0, start - Excerpt.contextLength)..<start]))
+        suffix = String(String.UnicodeScalarView(text[end..<min(text.count, end + Excerpt.contextLength)]))
+        self.start = start
+        self.end = end
+        sha256 = SHA256.hash(Array(exact.utf8))
+    }
+
+    /// The excerpt as stored in a claim body.
+    public var json: JSONValue {
+        ["exact": .string(exact), "prefix": .string(prefix), "suffix": .string(suffix),
+         "start": .int(start), "end": .int(end), "sha256": .string(sha256.hex)]
+    }
+
+    /// Checks the excerpt against a source's anchoring text: every field must be exactly what the text
+    /// holds at `start..<end`. Returns a description of the first mismatch, or nil when it anchors.
+    public static func mismatch(_ json: JSONValue, in text: [Unicode.Scalar]) -> String? {
+        guard let start = json["start"]?.integer, let end = json["end"]?.integer else { return "excerpt has no position" }
+        guard 0 <= start, start < end, end <= text.count else {
+            return "excerpt position \(start)..<\(end) is outside the source (\(text.count) scalars)"
+        }
+        let actual = Excerpt(text: text, start: start, end: end)
+        if json["exact"]?.string != actual.exact { return "excerpt text differs from the source at \(start)..<\(end)" }
+        if json["sha256"]?.string != actual.sha256.hex { return "excerpt sha256 does not match its text" }
+        if json["prefix"]?.string != actual.prefix || json["suffix"]?.string != actual.suffix {
+            return "excerpt context (prefix/suffix) differs from the source"
+        }
+        return nil
+    }
+}
