@@ -1,0 +1,100 @@
+import Foundation
+import LedgerCrypto
+
+/// Builders for entry bodies from user input, validating every field first (DESIGN §4).
+/// Each returns the body object to append, or throws an `EntryError` naming the field at fault.
+public enum Bodies {
+    /// `ledger.genesis`: the ledger's origin line, creation time and public key (C2SP verifier key).
+    public static func genesis(origin: String, created: String, verifierKey: String) -> JSONValue {
+        ["origin": .string(origin), "created": .string(created), "public_key": .string(verifierKey)]
+    }
+
+    /// `source`: the captured document's metadata. Its bytes are stored apart, addressed by `id`.
+    public static func source(bytes: [UInt8], outlet: String, language: String, url: String?, title: String?,
+                              published: String?, capturedAt: String) throws(EntryError) -> (id: Digest, body: JSONValue) {
+        guard !bytes.isEmpty else { throw EntryError("the source file is empty") }
+        guard let text = Normalization.anchoringText(bytes) else {
+            throw EntryError("the source is not valid UTF-8 text (convert it to UTF-8 first; its bytes were not changed or stored)")
+        }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw EntryError("the source holds only white space") }
+        var body: [String: JSONValue] = [
+            "id": .string(SHA256.hash(bytes).hex), "text_sha256": .string(SHA256.hash(Array(text.utf8)).hex),
+            "outlet": .string(try name(outlet, "--outlet")), "lang": .string(try lang(language)),
+            "captured_at": .string(try timestamp(capturedAt, "--captured-at")),
+            "media_type": "text/plain; charset=utf-8", "byte_length": .int(bytes.count),
+        ]
+        if let url { body["url"] = .string(try Bodies.url(url)) }
+        if let title { body["title"] = .string(try name(title, "--title")) }
+        if let published { body["published"] = .string(try date(published, "--published")) }
+        return (SHA256.hash(bytes), .object(body))
+    }
+
+    /// `entity`: a canonical id with labels per language and aliases.
+    public static func entity(id: String, labels: [String: String], aliases: [String]) throws(EntryError) -> JSONValue {
+        guard !labels.isEmpty else { throw EntryError("an entity needs at least one --label") }
+        var checkedLabels: [String: JSONValue] = [:]
+        for (l, text) in labels { checkedLabels[try lang(l)] = .string(try name(text, "--label")) }
+        var checkedAliases: [JSONValue] = []
+        for a in aliases { checkedAliases.append(.string(try name(a, "--alias"))) }
+        return ["id": .string(try identifier(id, "entity id")), "labels": .object(checkedLabels), "aliases": .array(checkedAliases)]
+    }
+
+    /// Checks a free-text field: non-empty after trimming, no control characters; returns it trimmed.
+    public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty else { throw EntryError("\(field) is empty") }
+        guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+            throw EntryError("\(field) contains control characters")
+        }
+        return t
+    }
+
+    /// Checks an identifier (entity, subject, predicate, event): 1–200 characters, no spaces or controls.
+    public static func identifier(_ text: String, _ field: String) throws(EntryError) -> String {
+        guard !text.isEmpty, text.count <= 200,
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        else { throw EntryError("\(field) \"\(text.prefix(40))\" must be 1–200 characters with no spaces (e.g. account:@dudes4harris)") }
+        return Normalization.nfc(text)
+    }
+
+    /// Checks a BCP 47 language tag and returns it in conventional case.
+    public static func lang(_ tag: String) throws(EntryError) -> String {
+        guard let canonical = LanguageTag.canonical(tag) else {
+            throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag (e.g. en, fr, fr-CA)")
+        }
+        return canonical
+    }
+
+    /// Checks a date (ISO or prose, as `DateParser` reads them) and returns its ISO form.
+    public static func date(_ text: String, _ field: String) throws(EntryError) -> String {
+        guard let d = DateParser.parse(text, language: "en") else {
+            throw EntryError("\(field) \"\(text.prefix(40))\" is not a date (e.g. 2024-07-29 or 2024-07-29T14:00:00Z)")
+        }
+        return d.value
+    }
+
+    /// Checks an RFC 3339 time (seconds, with Z or an offset) or a plain date, and returns it.
+    public static func timestamp(_ text: String, _ field: String) throws(EntryError) -> String {
+        guard let d = DateParser.parse(text, language: "en"), d.value == text.uppercased(),
+              d.precision == .second || d.precision == .day,
+              d.precision == .day || d.value.hasSuffix("Z") || d.value.dropLast(6).count == 19
+        else { throw EntryError("\(field) \"\(text.prefix(40))\" is not an RFC 3339 time (e.g. 2024-07-30T09:15:00Z)") }
+        return d.value
+    }
+
+    /// Checks an absolute http(s) URL.
+    public static func url(_ text: String) throws(EntryError) -> String {
+        guard let u = URL(string: text), let scheme = u.scheme?.lowercased(), scheme == "http" || scheme == "https", u.host != nil else {
+            throw EntryError("--url \"\(text.prefix(60))\" is not an absolute http(s) URL")
+        }
+        return text
+    }
+
+    /// The current time as RFC 3339 UTC with seconds.
+    public static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,94 @@
+/// What a user gives to record one claim (`claim add` options, or one line of `claim import`).
+/// `body(...)` validates it, anchors the excerpt and parses the value into the claim body of DESIGN §4.
+public struct ClaimInput: Sendable {
+    /// Whether the speaker asserted or denied the value.
+    public enum Polarity: String, CaseIterable, Sendable { case affirmed, denied }
+    /// How firmly: stated outright, reported from someone else, or hedged ("reportedly", conditionnel).
+    public enum Modality: String, CaseIterable, Sendable { case asserted, reported, hedged }
+
+    public var source: String
+    public var excerpt: String
+    public var occurrence: Int?
+    public var speaker: String
+    public var relay: String?
+    /// Defaults to the source's outlet.
+    public var outlet: String?
+    /// Defaults to the source's language.
+    public var lang: String?
+    public var text: String
+    public var subject: String
+    public var predicate: String
+    public var value: String
+    public var polarity: Polarity
+    public var modality: Modality
+    public var asOf: String?
+    public var event: String?
+
+    public init(source: String, excerpt: String, occurrence: Int? = nil, speaker: String, relay: String? = nil,
+                outlet: String? = nil, lang: String? = nil, text: String, subject: String, predicate: String, value: String,
+                polarity: Polarity = .affirmed, modality: Modality = .asserted, asOf: String? = nil, event: String? = nil) {
+        self.source = source
+        self.excerpt = excerpt
+        self.occurrence = occurrence
+        self.speaker = speaker
+        self.relay = relay
+        self.outlet = outlet
+        self.lang = lang
+        self.text = text
+        self.subject = subject
+        self.predicate = predicate
+        self.value = value
+        self.polarity = polarity
+        self.modality = modality
+        self.asOf = asOf
+        self.event = event
+    }
+
+    /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
+    /// anchoring text and the predicate's declaration (nil when undeclared).
+    public func body(sourceID: String, sourceOutlet: String, sourceLang: String, locator: ExcerptLocator,
+                     predicate declared: Predicate?) throws(ClaimInputError) -> JSONValue {
+        let excerptValue: Excerpt
+        do { excerptValue = try locator.locate(excerpt, occurrence: occurrence) } catch { throw .field("excerpt", error.description) }
+        let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? sourceLang) }
+        let parsed: ClaimValue
+        do { parsed = try ValueParser.parse(value, predicate: declared, language: language) } catch { throw .field("value", error.message) }
+        var body: [String: JSONValue] = [
+            "source": .string(sourceID), "excerpt": excerptValue.json,
+            "speaker": .string(try field("speaker") { () throws(EntryError) in try Bodies.name(speaker, "speaker") }),
+            "outlet": .string(try field("outlet") { () throws(EntryError) in try Bodies.name(outlet ?? sourceOutlet, "outlet") }),
+            "lang": .string(language),
+            "text": .string(try field("text") { () throws(EntryError) in try Bodies.name(text, "text") }),
+            "subject": .string(try field("subject") { () throws(EntryError) in try Bodies.identifier(subject, "subject") }),
+            "predicate": .string(try field("predicate") { () throws(EntryError) in try Bodies.identifier(predicate, "predicate") }),
+            "value": parsed.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
+        ]
+        if let relay { body["relay"] = .string(try field("relay") { () throws(EntryError) in try Bodies.name(relay, "relay") }) }
+        var qualifiers: [String: JSONValue] = [:]
+        if let event { qualifiers["event"] = .string(try field("event") { () throws(EntryError) in try Bodies.identifier(event, "event") }) }
+        if let asOf {
+            guard let d = DateParser.parse(asOf, language: language) else { throw .field("as_of", "\"\(asOf.prefix(40))\" is not a date") }
+            qualifiers["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)]
+        }
+        if !qualifiers.isEmpty { body["qualifiers"] = .object(qualifiers) }
+        return .object(body)
+    }
+
+    private func field<T>(_ name: String, _ check: () throws(EntryError) -> T) throws(ClaimInputError) -> T {
+        do { return try check() } catch { throw .field(name, error.message) }
+    }
+}
+
+/// A claim input problem, naming the field (as spelled in `claim import` lines) so a user can find it.
+public enum ClaimInputError: Error, Equatable, Sendable, CustomStringConvertible {
+    case field(String, String)
+
+    /// The field at fault.
+    public var field: String {
+        switch self { case .field(let f, _): f }
+    }
+
+    public var description: String {
+        switch self { case .field(let f, let why): "\(f): \(why)" }
+    }
+}

@@ -1,0 +1,43 @@
+/// BCP 47 (RFC 5646) language tags: syntax check and conventional casing ("fr-ca" → "fr-CA",
+/// "zh-hant-tw" → "zh-Hant-TW"). Registry membership is not checked; well-formedness is.
+public enum LanguageTag {
+    /// The tag in conventional case, or nil when it is not a well-formed BCP 47 tag.
+    public static func canonical(_ tag: String) -> String? {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map { $0.lowercased() }
+        guard !tag.isEmpty, tag.count <= 64, parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        if parts[0] == "x" { return parts.count > 1 ? parts.joined(separator: "-") : nil }  // private use only
+        if ["i-default", "i-klingon", "i-navajo", "en-gb-oed", "sgn-be-fr", "sgn-be-nl", "sgn-ch-de"].contains(parts.joined(separator: "-")) {
+            return parts.joined(separator: "-")
+        }
+        var i = 0
+        var out: [String] = []
+        func alpha(_ s: String, _ r: ClosedRange<Int>) -> Bool { r.contains(s.count) && s.allSatisfy(\.isLetter) }
+        func digit(_ s: String, _ n: Int) -> Bool { s.count == n && s.allSatisfy(\.isNumber) }
+        guard alpha(parts[0], 2...3) || alpha(parts[0], 5...8) else { return nil }
+        out.append(parts[0]); i = 1
+        var ext = 0
+        while i < parts.count, ext < 3, parts[0].count <= 3, alpha(parts[i], 3...3) { out.append(parts[i]); i += 1; ext += 1 }
+        if i < parts.count, alpha(parts[i], 4...4) { out.append(parts[i].prefix(1).uppercased() + parts[i].dropFirst()); i += 1 }
+        if i < parts.count, alpha(parts[i], 2...2) || digit(parts[i], 3) { out.append(parts[i].uppercased()); i += 1 }
+        var variants = Set<String>()
+        while i < parts.count, (parts[i].count >= 5 && parts[i].count <= 8) || (parts[i].count == 4 && parts[i].first!.isNumber) {
+            guard variants.insert(parts[i]).inserted else { return nil }
+            out.append(parts[i]); i += 1
+        }
+        var singletons = Set<String>()
+        while i < parts.count, parts[i].count == 1, parts[i] != "x" {
+            guard singletons.insert(parts[i]).inserted else { return nil }
+            out.append(parts[i]); i += 1
+            var n = 0
+            while i < parts.count, (2...8).contains(parts[i].count) { out.append(parts[i]); i += 1; n += 1 }
+            guard n > 0 else { return nil }
+        }
+        if i < parts.count, parts[i] == "x" {
+            guard i + 1 < parts.count else { return nil }
+            out.append(contentsOf: parts[i...])
+            i = parts.count
+        }
+        return i == parts.count ? out.joined(separator: "-") : nil
+    }
+}
