@@ -3,9 +3,9 @@ import Testing
 
 /// Value parsing in English and French, and the original wording kept beside the parsed value.
 @Suite struct ValueParserTests {
-    static let count = Predicate(id: "attendance", type: .quantity)
+    static let count = ClaimPredicate(id: "attendance", type: .quantity)
 
-    func quantity(_ text: String, _ lang: String = "en", predicate: Predicate = count) throws -> Quantity {
+    func quantity(_ text: String, _ lang: String = "en", predicate: ClaimPredicate = count) throws -> Quantity {
         guard case .quantity(let q) = try ValueParser.parse(text, predicate: predicate, language: lang).value else {
             Issue.record("not a quantity")
             throw ValueError("not a quantity")
@@ -67,9 +67,9 @@ import Testing
         #expect(try quantity("€2m").amount.description == "2000000")
         #expect(try quantity("15%").unit == "percent")
         #expect(try quantity("190 000 participants", "fr").unit == "participants")
-        let people = Predicate(id: "attendance", type: .quantity, unit: "people")
+        let people = ClaimPredicate(id: "attendance", type: .quantity, unit: "people")
         #expect(try quantity("200 000 personnes", "fr", predicate: people).unit == "people")
-        let usd = Predicate(id: "raised", type: .quantity, unit: "USD")
+        let usd = ClaimPredicate(id: "raised", type: .quantity, unit: "USD")
         #expect(throws: ValueError.self) { try quantity("€4 million", "en", predicate: usd) }
     }
 
@@ -93,13 +93,13 @@ import Testing
         ("08/01/2024", "en", "2024-08-01", .day),
     ])
     func dates(text: String, lang: String, value: String, precision: DateValue.Precision) throws {
-        let v = try ValueParser.parse(text, predicate: Predicate(id: "d", type: .date), language: lang)
+        let v = try ValueParser.parse(text, predicate: ClaimPredicate(id: "d", type: .date), language: lang)
         #expect(v.value == .date(DateValue(value: value, precision: precision)), "\(text)")
     }
 
     @Test(arguments: ["31 June 2024", "2024-13-01", "2023-02-29", "tomorrow", "2024-07-29T25:00Z"])
     func dateErrors(text: String) {
-        #expect(throws: ValueError.self) { try ValueParser.parse(text, predicate: Predicate(id: "d", type: .date), language: "en") }
+        #expect(throws: ValueError.self) { try ValueParser.parse(text, predicate: ClaimPredicate(id: "d", type: .date), language: "en") }
     }
 
     @Test(arguments: [
@@ -114,7 +114,7 @@ import Testing
         ("less than 24 hours", "en", "0", "86400"),
     ])
     func durations(text: String, lang: String, min: String, max: String) throws {
-        guard case .duration(let d) = try ValueParser.parse(text, predicate: Predicate(id: "t", type: .duration), language: lang).value else {
+        guard case .duration(let d) = try ValueParser.parse(text, predicate: ClaimPredicate(id: "t", type: .duration), language: lang).value else {
             Issue.record("not a duration: \(text)")
             return
         }
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func openEndedDuration() throws {
-        guard case .duration(let d) = try ValueParser.parse("more than two days", predicate: Predicate(id: "t", type: .duration), language: "en").value else {
+        guard case .duration(let d) = try ValueParser.parse("more than two days", predicate: ClaimPredicate(id: "t", type: .duration), language: "en").value else {
             Issue.record("not a duration")
             return
         }
@@ -130,18 +130,18 @@ import Testing
     }
 
     @Test func booleansCategoriesAndText() throws {
-        let b = Predicate(id: "b", type: .boolean)
+        let b = ClaimPredicate(id: "b", type: .boolean)
         #expect(try ValueParser.parse("Oui", predicate: b, language: "fr").value == .boolean(true))
         #expect(try ValueParser.parse("false", predicate: b, language: "en").value == .boolean(false))
         #expect(throws: ValueError.self) { try ValueParser.parse("maybe", predicate: b, language: "en") }
-        let reason = Predicate(id: "suspension.reason", type: .category,
+        let reason = ClaimPredicate(id: "suspension.reason", type: .category,
                                values: [.init(id: "ban_evasion", labels: ["en": "ban evasion", "fr": "évitement de la suspension"]),
                                         .init(id: "spam")])
         #expect(try ValueParser.parse("Ban Evasion", predicate: reason, language: "en").value == .category("ban_evasion"))
         #expect(try ValueParser.parse("évitement de la suspension", predicate: reason, language: "fr").value == .category("ban_evasion"))
         #expect(try ValueParser.parse("SPAM", predicate: reason, language: "en").value == .category("spam"))
         #expect(throws: ValueError.self) { try ValueParser.parse("hate speech", predicate: reason, language: "en") }
-        let open = Predicate(id: "status", type: .category)
+        let open = ClaimPredicate(id: "status", type: .category)
         #expect(try ValueParser.parse("Temporarily locked", predicate: open, language: "en").value == .category("temporarily_locked"))
     }
 

@@ -47,7 +47,7 @@ public struct ClaimInput: Sendable {
     /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
     /// anchoring text and the predicate's declaration (nil when undeclared).
     public func body(sourceID: String, sourceOutlet: String, sourceLang: String, locator: ExcerptLocator,
-                     predicate declared: Predicate?) throws(ClaimInputError) -> JSONValue {
+                     predicate declared: ClaimPredicate?) throws(ClaimInputError) -> JSONValue {
         let excerptValue: Excerpt
         do { excerptValue = try locator.locate(excerpt, occurrence: occurrence) } catch { throw .field("excerpt", error.description) }
         let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? sourceLang) }
@@ -88,7 +88,10 @@ public enum ClaimInputError: Error, Equatable, Sendable, CustomStringConvertible
         switch self { case .field(let f, _): f }
     }
 
-    public var description: String {
-        switch self { case .field(let f, let why): "\(f): \(why)" }
+    /// What is wrong with it.
+    public var message: String {
+        switch self { case .field(_, let why): why }
     }
+
+    public var description: String { "\(field): \(message)" }
 }

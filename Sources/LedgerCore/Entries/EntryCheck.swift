@@ -7,7 +7,7 @@ public enum EntryCheck {
     public static func problems(_ entry: Entry, expectedSeq: Int64, prev: Digest) -> [String] {
         var out: [String] = []
         if entry.bytes.count > Entry.maxBytes { out.append("entry is \(entry.bytes.count) bytes, over the \(Entry.maxBytes) limit") }
-        if !CanonicalJSON.isCanonical(entry.bytes) { out.append("stored bytes are not RFC 8785 canonical JSON") }
+        if (try? CanonicalJSON.encode(entry.envelope)) != entry.bytes { out.append("stored bytes are not RFC 8785 canonical JSON") }
         let e = entry.envelope
         out += shape(e, [
             "v": .int, "seq": .int, "prev": .hex64, "time": .time, "author": .text, "kind": .text, "body": .object,
@@ -38,7 +38,7 @@ public enum EntryCheck {
             var out = shape(b, ["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)),
                                 "cardinality": .oneOf(["single", "multi"]), "tolerance": .text, "unit": .text,
                                 "values": .array, "labels": .object], at: "body", optional: ["tolerance", "unit", "values", "labels"])
-            if Predicate(json: b) == nil && out.isEmpty { out.append("body: malformed predicate values") }
+            if ClaimPredicate(json: b) == nil && out.isEmpty { out.append("body: malformed predicate values") }
             return out
         case .claim:
             return shape(b, ["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,

@@ -2,7 +2,7 @@
 /// or, for an undeclared predicate, by inference: boolean word, date, duration, quantity, else text.
 public enum ValueParser {
     /// Parses `text` (claim language `language`) for `predicate`, or by inference when it is nil.
-    public static func parse(_ text: String, predicate: Predicate?, language: String) throws(ValueError) -> ClaimValue {
+    public static func parse(_ text: String, predicate: ClaimPredicate?, language: String) throws(ValueError) -> ClaimValue {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValueError("the value is empty") }
         guard let predicate else { return ClaimValue(infer(trimmed, language: language), original: trimmed) }
@@ -44,7 +44,7 @@ public enum ValueParser {
 
     /// A category id from the predicate's vocabulary, matched on id or label ignoring case, accents of
     /// spacing and quote style; without a vocabulary, a slug of the text ("Ban evasion" → "ban_evasion").
-    static func category(_ text: String, predicate: Predicate) throws(ValueError) -> String {
+    static func category(_ text: String, predicate: ClaimPredicate) throws(ValueError) -> String {
         let key = MatchKey.ofQuote(text)
         guard !predicate.values.isEmpty else {
             return String(String.UnicodeScalarView(key.map { $0 == " " || $0 == "-" ? "_" : $0 }))

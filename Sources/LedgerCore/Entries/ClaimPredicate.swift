@@ -1,7 +1,7 @@
 /// A declared property (`attendance`, `suspension.reason`) and how its values compare:
 /// type, cardinality (single-valued predicates conflict on different values, like Wikidata's
 /// single-value constraint), tolerance (a fraction, for "about n"), unit, and a category vocabulary.
-public struct Predicate: Equatable, Sendable {
+public struct ClaimPredicate: Equatable, Sendable {
     /// Whether a subject can hold one value of this predicate at a time, or several.
     public enum Cardinality: String, Sendable { case single, multi }
 

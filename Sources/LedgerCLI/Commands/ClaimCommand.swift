@@ -1,0 +1,136 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `claimledger claim …`.
+struct ClaimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim",
+        abstract: "Record claims, each bound to an exact quote in a recorded source.",
+        subcommands: [ClaimAdd.self, ClaimImport.self]
+    )
+}
+
+/// `claimledger claim add …`.
+struct ClaimAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record one claim, anchored to an exact quote in a source.",
+        discussion: """
+        The --excerpt is looked for exactly in the source's text; if it is not there, it is matched ignoring case, \
+        quote style (' ’ " « »), dashes and spacing (so French no-break spaces need not be typed). What is stored is \
+        always the exact text of the source, its position in Unicode scalars, 32 scalars of context either side \
+        and its SHA-256. If the quote occurs more than once, the places are listed: choose one with --occurrence N.
+
+        Example:
+          claimledger claim add --source 3f2a9c1e --excerpt "more than 200,000 people" \\
+            --speaker "Ross Morales Rocketto" --text "The call drew more than 200,000 people" \\
+            --subject event:wd4h-call --predicate attendance --value "more than 200,000"
+
+        Prints the new entry's seq and leaf hash.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The source's id or a unique prefix of at least 8 hex digits.", valueName: "ID"))
+    var source: String
+
+    @Option(help: ArgumentHelp("The exact quote carrying the claim.", valueName: "TEXT"))
+    var excerpt: String
+
+    @Option(help: ArgumentHelp("Which occurrence of the quote, when it appears more than once (1 = first).", valueName: "N"))
+    var occurrence: Int?
+
+    @Option(help: ArgumentHelp("Who made the claim, e.g. \"Ross Morales Rocketto\" or \"X spokesperson\".", valueName: "NAME"))
+    var speaker: String
+
+    @Option(help: ArgumentHelp("Through whom it reached the outlet, e.g. \"according to CNN\".", valueName: "TEXT"))
+    var relay: String?
+
+    @Option(help: ArgumentHelp("The outlet that published it (default: the source's outlet).", valueName: "NAME"))
+    var outlet: String?
+
+    @Option(help: ArgumentHelp("The claim's language, BCP 47 (default: the source's language).", valueName: "BCP47"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("The claim in plain words.", valueName: "TEXT"))
+    var text: String
+
+    @Option(help: ArgumentHelp("What it is about: an entity id, e.g. account:@dudes4harris.", valueName: "ID"))
+    var subject: String
+
+    @Option(help: ArgumentHelp("Which property, e.g. attendance or suspension.reason.", valueName: "ID"))
+    var predicate: String
+
+    @Option(help: ArgumentHelp("The value as worded, e.g. \"more than 200,000\"; parsed per the predicate's type.", valueName: "TEXT"))
+    var value: String
+
+    @Option(help: ArgumentHelp("affirmed (default) or denied.", valueName: "affirmed|denied"))
+    var polarity: ClaimInput.Polarity = .affirmed
+
+    @Option(help: ArgumentHelp("asserted (default), reported, or hedged (\"allegedly\", conditionnel).", valueName: "asserted|reported|hedged"))
+    var modality: ClaimInput.Modality = .asserted
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("When the claim holds, e.g. 2024-07-30.", valueName: "DATE"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The event it is about, so claims about different events are kept apart.", valueName: "ID"))
+    var event: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let input = ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay,
+                               outlet: outlet, lang: lang, text: text, subject: subject, predicate: predicate, value: value,
+                               polarity: polarity, modality: modality, asOf: asOf, event: event)
+        let ledger = try global.open()
+        let entry: Entry
+        do { entry = try ledger.addClaims([input])[0] } catch let e as Ledger.ClaimError { throw CLIError("--\(e.field.replacingOccurrences(of: "_", with: "-")): \(e.message)") }
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("seq \(entry.seq)  leaf \(entry.leafHash.hex)")
+        }
+    }
+}
+
+extension ClaimInput.Polarity: ExpressibleByArgument {}
+extension ClaimInput.Modality: ExpressibleByArgument {}
+
+/// `claimledger claim import FILE.jsonl`.
+struct ClaimImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record many claims from a JSON Lines file, all or nothing.",
+        discussion: """
+        One JSON object per line with the fields of `claim add` in snake_case: source, excerpt, speaker, text, \
+        subject, predicate, value (required); occurrence (integer), relay, outlet, lang, polarity, modality, as_of, \
+        event (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
+        wrong, nothing is recorded and the error names the line and field.
+
+        Example line:
+          {"source":"3f2a9c1e","excerpt":"près de 200.000 personnes","speaker":"La Tribune","text":"…",
+           "subject":"event:wd4h-call","predicate":"attendance","value":"près de 200.000"}
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "FILE.jsonl"))
+    var file: String
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let lines = try ClaimLines.parse(Output.readFile(file), name: file)
+        guard !lines.isEmpty else { throw CLIError("\(file) holds no claims") }
+        let ledger = try global.open()
+        let entries: [Entry]
+        do { entries = try ledger.addClaims(lines.map(\.input)) } catch let e as Ledger.ClaimError {
+            throw CLIError("\(file) line \(lines[e.index].line), field \(e.field): \(e.message); nothing was recorded")
+        }
+        let first = entries.first!.seq, last = entries.last!.seq
+        if global.json {
+            Output.json(["imported": .int(entries.count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
+        } else {
+            Output.line("imported \(entries.count) claims (seq \(first)–\(last))")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `claimledger entity …`.
+struct EntityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entity",
+        abstract: "Record entities: the canonical ids claims are about, with labels and aliases.",
+        subcommands: [EntityAdd.self]
+    )
+}
+
+/// `claimledger entity add ID --label TEXT [--alias TEXT]…`.
+struct EntityAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record an entity, e.g. account:@dudes4harris, with labels per language and aliases.",
+        discussion: """
+        Example:
+          claimledger entity add account:@dudes4harris --label "en=White Dudes for Harris" \\
+            --label "fr=Les Blancs pour Harris" --alias "@dudes4harris"
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The canonical id, e.g. account:@dudes4harris (no spaces).", valueName: "ID"))
+    var id: String
+
+    @Option(help: ArgumentHelp("A label, as LANG=TEXT (repeatable; plain TEXT is language-undetermined).", valueName: "LANG=TEXT"))
+    var label: [String] = []
+
+    @Option(help: ArgumentHelp("Another name the entity goes by (repeatable).", valueName: "TEXT"))
+    var alias: [String] = []
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if label.isEmpty { throw ValidationError("give at least one --label") }
+    }
+
+    func run() throws {
+        let entry = try global.open().addEntity(id: id, labels: Labels.parse(label), aliases: alias)
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("recorded \(id) at seq \(entry.seq)")
+        }
+    }
+}

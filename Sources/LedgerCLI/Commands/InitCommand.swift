@@ -1,0 +1,42 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `claimledger init [DIR] [--origin NAME]`.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new, empty ledger with its own Ed25519 ledger key.",
+        discussion: """
+        Creates DIR (default: --ledger, $CLAIMLEDGER_DIR, else ./ledger) holding ledger.sqlite, keys/, \
+        checkpoints/ and reports/, and appends the ledger.genesis entry. The private key is written to \
+        keys/NAME.key with mode 0600 — keep it secret and never commit it; the public key is written as a \
+        C2SP verifier key to keys/NAME.vkey — publish it. Refuses to touch a directory that already holds a ledger.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Directory to create the ledger in.", valueName: "DIR"))
+    var dir: String?
+
+    @Option(help: ArgumentHelp("The ledger's origin: names its checkpoints and key; no spaces or '+' (default: claimledger/<dir name>).", valueName: "NAME"))
+    var origin: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let path = dir ?? global.directory
+        let created = try Ledger.create(at: path, origin: origin)
+        let ledger = created.ledger
+        let root = try ledger.store.root(size: 1)
+        if global.json {
+            Output.json(["directory": .string(path), "origin": .string(ledger.origin), "verifier_key": .string(ledger.ledgerKey.text),
+                         "verifier_key_file": .string(created.verifierKeyPath), "size": 1, "root": .string(root.hex)])
+            return
+        }
+        Output.line("Created ledger \(ledger.origin) in \(path)")
+        Output.line("  verifier key  \(ledger.ledgerKey.text)")
+        Output.line("                (also in \(created.verifierKeyPath): publish it)")
+        Output.line("  private key   \(created.privateKeyPath) (mode 0600: keep it secret, never commit it)")
+        Output.line("Next: claimledger source add FILE --ledger \(path) --outlet NAME --lang en")
+    }
+}

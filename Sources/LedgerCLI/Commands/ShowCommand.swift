@@ -1,0 +1,62 @@
+import ArgumentParser
+import LedgerCore
+import LedgerCrypto
+import LedgerStore
+
+/// `claimledger show SEQ`.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one entry: its fields, leaf hash and, for a claim, the quote in its source's context.",
+        discussion: "With --json: {\"seq\", \"leaf_hash\", \"entry\": the entry object, \"context\": {…} for claims}."
+    )
+
+    @Argument(help: ArgumentHelp("The entry's sequence number.", valueName: "SEQ"))
+    var seq: Int64
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.open(readOnly: true)
+        guard let e = try ledger.store.entry(seq) else {
+            throw CLIError("no entry \(seq): the ledger has \(try ledger.store.size()) entries (0–\(try ledger.store.size() - 1))")
+        }
+        var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
+        if e.kind == .claim, let id = e.body["source"]?.string, let d = Digest(hex: id),
+           let bytes = try ledger.store.blob(d), let text = Normalization.anchoringText(bytes),
+           let start = e.body["excerpt"]?["start"]?.integer, let end = e.body["excerpt"]?["end"]?.integer {
+            let scalars = Array(text.unicodeScalars)
+            if 0 <= start, start < end, end <= scalars.count {
+                func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
+                context = (str(max(0, start - 160)..<start), str(start..<end), str(end..<min(scalars.count, end + 160)),
+                           Excerpt.mismatch(e.body["excerpt"]!, in: scalars) == nil)
+            }
+        }
+        if global.json {
+            var o: [String: JSONValue] = ["seq": .number(Double(seq)), "leaf_hash": .string(e.leafHash.hex), "entry": e.envelope]
+            if let c = context {
+                o["context"] = ["before": .string(c.before), "exact": .string(c.exact), "after": .string(c.after), "anchored": .bool(c.anchored)]
+            }
+            Output.json(.object(o))
+            return
+        }
+        Output.line("seq \(seq)  \(e.kind.rawValue)")
+        Output.line("leaf hash  \(e.leafHash.hex)")
+        Output.line("prev       \(e.prev)")
+        Output.line("time       \(e.time)")
+        Output.line("author     \(e.author)")
+        Output.line("bytes      \(e.bytes.count)")
+        Output.line()
+        for (k, v) in (e.body.object ?? [:]).sorted(by: { $0.key < $1.key }) where k != "excerpt" {
+            Output.line("\(EntrySummary.pad(k, 12)) \(v.string ?? String(decoding: (try? CanonicalJSON.encode(v)) ?? [], as: UTF8.self))")
+        }
+        if let x = e.body["excerpt"] {
+            Output.line("\(EntrySummary.pad("excerpt", 12)) scalars \(x["start"]?.integer ?? -1)..<\(x["end"]?.integer ?? -1), sha256 \(x["sha256"]?.string ?? "?")")
+        }
+        if let c = context {
+            Output.line()
+            Output.line(c.anchored ? "In the source:" : "In the source (WARNING: the stored excerpt no longer matches; run `claimledger verify`):")
+            Output.line("  …\(c.before)[[\(c.exact)]]\(c.after)…")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `claimledger source …`.
+struct SourceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "source",
+        abstract: "Record captured source documents (article text).",
+        subcommands: [SourceAdd.self]
+    )
+}
+
+/// `claimledger source add FILE --outlet NAME --lang BCP47 …`.
+struct SourceAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record a captured article's exact bytes and print its source id.",
+        discussion: """
+        The file must be UTF-8 text; its bytes are stored exactly as captured and never altered. The source id \
+        is the SHA-256 of those bytes (64 hex digits; `claim add --source` takes any unique prefix of 8 or more). \
+        Adding the same bytes again appends nothing and prints the existing id.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The captured text (UTF-8).", valueName: "FILE"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The outlet that published it, e.g. \"Washington Post\".", valueName: "NAME"))
+    var outlet: String
+
+    @Option(help: ArgumentHelp("Its language as a BCP 47 tag, e.g. en, fr, fr-CA.", valueName: "BCP47"))
+    var lang: String
+
+    @Option(help: ArgumentHelp("Where it was captured from (absolute http or https URL).", valueName: "URL"))
+    var url: String?
+
+    @Option(help: ArgumentHelp("The article's headline.", valueName: "T"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Publication date, e.g. 2024-07-30.", valueName: "DATE"))
+    var published: String?
+
+    @Option(name: .customLong("captured-at"), help: ArgumentHelp("When it was captured, RFC 3339 (default: now), e.g. 2024-07-30T09:15:00Z.", valueName: "TIME"))
+    var capturedAt: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.open()
+        let bytes = try Output.readFile(file)
+        let added = try ledger.addSource(bytes: bytes, outlet: outlet, language: lang, url: url, title: title,
+                                         published: published, capturedAt: capturedAt)
+        if global.json {
+            Output.json(["id": .string(added.id.hex), "seq": .number(Double(added.seq)), "existed": .bool(added.existed)])
+            return
+        }
+        if added.existed { Output.note("already recorded at seq \(added.seq); nothing appended") }
+        Output.line(added.id.hex)
+    }
+}

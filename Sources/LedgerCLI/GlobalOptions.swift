@@ -1,0 +1,17 @@
+import ArgumentParser
+import LedgerStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ledger directory (default: $CLAIMLEDGER_DIR, else ./ledger).", valueName: "DIR"))
+    var ledger: String?
+
+    @Flag(name: .long, help: "Print machine-readable JSON on stdout instead of text.")
+    var json = false
+
+    /// The ledger directory to use.
+    var directory: String { ledger ?? Ledger.defaultDirectory }
+
+    /// Opens the ledger, checking its schema.
+    func open(readOnly: Bool = false) throws -> Ledger { try Ledger(opening: directory, readOnly: readOnly) }
+}

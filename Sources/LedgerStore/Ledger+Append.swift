@@ -1,0 +1,118 @@
+import Foundation
+import LedgerCore
+import LedgerCrypto
+
+extension Ledger {
+    /// The result of `addSource`.
+    public struct AddedSource: Sendable {
+        public let id: Digest
+        public let seq: Int64
+        /// True when these exact bytes were already in the ledger (nothing was appended).
+        public let existed: Bool
+    }
+
+    /// Records a captured source: its bytes (stored once, by SHA-256) and a `source` entry. Adding the same
+    /// bytes again appends nothing and returns the existing id and seq.
+    public func addSource(bytes: [UInt8], outlet: String, language: String, url: String?, title: String?,
+                          published: String?, capturedAt: String?) throws -> AddedSource {
+        let (id, body) = try Bodies.source(bytes: bytes, outlet: outlet, language: language, url: url, title: title,
+                                           published: published, capturedAt: capturedAt ?? Bodies.now())
+        return try store.append(time: Bodies.now(), author: author) { batch in
+            if let seq = try store.seqs(kind: .source, key: id.hex).first { return AddedSource(id: id, seq: seq, existed: true) }
+            _ = try batch.storeBlob(bytes)
+            return AddedSource(id: id, seq: try batch.append(kind: .source, body: body).seq, existed: false)
+        }
+    }
+
+    /// Declares a predicate. Declaring the same id twice is an error (declarations are never edited).
+    public func addPredicate(_ predicate: ClaimPredicate) throws -> Entry {
+        _ = try Bodies.identifier(predicate.id, "predicate id")
+        for (l, _) in predicate.labels { _ = try Bodies.lang(l) }
+        return try store.append(time: Bodies.now(), author: author) { batch in
+            if let seq = try store.seqs(kind: .predicate, key: predicate.id).first {
+                throw StoreError("predicate \(predicate.id) is already declared (seq \(seq)); declarations cannot be changed")
+            }
+            return try batch.append(kind: .predicate, body: predicate.json)
+        }
+    }
+
+    /// Records an entity with labels per language and aliases. Adding an existing id is an error.
+    public func addEntity(id: String, labels: [String: String], aliases: [String]) throws -> Entry {
+        let body = try Bodies.entity(id: id, labels: labels, aliases: aliases)
+        return try store.append(time: Bodies.now(), author: author) { batch in
+            if let seq = try store.seqs(kind: .entity, key: id).first {
+                throw StoreError("entity \(id) already exists (seq \(seq))")
+            }
+            return try batch.append(kind: .entity, body: body)
+        }
+    }
+
+    /// A claim that could not be recorded: which one (0-based, in input order), which field, and why.
+    public struct ClaimError: Error, CustomStringConvertible {
+        public let index: Int
+        public let field: String
+        public let message: String
+        public var description: String { "\(field): \(message)" }
+    }
+
+    /// Records claims, all in one transaction: every claim is appended, or none is.
+    public func addClaims(_ inputs: [ClaimInput]) throws -> [Entry] {
+        try store.append(time: Bodies.now(), author: author) { batch in
+            var sources: [String: (id: Digest, entry: Entry, locator: ExcerptLocator)] = [:]
+            var predicates: [String: ClaimPredicate?] = [:]
+            var out: [Entry] = []
+            out.reserveCapacity(inputs.count)
+            for (n, input) in inputs.enumerated() {
+                func fail(_ field: String, _ message: String) -> ClaimError { ClaimError(index: n, field: field, message: message) }
+                let source: (id: Digest, entry: Entry, locator: ExcerptLocator)
+                if let cached = sources[input.source] {
+                    source = cached
+                } else {
+                    let (id, entry): (Digest, Entry)
+                    do { (id, entry) = try resolveSource(input.source) } catch { throw fail("source", "\(error)") }
+                    guard let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
+                        throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
+                    }
+                    source = (id, entry, ExcerptLocator(text: text))
+                    sources[input.source] = source
+                }
+                if predicates[input.predicate] == nil {
+                    predicates[input.predicate] = .some(try predicate(input.predicate))
+                }
+                let body: JSONValue
+                do {
+                    body = try input.body(sourceID: source.id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
+                                          sourceLang: source.entry.body["lang"]?.string ?? "und", locator: source.locator,
+                                          predicate: predicates[input.predicate]!)
+                } catch let e as ClaimInputError {
+                    throw fail(e.field, e.message)
+                }
+                do { out.append(try batch.append(kind: .claim, body: body)) } catch let e as EntryError { throw fail("claim", e.message) }
+            }
+            return out
+        }
+    }
+
+    /// The declared predicate with this id, or nil when it is undeclared.
+    public func predicate(_ id: String) throws -> ClaimPredicate? {
+        guard let seq = try store.seqs(kind: .predicate, key: id).first, let e = try store.entry(seq) else { return nil }
+        return ClaimPredicate(json: e.body)
+    }
+
+    /// Resolves a source id or a unique hex prefix of at least 8 characters to the source and its entry.
+    public func resolveSource(_ idOrPrefix: String) throws -> (Digest, Entry) {
+        let p = idOrPrefix.lowercased()
+        guard p.count >= 8, p.count <= 64, Hex.decode(p.count % 2 == 0 ? p : p + "0") != nil else {
+            throw StoreError("source id \"\(idOrPrefix.prefix(70))\" must be hex, at least 8 characters of the id `source add` printed")
+        }
+        let matches = try store.keys(kind: .source, prefix: p, limit: 5)
+        guard !matches.isEmpty else { throw StoreError("no source has an id starting with \(p) (see `claimledger log`)") }
+        guard matches.count == 1 else {
+            throw StoreError("source id prefix \(p) is ambiguous: it matches \(matches.map { String($0.prefix(16)) }.joined(separator: ", ")); give more characters")
+        }
+        guard let seq = try store.seqs(kind: .source, key: matches[0]).first, let entry = try store.entry(seq),
+              let id = Digest(hex: matches[0])
+        else { throw StoreError("source \(matches[0].prefix(16)) has no readable entry; run `claimledger verify`", integrity: true) }
+        return (id, entry)
+    }
+}

@@ -1,0 +1,255 @@
+import LedgerCore
+import LedgerCrypto
+
+/// The SQLite store of one ledger (DESIGN §6): WAL, `synchronous=FULL`, `BEGIN IMMEDIATE` appends,
+/// `busy_timeout` so concurrent writers queue, and the Merkle tree's stored hashes so that roots and
+/// proofs need O(log n) reads. It appends and reads; it never updates or deletes.
+public final class LedgerStore: MerkleHashReader {
+    /// The database file's name inside a ledger directory.
+    public static let fileName = "ledger.sqlite"
+
+    let db: Database
+
+    private init(db: Database) throws(StoreError) {
+        self.db = db
+        db.setBusyTimeout(milliseconds: 30_000)
+        try db.execute("PRAGMA synchronous=FULL")
+    }
+
+    /// Creates a new store at `path` (which must not exist) holding only the genesis entry.
+    public static func create(at path: String, time: String, author: String, genesis: JSONValue) throws -> LedgerStore {
+        let store = try LedgerStore(db: Database(path: path, create: true))
+        try Schema.create(store.db, now: time)
+        try store.append(time: time, author: author) { batch in _ = try batch.append(kind: .genesis, body: genesis) }
+        return store
+    }
+
+    /// Opens an existing store and checks its schema, migrations and append-only triggers are intact
+    /// (`checkSchema: false` only for `verify`, which reports such problems as findings instead).
+    public init(openExisting path: String, readOnly: Bool = false, checkSchema: Bool = true) throws {
+        self.db = try Database(path: path, create: false, readOnly: readOnly)
+        db.setBusyTimeout(milliseconds: 30_000)
+        try db.execute("PRAGMA synchronous=FULL")
+        if checkSchema, let problem = try Schema.problems(db).first {
+            throw StoreError("\(problem): the ledger was modified outside claimledger; run `claimledger verify` for details", integrity: true)
+        }
+    }
+
+    /// What is wrong with the database's schema (for `verify`); empty when intact.
+    public func schemaProblems() throws -> [String] { try Schema.problems(db) }
+
+    /// The number of entries.
+    public func size() throws -> Int64 { try db.integer("SELECT coalesce(max(seq) + 1, 0) FROM entries") }
+
+    /// The entry at `seq`, read from its stored bytes, or nil when there is none.
+    public func entry(_ seq: Int64) throws -> Entry? {
+        let s = try db.prepare("SELECT bytes FROM entries WHERE seq = ?")
+        try s.bind(1, seq)
+        guard try s.step() else { return nil }
+        return try Entry(seq: seq, bytes: s.blob(0))
+    }
+
+    /// The seq of every entry of `kind` whose key is `key` (a source id, predicate id or entity id), oldest first.
+    public func seqs(kind: EntryKind, key: String) throws -> [Int64] {
+        let s = try db.prepare("SELECT seq FROM entries WHERE kind = ? AND key = ? ORDER BY seq")
+        try s.bind(1, kind.rawValue)
+        try s.bind(2, key)
+        var out: [Int64] = []
+        while try s.step() { out.append(s.int64(0)) }
+        return out
+    }
+
+    /// The keys of `kind` that start with `prefix` (for resolving abbreviated source ids), at most `limit`.
+    public func keys(kind: EntryKind, prefix: String, limit: Int = 10) throws -> [String] {
+        let s = try db.prepare("SELECT DISTINCT key FROM entries WHERE kind = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?")
+        try s.bind(1, kind.rawValue)
+        try s.bind(2, prefix)
+        try s.bind(3, prefix + "\u{10FFFF}")
+        try s.bind(4, Int64(limit))
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0) ?? "") }
+        return out
+    }
+
+    /// The stored bytes of a source, by their SHA-256.
+    public func blob(_ id: Digest) throws -> [UInt8]? {
+        let s = try db.prepare("SELECT bytes FROM blobs WHERE sha256 = ?")
+        try s.bind(1, id.bytes)
+        return try s.step() ? s.blob(0) : nil
+    }
+
+    /// Stored Merkle hashes by stored-hash-index position, in one query per call.
+    public func readHashes(_ indexes: [Int64]) throws -> [Digest] {
+        guard !indexes.isEmpty else { return [] }
+        let s = try db.prepare("SELECT idx, hash FROM tree_hashes WHERE idx IN (\(indexes.map(String.init).joined(separator: ",")))")
+        var found: [Int64: Digest] = [:]
+        while try s.step() { found[s.int64(0)] = Digest(bytes: s.blob(1)) }
+        return try indexes.map { i throws(StoreError) in
+            guard let h = found[i] else { throw StoreError("the stored Merkle hash \(i) is missing or malformed; run `claimledger verify`", integrity: true) }
+            return h
+        }
+    }
+
+    /// The RFC 6962 root of the first `size` entries, from stored hashes.
+    public func root(size: Int64) throws -> Digest { try MerkleProofs.treeHash(size: size, reader: self) }
+
+    /// Appends entries in one `BEGIN IMMEDIATE` transaction: all of them are committed, or none.
+    ///
+    /// Before writing, the tip is checked in O(log n) — the last entry's bytes still hash to its stored
+    /// leaf hash, and the stored tree matches the entry count — so an append never builds on a tampered tip.
+    public func append<T>(time: String, author: String, _ body: (AppendBatch) throws -> T) throws -> T {
+        try db.immediateTransaction {
+            let batch = try AppendBatch(store: self, time: time, author: author)
+            return try body(batch)
+        }
+    }
+
+    /// Calls `body` for every entry in seq order, streaming, with its stored leaf hash and derived columns.
+    public func forEachStoredEntry(_ body: (StoredEntry) throws -> Void) throws {
+        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet FROM entries ORDER BY seq")
+        while try s.step() {
+            try body(StoredEntry(seq: s.int64(0), bytes: s.blob(1), storedLeafHash: s.blob(2),
+                                 derived: DerivedColumns(kind: s.text(3), key: s.text(4), source: s.text(5),
+                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8))))
+        }
+    }
+
+    /// A cursor over the stored Merkle hashes in position order, for streaming beside the entries.
+    public func treeHashes() throws -> TreeHashCursor { TreeHashCursor(try db.prepare("SELECT idx, hash FROM tree_hashes ORDER BY idx")) }
+
+    /// Calls `body` for every stored source blob (its key and bytes), streaming.
+    public func forEachBlob(_ body: ([UInt8], [UInt8]) throws -> Void) throws {
+        let s = try db.prepare("SELECT sha256, bytes FROM blobs ORDER BY sha256")
+        while try s.step() { try body(s.blob(0), s.blob(1)) }
+    }
+
+    /// Runs `body` on one consistent snapshot of the store (for `verify` and reports).
+    public func snapshot<T>(_ body: () throws -> T) throws -> T { try db.readTransaction(body) }
+}
+
+/// Steps through `tree_hashes` in position order.
+public final class TreeHashCursor {
+    private let statement: Statement
+    fileprivate init(_ statement: Statement) { self.statement = statement }
+
+    /// The next (position, hash bytes), or nil at the end.
+    public func next() throws -> (Int64, [UInt8])? {
+        try statement.step() ? (statement.int64(0), statement.blob(1)) : nil
+    }
+}
+
+/// An entry as stored: the raw row, before any check.
+public struct StoredEntry {
+    public let seq: Int64
+    public let bytes: [UInt8]
+    public let storedLeafHash: [UInt8]
+    public let derived: DerivedColumns
+}
+
+/// The lookup columns derived from an entry's body. `verify` re-derives and compares them.
+public struct DerivedColumns: Equatable, Sendable {
+    public var kind: String?
+    public var key: String?
+    public var source: String?
+    public var subject: String?
+    public var predicate: String?
+    public var outlet: String?
+
+    /// The columns an entry of `kind` with `body` must have.
+    public static func of(_ kind: EntryKind, _ body: JSONValue) -> DerivedColumns {
+        switch kind {
+        case .source, .entity, .predicate:
+            DerivedColumns(kind: kind.rawValue, key: body["id"]?.string, outlet: body["outlet"]?.string)
+        case .claim:
+            DerivedColumns(kind: kind.rawValue, source: body["source"]?.string, subject: body["subject"]?.string,
+                           predicate: body["predicate"]?.string, outlet: body["outlet"]?.string)
+        default:
+            DerivedColumns(kind: kind.rawValue)
+        }
+    }
+}
+
+/// One append transaction in progress: the next seq, the chain's tip and the tree's frontier are held in
+/// memory, so each entry costs one canonical encoding, one leaf hash and a few inserts — no reads.
+public final class AppendBatch {
+    /// The store, for lookups; inside the batch they see the batch's own appends.
+    public let store: LedgerStore
+    private let time: String
+    private let author: String
+    private var frontier: MerkleFrontier
+    private var prev: Digest
+    private let insertEntry: Statement
+    private let insertHash: Statement
+    private let insertBlob: Statement
+
+    /// The ledger's size including what this batch appended so far.
+    public var size: Int64 { frontier.size }
+
+    init(store: LedgerStore, time: String, author: String) throws {
+        self.store = store
+        self.time = time
+        self.author = author
+        let db = store.db
+        let size = try store.size()
+        let entries = try db.integer("SELECT count(*) FROM entries")
+        let hashes = try db.integer("SELECT count(*) FROM tree_hashes")
+        guard entries == size, hashes == StoredHashIndex.count(size: size) else {
+            throw StoreError("the ledger's entries (\(entries), up to seq \(size - 1)) and stored tree (\(hashes) hashes) disagree; it was modified outside claimledger — run `claimledger verify`", integrity: true)
+        }
+        frontier = try MerkleFrontier(size: size, subtreeHashes: store.readHashes(MerkleFrontier.storedIndexes(size: size)))
+        if size > 0 {
+            let s = try db.prepare("SELECT bytes, leaf_hash FROM entries WHERE seq = ?")
+            try s.bind(1, size - 1)
+            _ = try s.step()
+            let leaf = MerkleHash.leaf(s.blob(0))
+            let storedLeaf = try store.readHashes([StoredHashIndex.index(level: 0, size - 1)])[0]
+            guard leaf.bytes == s.blob(1), leaf == storedLeaf else {
+                throw StoreError("the last entry (seq \(size - 1)) no longer matches its leaf hash; the ledger was modified outside claimledger — run `claimledger verify`", integrity: true)
+            }
+            prev = leaf
+        } else {
+            prev = .zero
+        }
+        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash) VALUES (?,?,?,?,?,?,?,?,?)")
+        insertHash = try db.prepare("INSERT INTO tree_hashes (idx, hash) VALUES (?, ?)")
+        insertBlob = try db.prepare("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?, ?)")
+    }
+
+    /// Appends one entry and its Merkle hashes; returns it (with its seq and leaf hash).
+    @discardableResult
+    public func append(kind: EntryKind, body: JSONValue) throws -> Entry {
+        let entry = try Entry.make(seq: frontier.size, prev: prev, time: time, author: author, kind: kind, body: body)
+        let d = DerivedColumns.of(kind, entry.body)
+        insertEntry.reset()
+        try insertEntry.bind(1, entry.seq)
+        try insertEntry.bind(2, kind.rawValue)
+        try insertEntry.bind(3, d.key)
+        try insertEntry.bind(4, d.source)
+        try insertEntry.bind(5, d.subject)
+        try insertEntry.bind(6, d.predicate)
+        try insertEntry.bind(7, d.outlet)
+        try insertEntry.bind(8, entry.bytes)
+        try insertEntry.bind(9, entry.leafHash.bytes)
+        try insertEntry.run()
+        var index = StoredHashIndex.index(level: 0, entry.seq)
+        for h in frontier.append(leaf: entry.leafHash) {
+            insertHash.reset()
+            try insertHash.bind(1, index)
+            try insertHash.bind(2, h.bytes)
+            try insertHash.run()
+            index += 1
+        }
+        prev = entry.leafHash
+        return entry
+    }
+
+    /// Stores a source's bytes under their SHA-256 (once; storing the same bytes again does nothing).
+    public func storeBlob(_ bytes: [UInt8]) throws -> Digest {
+        let id = SHA256.hash(bytes)
+        insertBlob.reset()
+        try insertBlob.bind(1, id.bytes)
+        try insertBlob.bind(2, bytes)
+        try insertBlob.run()
+        return id
+    }
+}

@@ -1,0 +1,156 @@
+internal import CLedgerSQLite
+
+/// One SQLite connection (`sqlite3*`), closed on deinit. The only place libsqlite3 is called from, with
+/// `Statement`. Not shared across threads: each process or command opens its own.
+final class Database {
+    private let handle: OpaquePointer
+    let path: String
+
+    /// Opens an existing database file (`create: false`) or creates one. Wraps `sqlite3_open_v2`.
+    init(path: String, create: Bool, readOnly: Bool = false) throws(StoreError) {
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | (create ? SQLITE_OPEN_CREATE : 0)
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw StoreError.sqlite(code: rc, message: message, during: "opening \(path)")
+        }
+        handle = db
+        self.path = path
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one or more statements with no results. Wraps `sqlite3_exec`.
+    func execute(_ sql: String) throws(StoreError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastMessage
+            sqlite3_free(error)
+            throw StoreError.sqlite(code: sqlite3_extended_errcode(handle), message: message, during: firstWords(sql))
+        }
+    }
+
+    /// Compiles a statement. Wraps `sqlite3_prepare_v3`.
+    func prepare(_ sql: String) throws(StoreError) -> Statement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc, during: firstWords(sql)) }
+        return Statement(stmt, database: self)
+    }
+
+    /// The single integer a query returns (0 when it returns no row).
+    func integer(_ sql: String) throws(StoreError) -> Int64 {
+        let s = try prepare(sql)
+        return try s.step() ? s.int64(0) : 0
+    }
+
+    /// Sets how long a writer waits for another to finish. Wraps `sqlite3_busy_timeout`.
+    func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at once, so concurrent
+    /// writers queue on `busy_timeout`); rolls back on any error and rethrows the first one.
+    func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a read transaction, so everything it reads is one snapshot.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
+    var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func error(_ rc: Int32, during: String) -> StoreError {
+        StoreError.sqlite(code: sqlite3_extended_errcode(handle), message: lastMessage, during: during)
+    }
+
+    private func firstWords(_ sql: String) -> String {
+        sql.split(whereSeparator: \.isWhitespace).prefix(3).joined(separator: " ")
+    }
+}
+
+/// A compiled statement (`sqlite3_stmt*`), finalized on deinit. Binds copy their data (SQLITE_TRANSIENT).
+final class Statement {
+    private let handle: OpaquePointer
+    private let database: Database
+
+    fileprivate init(_ handle: OpaquePointer, database: Database) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Clears bindings and rewinds, ready to run again. Wraps `sqlite3_reset` and `sqlite3_clear_bindings`.
+    @discardableResult
+    func reset() -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        return self
+    }
+
+    /// Binds an integer to parameter `index` (1-based). Wraps `sqlite3_bind_int64`.
+    func bind(_ index: Int32, _ value: Int64) throws(StoreError) {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    /// Binds text, or NULL for nil. Wraps `sqlite3_bind_text`.
+    func bind(_ index: Int32, _ value: String?) throws(StoreError) {
+        guard let value else { return try check(sqlite3_bind_null(handle, index)) }
+        try check(sqlite3_bind_text(handle, index, value, -1, cledger_sqlite_transient()))
+    }
+
+    /// Binds a blob. Wraps `sqlite3_bind_blob64`.
+    func bind(_ index: Int32, _ bytes: [UInt8]) throws(StoreError) {
+        let rc = bytes.withUnsafeBytes { raw in
+            sqlite3_bind_blob64(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, UInt64(raw.count), cledger_sqlite_transient())
+        }
+        try check(rc)
+    }
+
+    /// Advances; true when a row is available. Wraps `sqlite3_step`.
+    func step() throws(StoreError) -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw database.error(rc, during: "running a statement")
+    }
+
+    /// Runs to completion, ignoring rows.
+    func run() throws(StoreError) {
+        while try step() {}
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func text(_ column: Int32) -> String? {
+        guard let p = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: p)
+    }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let p = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: count))
+    }
+
+    private func check(_ rc: Int32) throws(StoreError) {
+        if rc != SQLITE_OK { throw database.error(rc, during: "binding a value") }
+    }
+}

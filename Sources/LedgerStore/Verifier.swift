@@ -1,0 +1,206 @@
+import Foundation
+import LedgerCore
+import LedgerCrypto
+
+/// One thing `verify` found wrong, with enough to locate it: the entry (seq and kind) or source, which
+/// check failed, and what was expected against what is there.
+public struct VerificationFinding: Sendable {
+    public let seq: Int64?
+    public let kind: String?
+    public let source: String?
+    /// The check that failed: schema, entry, chain, merkle, source, excerpt, index.
+    public let check: String
+    public let what: String
+    public let expected: String?
+    public let actual: String?
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["check": .string(check), "what": .string(what)]
+        if let seq { o["seq"] = .number(Double(seq)) }
+        if let kind { o["kind"] = .string(kind) }
+        if let source { o["source"] = .string(source) }
+        if let expected { o["expected"] = .string(expected) }
+        if let actual { o["actual"] = .string(actual) }
+        return .object(o)
+    }
+}
+
+/// The outcome of verifying a whole ledger: clean when there are no findings.
+public struct VerificationReport: Sendable {
+    public let size: Int64
+    /// The RFC 6962 root recomputed from the stored entry bytes.
+    public let root: Digest
+    public let findings: [VerificationFinding]
+    /// Findings beyond the first `Verifier.maxFindings`, counted but not listed.
+    public let omitted: Int
+    public var ok: Bool { findings.isEmpty }
+
+    public var json: JSONValue {
+        ["ok": .bool(ok), "size": .number(Double(size)), "root": .string(root.hex),
+         "findings": .array(findings.map(\.json)), "omitted_findings": .int(omitted)]
+    }
+}
+
+/// Verifies a ledger from its stored bytes alone (DESIGN §3): every entry re-hashed and checked canonical
+/// and well-formed, seq continuity, the `prev` chain, every stored Merkle hash recomputed from the leaves,
+/// every source blob against its id, every excerpt against its source, the derived lookup columns, and the
+/// schema's append-only triggers. It streams: memory stays flat as the ledger grows (only the tree's
+/// frontier, the set of source ids and a small cache of source texts are held).
+public enum Verifier {
+    public static let maxFindings = 1000
+
+    /// Verifies the store in `directory`. Throws only when the file cannot be read at all.
+    public static func verify(directory: String) throws -> VerificationReport {
+        let dir = URL(fileURLWithPath: directory).standardizedFileURL
+        let file = dir.appendingPathComponent(LedgerStore.fileName).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError("no ledger at \(directory): the directory does not exist")
+        }
+        guard FileManager.default.fileExists(atPath: file) else { throw StoreError("\(directory) is not a ledger: it has no \(LedgerStore.fileName)") }
+        let store = try LedgerStore(openExisting: file, readOnly: true, checkSchema: false)
+        return try store.snapshot { try Run(store: store).run() }
+    }
+
+    private final class Run {
+        let store: LedgerStore
+        var findings: [VerificationFinding] = []
+        var omitted = 0
+        var frontier = MerkleFrontier()
+        var prev = Digest.zero
+        var sources: [String: Int64] = [:]
+        var declared: [String: Int64] = [:]
+        var texts: [String: [Unicode.Scalar]] = [:]
+
+        init(store: LedgerStore) { self.store = store }
+
+        func add(_ check: String, _ what: String, seq: Int64? = nil, kind: String? = nil, source: String? = nil,
+                 expected: String? = nil, actual: String? = nil) {
+            guard findings.count < maxFindings else { omitted += 1; return }
+            findings.append(VerificationFinding(seq: seq, kind: kind, source: source, check: check, what: what, expected: expected, actual: actual))
+        }
+
+        func run() throws -> VerificationReport {
+            for p in try store.schemaProblems() { add("schema", p) }
+            let hashes = try store.treeHashes()
+            var nextHashIndex: Int64 = 0
+            var expectedSeq: Int64 = 0
+            try store.forEachStoredEntry { row in
+                while expectedSeq < row.seq {
+                    add("chain", "entry \(expectedSeq) is missing", seq: expectedSeq)
+                    expectedSeq += 1
+                }
+                let leaf = MerkleHash.leaf(row.bytes)
+                if row.storedLeafHash != leaf.bytes {
+                    add("entry", "stored leaf hash does not match the entry bytes", seq: row.seq, kind: row.derived.kind,
+                        expected: leaf.hex, actual: Hex.encode(row.storedLeafHash))
+                }
+                checkEntry(row, leaf: leaf)
+                for h in frontier.append(leaf: leaf) {
+                    let stored = try hashes.next()
+                    if stored?.0 != nextHashIndex || stored?.1 != h.bytes {
+                        add("merkle", "stored Merkle hash \(nextHashIndex) does not match the hash recomputed from the entries",
+                            seq: row.seq, expected: h.hex, actual: stored.map { Hex.encode($0.1) } ?? "missing")
+                    }
+                    nextHashIndex += 1
+                }
+                prev = leaf
+                expectedSeq = row.seq + 1
+            }
+            var extra = 0
+            while try hashes.next() != nil { extra += 1 }
+            if extra > 0 { add("merkle", "\(extra) stored Merkle hashes belong to no entry") }
+            if expectedSeq == 0 { add("chain", "the ledger has no entries (not even ledger.genesis)") }
+            try checkBlobs()
+            return VerificationReport(size: frontier.size, root: frontier.root, findings: findings, omitted: omitted)
+        }
+
+        func checkEntry(_ row: StoredEntry, leaf: Digest) {
+            let entry: Entry
+            do { entry = try Entry(seq: row.seq, bytes: row.bytes) } catch {
+                add("entry", error.description, seq: row.seq, kind: row.derived.kind)
+                return
+            }
+            for p in EntryCheck.problems(entry, expectedSeq: row.seq, prev: prev) {
+                add(p.hasPrefix("prev") || p.hasPrefix("seq") ? "chain" : "entry", p, seq: row.seq, kind: entry.kind.rawValue)
+            }
+            let derived = DerivedColumns.of(entry.kind, entry.body)
+            if derived != row.derived {
+                add("index", "the lookup columns stored beside the entry do not match its body", seq: row.seq, kind: entry.kind.rawValue)
+            }
+            let body = entry.body
+            switch entry.kind {
+            case .genesis:
+                if let k = body["public_key"]?.string, NoteKey.Verifier(text: k) == nil {
+                    add("entry", "the genesis public_key is not a valid C2SP verifier key", seq: row.seq, kind: entry.kind.rawValue)
+                }
+            case .source:
+                guard let id = body["id"]?.string else { return }
+                if sources[id] != nil { add("entry", "source recorded twice", seq: row.seq, kind: "source", source: id) }
+                sources[id] = row.seq
+                checkSourceBytes(id: id, body: body, seq: row.seq)
+            case .predicate, .entity:
+                guard let id = body["id"]?.string else { return }
+                let key = "\(entry.kind.rawValue) \(id)"
+                if let first = declared[key] {
+                    add("entry", "\(entry.kind.rawValue) \(id) is declared again (first at seq \(first))", seq: row.seq, kind: entry.kind.rawValue)
+                }
+                declared[key] = row.seq
+            case .claim:
+                guard let id = body["source"]?.string, let excerpt = body["excerpt"] else { return }
+                guard sources[id] != nil else {
+                    add("excerpt", "the claim cites a source not recorded before it", seq: row.seq, kind: "claim", source: id)
+                    return
+                }
+                guard let text = text(of: id) else { return }
+                if let why = Excerpt.mismatch(excerpt, in: text) {
+                    add("excerpt", why, seq: row.seq, kind: "claim", source: id)
+                }
+            default: break
+            }
+        }
+
+        func checkSourceBytes(id: String, body: JSONValue, seq: Int64) {
+            guard let digest = Digest(hex: id), let bytes = try? store.blob(digest) else {
+                add("source", "the source's bytes are missing", seq: seq, kind: "source", source: id)
+                return
+            }
+            if let n = body["byte_length"]?.integer, n != bytes.count {
+                add("source", "the source's stored bytes have a different length", seq: seq, kind: "source", source: id,
+                    expected: String(n), actual: String(bytes.count))
+            }
+            guard let text = Normalization.anchoringText(bytes) else {
+                add("source", "the source's stored bytes are not valid UTF-8", seq: seq, kind: "source", source: id)
+                return
+            }
+            let textHash = SHA256.hash(Array(text.utf8)).hex
+            if body["text_sha256"]?.string != textHash {
+                add("source", "the source's anchoring text does not hash to text_sha256", seq: seq, kind: "source", source: id,
+                    expected: body["text_sha256"]?.string, actual: textHash)
+            }
+        }
+
+        func text(of id: String) -> [Unicode.Scalar]? {
+            if let t = texts[id] { return t }
+            guard let d = Digest(hex: id), let bytes = try? store.blob(d), let text = Normalization.anchoringText(bytes) else { return nil }
+            if texts.count >= 256 { texts.removeAll(keepingCapacity: true) }
+            let scalars = Array(text.unicodeScalars)
+            texts[id] = scalars
+            return scalars
+        }
+
+        func checkBlobs() throws {
+            try store.forEachBlob { key, bytes in
+                let actual = SHA256.hash(bytes)
+                let id = Hex.encode(key)
+                if actual.bytes != key {
+                    add("source", "the stored bytes of source \(id.prefix(16)) no longer hash to its id (they were altered)",
+                        seq: sources[id], kind: "source", source: id, expected: id, actual: actual.hex)
+                }
+                if sources[id] == nil && actual.bytes == key {
+                    add("source", "stored source bytes belong to no source entry", source: id)
+                }
+            }
+        }
+    }
+}
