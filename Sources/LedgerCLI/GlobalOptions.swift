@@ -12,6 +12,12 @@ struct GlobalOptions: ParsableArguments {
     /// The ledger directory to use.
     var directory: String { ledger ?? Ledger.defaultDirectory }
 
-    /// Opens the ledger, checking its schema.
-    func open(readOnly: Bool = false) throws -> Ledger { try Ledger(opening: directory, readOnly: readOnly) }
+    /// Opens the ledger. For appending its schema must be intact; read-only commands only warn.
+    func open(readOnly: Bool = false) throws -> Ledger {
+        let ledger = try Ledger(opening: directory, readOnly: readOnly)
+        if readOnly, let problem = try ledger.store.schemaProblems().first {
+            Output.note("claimledger: warning: \(problem); the ledger was modified outside claimledger (run `claimledger verify`)")
+        }
+        return ledger
+    }
 }

@@ -21,7 +21,8 @@ public final class Ledger {
         ProcessInfo.processInfo.environment["CLAIMLEDGER_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "ledger"
     }
 
-    /// Opens an existing ledger.
+    /// Opens an existing ledger. For appending (`readOnly: false`) the schema and append-only triggers must be
+    /// intact; read-only opening allows looking into a damaged ledger (callers warn with `schemaProblems`).
     public init(opening path: String, readOnly: Bool = false) throws {
         directory = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -33,7 +34,7 @@ public final class Ledger {
         guard FileManager.default.fileExists(atPath: file) else {
             throw StoreError("\(path) is not a ledger: it has no \(LedgerStore.fileName) (create one with `claimledger init \(path)`)")
         }
-        store = try LedgerStore(openExisting: file, readOnly: readOnly)
+        store = try LedgerStore(openExisting: file, readOnly: readOnly, checkSchema: !readOnly)
         guard let genesis = try store.entry(0), genesis.kind == .genesis,
               let keyText = genesis.body["public_key"]?.string, let key = NoteKey.Verifier(text: keyText),
               let origin = genesis.body["origin"]?.string
