@@ -32,7 +32,8 @@ let package = Package(
         .testTarget(
             name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
-        .testTarget(name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore"], swiftSettings: strict),
+        .testTarget(
+            name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore"], exclude: ["Fixtures"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,13 +40,13 @@ public struct ClaimLedgerCommand: ParsableCommand {
         } catch let error as Ledger.ClaimError {
             Output.error(error.description)
             Foundation.exit(1)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
-            if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
-            if String(describing: type(of: error)).contains("ArgumentParser") || error is ValidationError || error is CleanExit {
-                exit(withError: error)
-            }
-            Output.error(String(describing: error))
-            Foundation.exit(1)
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version: print them as ArgumentParser does
+            Output.error(message(for: error) + (code == .validationFailure ? " (see --help)" : ""))
+            Foundation.exit(code.rawValue)
         }
     }
 }
