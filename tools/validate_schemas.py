@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Validate ClaimLedger output against the JSON Schemas in schemas/ (JSON Schema 2020-12).
+
+    tools/validate_schemas.py EXPORT.jsonl            every line of `claimledger export --format jsonl`
+    tools/validate_schemas.py --verify VERIFY.json    the output of `claimledger verify --json`
+
+Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
+`entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
+the previous line's leaf hash. (The canonical form is rebuilt with json.dumps, which matches RFC 8785 for
+what entries hold: ASCII member names, integers, and strings.)
+Needs the `jsonschema` package (pip install jsonschema). Exit 0 when everything is valid, 1 otherwise.
+"""
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def registry():
+    resources = []
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        doc = json.loads(path.read_text())
+        Draft202012Validator.check_schema(doc)
+        resources.append((doc["$id"], Resource.from_contents(doc)))
+    return Registry().with_resources(resources)
+
+
+def validator(reg, name):
+    doc = json.loads((SCHEMAS / name).read_text())
+    return Draft202012Validator(doc, registry=reg)
+
+
+def canonical(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def check_export(reg, path):
+    v = validator(reg, "export-line.schema.json")
+    errors = 0
+    prev = "0" * 64
+    count = 0
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            doc = json.loads(line)
+            problems = [f"{'/'.join(map(str, e.absolute_path)) or '(line)'}: {e.message}" for e in v.iter_errors(doc)]
+            leaf = hashlib.sha256(b"\x00" + canonical(doc.get("entry"))).hexdigest()
+            if leaf != doc.get("leaf_hash"):
+                problems.append("leaf_hash is not SHA-256(0x00 || RFC 8785 of entry)")
+            if doc.get("seq") != count or doc.get("entry", {}).get("seq") != count:
+                problems.append(f"seq should be {count}")
+            if doc.get("entry", {}).get("prev") != prev:
+                problems.append("prev is not the previous line's leaf hash")
+            for p in problems:
+                print(f"{path}:{n}: {p}", file=sys.stderr)
+            errors += len(problems)
+            prev = doc.get("leaf_hash")
+            count += 1
+    print(f"validate_schemas: {count} export lines, {errors} problems")
+    return errors
+
+
+def check_verify(reg, path):
+    doc = json.loads(Path(path).read_text())
+    errors = [e.message for e in validator(reg, "verify.schema.json").iter_errors(doc)]
+    if doc.get("ok") != (doc.get("findings") == []):
+        errors.append("ok must be true exactly when there are no findings")
+    for e in errors:
+        print(f"{path}: {e}", file=sys.stderr)
+    print(f"validate_schemas: verify output, {len(errors)} problems")
+    return len(errors)
+
+
+def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 1
+    reg = registry()
+    errors = 0
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--verify":
+            errors += check_verify(reg, argv[i + 1])
+            i += 2
+        else:
+            errors += check_export(reg, argv[i])
+            i += 1
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
