@@ -70,7 +70,7 @@ public enum Verifier {
         var prev = Digest.zero
         var sources: [String: Int64] = [:]
         var declared: [String: Int64] = [:]
-        var texts: [String: [Unicode.Scalar]] = [:]
+        var texts: [String: AnchoredText] = [:]
 
         init(store: LedgerStore) { self.store = store }
 
@@ -180,13 +180,13 @@ public enum Verifier {
             }
         }
 
-        func text(of id: String) -> [Unicode.Scalar]? {
+        func text(of id: String) -> AnchoredText? {
             if let t = texts[id] { return t }
             guard let d = Digest(hex: id), let bytes = try? store.blob(d), let text = Normalization.anchoringText(bytes) else { return nil }
             if texts.count >= 256 { texts.removeAll(keepingCapacity: true) }
-            let scalars = Array(text.unicodeScalars)
-            texts[id] = scalars
-            return scalars
+            let anchored = AnchoredText(text)
+            texts[id] = anchored
+            return anchored
         }
 
         func checkBlobs() throws {

@@ -128,3 +128,19 @@ import Testing
         #expect(try JSONParser.parse("1.5").integer == nil)
     }
 }
+
+/// The NFC fast path must agree with Foundation's full normalization on every scalar it lets through.
+@Suite struct NormalizationTests {
+    @Test func fastPathAgreesWithFoundation() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x2FF, 0x2000...0x206F, 0x20A0...0x20CF, 0x1F300...0x1FAFF]
+        for r in ranges {
+            for v in r {
+                guard let c = Unicode.Scalar(v) else { continue }
+                let alone = String(c), after = "e" + String(c), before = String(c) + "\u{301}"
+                for s in [alone, after, before] {
+                    #expect(Normalization.nfc(s).unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars), "U+\(String(v, radix: 16))")
+                }
+            }
+        }
+    }
+}

@@ -53,16 +53,22 @@ import Testing
     }
 
     @Test func storedExcerptIsCheckedAgainstItsSource() throws {
-        let text = Array("Alpha beta gamma".unicodeScalars)
-        let good = Excerpt(text: text, start: 6, end: 10).json
+        let source = "Alpha 🤣 béta gamma"
+        let good = Excerpt(text: Array(source.unicodeScalars), start: 8, end: 12).json
+        #expect(good["exact"] == "béta")
+        let text = AnchoredText(source)
         #expect(Excerpt.mismatch(good, in: text) == nil)
         var moved = good.object!
-        moved["start"] = 5
+        moved["start"] = 7
         #expect(Excerpt.mismatch(.object(moved), in: text) != nil)
         var badHash = good.object!
         badHash["sha256"] = .string(Digest.zero.hex)
         #expect(Excerpt.mismatch(.object(badHash), in: text) != nil)
-        #expect(Excerpt.mismatch(good, in: Array("Alpha BETA gamma".unicodeScalars)) != nil)
+        var badContext = good.object!
+        badContext["suffix"] = " gamma!"
+        #expect(Excerpt.mismatch(.object(badContext), in: text) != nil)
+        #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha 🤣 BÉTA gamma")) != nil)
+        #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha")) != nil)
     }
 
     @Test func frenchQuoteTypedWithPlainSpacesAnchorsInTheCorpus() throws {

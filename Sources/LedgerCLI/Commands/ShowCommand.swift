@@ -29,7 +29,7 @@ struct ShowCommand: ParsableCommand {
             if 0 <= start, start < end, end <= scalars.count {
                 func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
                 context = (str(max(0, start - 160)..<start), str(start..<end), str(end..<min(scalars.count, end + 160)),
-                           Excerpt.mismatch(e.body["excerpt"]!, in: scalars) == nil)
+                           Excerpt.mismatch(e.body["excerpt"]!, in: AnchoredText(text)) == nil)
             }
         }
         if global.json {

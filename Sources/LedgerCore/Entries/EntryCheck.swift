@@ -81,7 +81,7 @@ public enum EntryCheck {
         case .int:
             guard let n = v.integer, n >= 0 else { return "must be a non-negative integer" }
         case .time:
-            guard let s = v.string, (try? Bodies.timestamp(s, "")) != nil else { return "must be an RFC 3339 time" }
+            guard let s = v.string, RFC3339.isValid(s) else { return "must be an RFC 3339 time" }
         case .date:
             guard let s = v.string, DateParser.parse(s, language: "en")?.value == s else { return "must be an ISO 8601 date" }
         case .lang:

@@ -37,19 +37,20 @@ public enum CanonicalJSON {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            var normalized: [(key: String, utf16: [UInt16], value: JSONValue)] = []
-            normalized.reserveCapacity(members.count)
-            for (k, v) in members {
-                let key = Normalization.nfc(k)
-                normalized.append((key, Array(key.utf16), v))
+            // RFC 8785 orders names by UTF-16 code units. For names without scalars at or above U+E000
+            // (all of ours), UTF-8 byte order is the same order, and needs no conversion.
+            var names = members.keys.map { Normalization.nfc($0) }
+            if names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0xEE } }) {
+                names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            } else {
+                names.sort { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             }
-            normalized.sort { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             out.append(UInt8(ascii: "{"))
-            for (n, m) in normalized.enumerated() {
+            for (n, name) in names.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(m.key, into: &out)
+                writeString(name, into: &out)
                 out.append(UInt8(ascii: ":"))
-                try write(m.value, into: &out)
+                try write(members[name]!, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -59,6 +60,11 @@ public enum CanonicalJSON {
 
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])

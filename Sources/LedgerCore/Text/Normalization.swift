@@ -2,11 +2,21 @@ import Foundation
 
 /// The text forms of DESIGN §3: NFC for everything stored, and the anchoring text of a source.
 public enum Normalization {
-    /// NFC (Unicode canonical composition). Strings whose scalars are all below U+0300 are already NFC
-    /// (no such scalar decomposes or combines), so they are returned unchanged without calling Foundation.
+    /// NFC (Unicode canonical composition). A string made only of scalars that are NFC-stable on their own
+    /// and never combine is already NFC and is returned unchanged without calling Foundation: everything below
+    /// U+0300, General Punctuation from U+2002 (’ “ ” – — …; U+2000–2001 decompose), currency symbols (€),
+    /// and the emoji blocks. None of these has a canonical decomposition, a non-zero combining class, or a
+    /// place in a composition pair.
     public static func nfc(_ s: String) -> String {
-        if s.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return s }
+        if s.unicodeScalars.allSatisfy(isStable) { return s }
         return s.precomposedStringWithCanonicalMapping
+    }
+
+    private static func isStable(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0..<0x300, 0x2002...0x206F, 0x20A0...0x20CF, 0x1F300...0x1FAFF: true
+        default: false
+        }
     }
 
     /// The anchoring text of a captured source: NFC, with CRLF and lone CR turned into LF, nothing else.
