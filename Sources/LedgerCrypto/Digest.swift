@@ -2,7 +2,7 @@
 ///
 /// Used for source ids, excerpt hashes, Merkle leaf and node hashes (RFC 6962) and key hashes.
 /// Its text forms are lowercase hex (ids, JSON) and standard base64 (checkpoints).
-public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// The 32 bytes, in order.
     public let bytes: [UInt8]
 
@@ -28,8 +28,6 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var hex: String { Hex.encode(bytes) }
 
     public var description: String { hex }
-
-    public static func < (a: Digest, b: Digest) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 }
 
 /// Lowercase hexadecimal encoding of bytes.

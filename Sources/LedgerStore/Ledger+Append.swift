@@ -55,12 +55,19 @@ extension Ledger {
         public var description: String { "\(field): \(message)" }
     }
 
+    /// Where an appended entry landed.
+    public struct Appended: Sendable {
+        public let seq: Int64
+        public let leafHash: Digest
+    }
+
     /// Records claims, all in one transaction: every claim is appended, or none is.
-    public func addClaims(_ inputs: [ClaimInput]) throws -> [Entry] {
+    /// Returns only where each landed, so a large import does not keep every entry in memory.
+    public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
         try store.append(time: Bodies.now(), author: author) { batch in
             var sources: [String: (id: Digest, entry: Entry, locator: ExcerptLocator)] = [:]
             var predicates: [String: ClaimPredicate?] = [:]
-            var out: [Entry] = []
+            var out: [Appended] = []
             out.reserveCapacity(inputs.count)
             for (n, input) in inputs.enumerated() {
                 func fail(_ field: String, _ message: String) -> ClaimError { ClaimError(index: n, field: field, message: message) }
@@ -87,7 +94,12 @@ extension Ledger {
                 } catch let e as ClaimInputError {
                     throw fail(e.field, e.message)
                 }
-                do { out.append(try batch.append(kind: .claim, body: body)) } catch let e as EntryError { throw fail("claim", e.message) }
+                do {
+                    let entry = try batch.append(kind: .claim, body: body)
+                    out.append(Appended(seq: entry.seq, leafHash: entry.leafHash))
+                } catch let e as EntryError {
+                    throw fail("claim", e.message)
+                }
             }
             return out
         }

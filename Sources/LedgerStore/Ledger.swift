@@ -57,6 +57,10 @@ public final class Ledger {
         let dir = URL(fileURLWithPath: path).standardizedFileURL
         let fm = FileManager.default
         let dbPath = dir.appendingPathComponent(LedgerStore.fileName).path
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: dir.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw StoreError("\(path) is a file; give a directory for the new ledger")
+        }
         if fm.fileExists(atPath: dbPath) { throw StoreError("\(path) already holds a ledger; refusing to overwrite it") }
         let name = origin ?? "claimledger/\(dir.lastPathComponent)"
         guard NoteKey.isValidName(name) else {

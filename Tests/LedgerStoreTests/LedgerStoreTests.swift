@@ -59,7 +59,9 @@ import Testing
         }
         var second = Self.claim(source, excerpt: "X said it was spam", value: "1")
         second.occurrence = 2
-        let entry = try ledger.addClaims([second])[0]
+        let appended = try ledger.addClaims([second])[0]
+        let entry = try #require(try ledger.store.entry(appended.seq))
+        #expect(entry.leafHash == appended.leafHash)
         #expect(entry.body["excerpt"]?["start"] == .int(76))  // str.rfind in Python: 76
     }
 

@@ -83,7 +83,7 @@ struct ClaimAdd: ParsableCommand {
                                outlet: outlet, lang: lang, text: text, subject: subject, predicate: predicate, value: value,
                                polarity: polarity, modality: modality, asOf: asOf, event: event)
         let ledger = try global.open()
-        let entry: Entry
+        let entry: Ledger.Appended
         do { entry = try ledger.addClaims([input])[0] } catch let e as Ledger.ClaimError { throw CLIError("--\(e.field.replacingOccurrences(of: "_", with: "-")): \(e.message)") }
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
@@ -122,7 +122,7 @@ struct ClaimImport: ParsableCommand {
         let lines = try ClaimLines.parse(Output.readFile(file), name: file)
         guard !lines.isEmpty else { throw CLIError("\(file) holds no claims") }
         let ledger = try global.open()
-        let entries: [Entry]
+        let entries: [Ledger.Appended]
         do { entries = try ledger.addClaims(lines.map(\.input)) } catch let e as Ledger.ClaimError {
             throw CLIError("\(file) line \(lines[e.index].line), field \(e.field): \(e.message); nothing was recorded")
         }

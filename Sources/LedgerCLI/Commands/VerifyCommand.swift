@@ -26,9 +26,9 @@ struct VerifyCommand: ParsableCommand {
             Output.line("ok: \(report.size) entries verified; root \(report.root.hex)")
         } else {
             for f in report.findings {
-                var where_ = f.seq.map { "seq \($0)" } ?? (f.source.map { "source \($0.prefix(16))" } ?? "ledger")
-                if let k = f.kind { where_ += " (\(k))" }
-                var line = "\(where_): [\(f.check)] \(f.what)"
+                var place = f.seq.map { "seq \($0)" } ?? (f.source.map { "source \($0.prefix(16))" } ?? "ledger")
+                if let k = f.kind { place += " (\(k))" }
+                var line = "\(place): [\(f.check)] \(f.what)"
                 if let e = f.expected { line += "; expected \(e)" }
                 if let a = f.actual { line += ", found \(a)" }
                 Output.line(line)

@@ -7,7 +7,7 @@ public enum EntryCheck {
     public static func problems(_ entry: Entry, expectedSeq: Int64, prev: Digest) -> [String] {
         var out: [String] = []
         if entry.bytes.count > Entry.maxBytes { out.append("entry is \(entry.bytes.count) bytes, over the \(Entry.maxBytes) limit") }
-        if (try? CanonicalJSON.encode(entry.envelope)) != entry.bytes { out.append("stored bytes are not RFC 8785 canonical JSON") }
+        if !CanonicalJSON.isCanonical(entry.bytes, parsed: entry.envelope) { out.append("stored bytes are not RFC 8785 canonical JSON") }
         let e = entry.envelope
         out += shape(e, [
             "v": .int, "seq": .int, "prev": .hex64, "time": .time, "author": .text, "kind": .text, "body": .object,

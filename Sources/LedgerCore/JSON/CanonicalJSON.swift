@@ -17,9 +17,10 @@ public enum CanonicalJSON {
         return out
     }
 
-    /// True when `bytes` parse as JSON and are already exactly their own canonical form.
-    public static func isCanonical(_ bytes: [UInt8]) -> Bool {
-        guard let value = try? JSONParser.parse(bytes), let again = try? encode(value) else { return false }
+    /// True when `bytes` parse as JSON and are already exactly their own canonical form. Pass `parsed` when
+    /// the caller has already parsed `bytes`, to skip parsing them again.
+    public static func isCanonical(_ bytes: [UInt8], parsed: JSONValue? = nil) -> Bool {
+        guard let value = parsed ?? (try? JSONParser.parse(bytes)), let again = try? encode(value) else { return false }
         return again == bytes
     }
 
