@@ -65,30 +65,34 @@ extension Ledger {
     /// Returns only where each landed, so a large import does not keep every entry in memory.
     public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
         try store.append(time: Bodies.now(), author: author) { batch in
-            var sources: [String: (id: Digest, entry: Entry, locator: ExcerptLocator)] = [:]
+            var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
+            var sources: [Digest: (entry: Entry, locator: ExcerptLocator)] = [:]
             var predicates: [String: ClaimPredicate?] = [:]
             var out: [Appended] = []
             out.reserveCapacity(inputs.count)
             for (n, input) in inputs.enumerated() {
                 func fail(_ field: String, _ message: String) -> ClaimError { ClaimError(index: n, field: field, message: message) }
-                let source: (id: Digest, entry: Entry, locator: ExcerptLocator)
-                if let cached = sources[input.source] {
-                    source = cached
+                let id: Digest
+                if let known = resolved[input.source] {
+                    id = known
                 } else {
-                    let (id, entry): (Digest, Entry)
-                    do { (id, entry) = try resolveSource(input.source) } catch { throw fail("source", "\(error)") }
-                    guard let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
+                    do { id = try resolveSource(input.source).0 } catch { throw fail("source", "\(error)") }
+                    resolved[input.source] = id
+                }
+                if sources[id] == nil {
+                    guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entry = try store.entry(seq),
+                          let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
                         throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
                     }
-                    source = (id, entry, ExcerptLocator(text: text))
-                    sources[input.source] = source
+                    sources[id] = (entry, ExcerptLocator(text: text))
                 }
+                let source = sources[id]!
                 if predicates[input.predicate] == nil {
                     predicates[input.predicate] = .some(try predicate(input.predicate))
                 }
                 let body: JSONValue
                 do {
-                    body = try input.body(sourceID: source.id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
+                    body = try input.body(sourceID: id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
                                           sourceLang: source.entry.body["lang"]?.string ?? "und", locator: source.locator,
                                           predicate: predicates[input.predicate]!)
                 } catch let e as ClaimInputError {

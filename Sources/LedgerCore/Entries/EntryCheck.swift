@@ -22,7 +22,7 @@ public enum EntryCheck {
         return out
     }
 
-    enum Rule { case text, anyString, optionalText, hex64, int, time, date, lang, object, array, bool, oneOf([String]), value, excerpt, optionalObject }
+    enum Rule { case text, anyString, hex64, int, time, date, lang, object, array, bool, oneOf([String]), value, excerpt }
 
     static func bodyProblems(_ kind: EntryKind, _ b: JSONValue) -> [String] {
         switch kind {
@@ -30,7 +30,7 @@ public enum EntryCheck {
             return shape(b, ["origin": .text, "created": .time, "public_key": .text], at: "body")
         case .source:
             return shape(b, ["id": .hex64, "text_sha256": .hex64, "outlet": .text, "lang": .lang, "captured_at": .time,
-                             "media_type": .text, "byte_length": .int, "url": .optionalText, "title": .optionalText,
+                             "media_type": .text, "byte_length": .int, "url": .text, "title": .text,
                              "published": .date], at: "body", optional: ["url", "title", "published"])
         case .entity:
             return shape(b, ["id": .text, "labels": .object, "aliases": .array], at: "body")
@@ -44,7 +44,7 @@ public enum EntryCheck {
             return shape(b, ["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
                              "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
                              "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
-                             "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .optionalObject],
+                             "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
                          at: "body", optional: ["relay", "qualifiers"])
         case .claimRetraction:
             return shape(b, ["target": .int, "reason": .text], at: "body")
@@ -72,7 +72,7 @@ public enum EntryCheck {
 
     static func check(_ v: JSONValue, _ rule: Rule) -> String? {
         switch rule {
-        case .text, .optionalText:
+        case .text:
             guard let s = v.string, !s.isEmpty else { return "must be a non-empty string" }
         case .anyString:
             guard v.string != nil else { return "must be a string" }
@@ -86,7 +86,7 @@ public enum EntryCheck {
             guard let s = v.string, DateParser.parse(s, language: "en")?.value == s else { return "must be an ISO 8601 date" }
         case .lang:
             guard let s = v.string, LanguageTag.canonical(s) == s else { return "must be a BCP 47 tag in canonical case" }
-        case .object, .optionalObject:
+        case .object:
             guard v.object != nil else { return "must be an object" }
         case .array:
             guard v.array != nil else { return "must be an array" }

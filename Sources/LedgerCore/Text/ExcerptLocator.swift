@@ -3,17 +3,18 @@
 /// The quote is first looked for exactly (after NFC); only if that fails, through the `MatchKey`, so a
 /// quote typed with straight quotes, plain spaces or other case still anchors — to the exact snapshot text.
 /// More than one place is an error unless the caller picks one with `occurrence` (1-based).
-public struct ExcerptLocator: Sendable {
+/// The text's match key is built the first time a quote is not found exactly, then kept.
+public final class ExcerptLocator {
     /// The anchoring text, as scalars.
     public let text: [Unicode.Scalar]
     private let values: [UInt32]
-    private let key: MatchKey
+    private lazy var key = MatchKey(text)
+    private lazy var keyValues = key.scalars.map(\.value)
 
     /// A locator over one source's anchoring text.
     public init(text: String) {
         self.text = Array(text.unicodeScalars)
         values = self.text.map(\.value)
-        key = MatchKey(self.text)
     }
 
     /// One place a quote was found, with a little context for the user to choose from.
@@ -43,7 +44,6 @@ public struct ExcerptLocator: Sendable {
         var ranges = ExcerptLocator.search(exact, in: values).map { ($0, $0 + exact.count) }
         if ranges.isEmpty {
             let loose = MatchKey.ofQuote(quote).map(\.value)
-            let keyValues = key.scalars.map(\.value)
             ranges = ExcerptLocator.search(loose, in: keyValues).map { (key.origins[$0], key.origins[$0 + loose.count - 1] + 1) }
         }
         return ranges.map { Occurrence(start: $0.0, end: $0.1, context: context($0.0, $0.1)) }
