@@ -20,10 +20,12 @@ let package = Package(
         .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"], swiftSettings: strict),
         .target(name: "LedgerCore", dependencies: ["LedgerCrypto"], swiftSettings: strict),
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerSQLite"], swiftSettings: strict),
+        .target(name: "LedgerAnalysis", dependencies: ["LedgerCore"], swiftSettings: strict),
+        .target(name: "LedgerReport", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .target(
             name: "LedgerCLI",
             dependencies: [
-                "LedgerStore", "LedgerCore", "LedgerCrypto",
+                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -31,6 +33,8 @@ let package = Package(
         .testTarget(name: "LedgerCryptoTests", dependencies: ["LedgerCrypto"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "LedgerAnalysisTests", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -3,7 +3,7 @@ import LedgerCore
 /// Reads `claim import` JSON Lines into claim inputs, with errors that name the line and field.
 enum ClaimLines {
     static let required = ["source", "excerpt", "speaker", "text", "subject", "predicate", "value"]
-    static let optional = ["relay", "outlet", "lang", "polarity", "modality", "as_of", "event"]
+    static let optional = ["relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
 
     /// Each non-blank line's claim input and its 1-based line number.
     static func parse(_ bytes: [UInt8], name: String) throws -> [(line: Int, input: ClaimInput)] {
@@ -46,7 +46,8 @@ enum ClaimLines {
                 source: fields["source"]!, excerpt: fields["excerpt"]!, occurrence: occurrence, speaker: fields["speaker"]!,
                 relay: try string("relay"), outlet: try string("outlet"), lang: try string("lang"), text: fields["text"]!,
                 subject: fields["subject"]!, predicate: fields["predicate"]!, value: fields["value"]!,
-                polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"))))
+                polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"),
+                scope: try string("scope"))))
         }
         return out
     }

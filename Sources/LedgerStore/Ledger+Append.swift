@@ -47,6 +47,33 @@ extension Ledger {
         }
     }
 
+    /// Records another name for an existing entity. Claims whose subject is the alias (ignoring case, accents
+    /// of quote style and spacing) are analysed as that entity. A name can belong to one entity only.
+    public func addAlias(entity: String, alias: String) throws -> Entry {
+        let name = try Bodies.name(alias, "alias")
+        return try store.append(time: Bodies.now(), author: author) { batch in
+            guard try !store.seqs(kind: .entity, key: entity).isEmpty else {
+                throw StoreError("no entity \(entity): record it first with `claimledger entity add \(entity) --label …`")
+            }
+            if let owner = try entityNames().resolve(name) {
+                throw StoreError(owner == entity ? "\"\(name)\" already names \(entity)" : "\"\(name)\" already names another entity, \(owner)")
+            }
+            return try batch.append(kind: .entityAlias, body: ["entity": .string(entity), "alias": .string(name)])
+        }
+    }
+
+    /// Every entity id, label and alias recorded so far, for resolving subjects.
+    public func entityNames() throws -> EntityNames {
+        var names = EntityNames()
+        for kind in [EntryKind.entity, .entityAlias] {
+            for seq in try store.seqs(kind: kind) {
+                guard let body = try store.entry(seq)?.body else { continue }
+                names.add(body)
+            }
+        }
+        return names
+    }
+
     /// A claim that could not be recorded: which one (0-based, in input order), which field, and why.
     public struct ClaimError: Error, CustomStringConvertible {
         public let index: Int

@@ -59,6 +59,15 @@ public final class LedgerStore: MerkleHashReader {
         return out
     }
 
+    /// The seq of every entry of `kind`, oldest first.
+    public func seqs(kind: EntryKind) throws -> [Int64] {
+        let s = try db.prepare("SELECT seq FROM entries WHERE kind = ? ORDER BY seq")
+        try s.bind(1, kind.rawValue)
+        var out: [Int64] = []
+        while try s.step() { out.append(s.int64(0)) }
+        return out
+    }
+
     /// The keys of `kind` that start with `prefix` (for resolving abbreviated source ids), at most `limit`.
     public func keys(kind: EntryKind, prefix: String, limit: Int = 10) throws -> [String] {
         let s = try db.prepare("SELECT DISTINCT key FROM entries WHERE kind = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?")
@@ -160,6 +169,8 @@ public struct DerivedColumns: Equatable, Sendable {
         switch kind {
         case .source, .entity, .predicate:
             DerivedColumns(kind: kind.rawValue, key: body["id"]?.string, outlet: body["outlet"]?.string)
+        case .entityAlias:
+            DerivedColumns(kind: kind.rawValue, key: body["entity"]?.string)
         case .claim:
             DerivedColumns(kind: kind.rawValue, source: body["source"]?.string, subject: body["subject"]?.string,
                            predicate: body["predicate"]?.string, outlet: body["outlet"]?.string)

@@ -55,7 +55,7 @@ struct ClaimAdd: ParsableCommand {
     @Option(help: ArgumentHelp("The claim in plain words.", valueName: "TEXT"))
     var text: String
 
-    @Option(help: ArgumentHelp("What it is about: an entity id, e.g. account:@dudes4harris.", valueName: "ID"))
+    @Option(help: ArgumentHelp("What it is about: an entity id (account:@dudes4harris) or any name or alias of it.", valueName: "ID"))
     var subject: String
 
     @Option(help: ArgumentHelp("Which property, e.g. attendance or suspension.reason.", valueName: "ID"))
@@ -76,12 +76,15 @@ struct ClaimAdd: ParsableCommand {
     @Option(help: ArgumentHelp("The event it is about, so claims about different events are kept apart.", valueName: "ID"))
     var event: String?
 
+    @Option(help: ArgumentHelp("Where or to whom it applies (e.g. US, worldwide); claims with different scopes are never compared.", valueName: "TEXT"))
+    var scope: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let input = ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay,
                                outlet: outlet, lang: lang, text: text, subject: subject, predicate: predicate, value: value,
-                               polarity: polarity, modality: modality, asOf: asOf, event: event)
+                               polarity: polarity, modality: modality, asOf: asOf, event: event, scope: scope)
         let ledger = try global.open()
         let entry: Ledger.Appended
         do { entry = try ledger.addClaims([input])[0] } catch let e as Ledger.ClaimError { throw CLIError("--\(e.field.replacingOccurrences(of: "_", with: "-")): \(e.message)") }
@@ -104,7 +107,7 @@ struct ClaimImport: ParsableCommand {
         discussion: """
         One JSON object per line with the fields of `claim add` in snake_case: source, excerpt, speaker, text, \
         subject, predicate, value (required); occurrence (integer), relay, outlet, lang, polarity, modality, as_of, \
-        event (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
+        event, scope (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
         wrong, nothing is recorded and the error names the line and field.
 
         Example line:

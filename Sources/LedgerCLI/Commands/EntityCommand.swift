@@ -7,7 +7,7 @@ struct EntityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entity",
         abstract: "Record entities: the canonical ids claims are about, with labels and aliases.",
-        subcommands: [EntityAdd.self]
+        subcommands: [EntityAdd.self, EntityAlias.self]
     )
 }
 
@@ -44,6 +44,38 @@ struct EntityAdd: ParsableCommand {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
             Output.line("recorded \(id) at seq \(entry.seq)")
+        }
+    }
+}
+
+/// `claimledger entity alias ID TEXT`.
+struct EntityAlias: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alias",
+        abstract: "Record another name for an entity, in any language.",
+        discussion: """
+        Claims whose --subject is this name are compared as the entity (names match ignoring case, quote style, \
+        dashes and spacing). A name can belong to one entity only.
+
+        Example:
+          claimledger entity alias account:@dudes4harris "Les Blancs pour Harris"
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The entity's id.", valueName: "ID"))
+    var id: String
+
+    @Argument(help: ArgumentHelp("The other name.", valueName: "TEXT"))
+    var alias: String
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let entry = try global.open().addAlias(entity: id, alias: alias)
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("\"\(alias)\" now names \(id) (seq \(entry.seq))")
         }
     }
 }

@@ -23,10 +23,13 @@ public struct ClaimInput: Sendable {
     public var modality: Modality
     public var asOf: String?
     public var event: String?
+    /// A separator qualifier: claims with different scopes ("US", "worldwide") are never compared.
+    public var scope: String?
 
     public init(source: String, excerpt: String, occurrence: Int? = nil, speaker: String, relay: String? = nil,
                 outlet: String? = nil, lang: String? = nil, text: String, subject: String, predicate: String, value: String,
-                polarity: Polarity = .affirmed, modality: Modality = .asserted, asOf: String? = nil, event: String? = nil) {
+                polarity: Polarity = .affirmed, modality: Modality = .asserted, asOf: String? = nil, event: String? = nil,
+                scope: String? = nil) {
         self.source = source
         self.excerpt = excerpt
         self.occurrence = occurrence
@@ -42,6 +45,7 @@ public struct ClaimInput: Sendable {
         self.modality = modality
         self.asOf = asOf
         self.event = event
+        self.scope = scope
     }
 
     /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
@@ -59,13 +63,14 @@ public struct ClaimInput: Sendable {
             "outlet": .string(try field("outlet") { () throws(EntryError) in try Bodies.name(outlet ?? sourceOutlet, "outlet") }),
             "lang": .string(language),
             "text": .string(try field("text") { () throws(EntryError) in try Bodies.name(text, "text") }),
-            "subject": .string(try field("subject") { () throws(EntryError) in try Bodies.identifier(subject, "subject") }),
+            "subject": .string(try field("subject") { () throws(EntryError) in try Bodies.name(subject, "subject") }),
             "predicate": .string(try field("predicate") { () throws(EntryError) in try Bodies.identifier(predicate, "predicate") }),
             "value": parsed.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
         ]
         if let relay { body["relay"] = .string(try field("relay") { () throws(EntryError) in try Bodies.name(relay, "relay") }) }
         var qualifiers: [String: JSONValue] = [:]
         if let event { qualifiers["event"] = .string(try field("event") { () throws(EntryError) in try Bodies.identifier(event, "event") }) }
+        if let scope { qualifiers["scope"] = .string(try field("scope") { () throws(EntryError) in try Bodies.name(scope, "scope") }) }
         if let asOf {
             guard let d = DateParser.parse(asOf, language: language) else { throw .field("as_of", "\"\(asOf.prefix(40))\" is not a date") }
             qualifiers["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)]

@@ -34,6 +34,8 @@ public enum EntryCheck {
                              "published": .date], at: "body", optional: ["url", "title", "published"])
         case .entity:
             return shape(b, ["id": .text, "labels": .object, "aliases": .array], at: "body")
+        case .entityAlias:
+            return shape(b, ["entity": .text, "alias": .text], at: "body")
         case .predicate:
             var out = shape(b, ["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)),
                                 "cardinality": .oneOf(["single", "multi"]), "tolerance": .text, "unit": .text,

@@ -4,6 +4,7 @@ public enum EntryKind: String, CaseIterable, Sendable {
     case genesis = "ledger.genesis"
     case source
     case entity
+    case entityAlias = "entity.alias"
     case predicate
     case claim
     case claimRetraction = "claim.retraction"

@@ -18,6 +18,14 @@ public struct Quantity: Equatable, Sendable {
     /// "USD", "EUR", "GBP", "percent", or the unit words as written (lowercase); nil when none.
     public var unit: String?
     public var step: DecimalNumber
+
+    public init(amount: DecimalNumber, qualifier: QuantityQualifier, upper: DecimalNumber? = nil, unit: String? = nil, step: DecimalNumber) {
+        self.amount = amount
+        self.qualifier = qualifier
+        self.upper = upper
+        self.unit = unit
+        self.step = step
+    }
 }
 
 /// A calendar date or time, as precise as it was written.
@@ -27,6 +35,11 @@ public struct DateValue: Equatable, Sendable {
     /// ISO 8601: "2024", "2024-07", "2024-07-29", or "2024-07-29T14:05Z"-style with a time.
     public var value: String
     public var precision: Precision
+
+    public init(value: String, precision: Precision) {
+        self.value = value
+        self.precision = precision
+    }
 }
 
 /// A span of time in seconds: `min`…`max` (max nil when unbounded), with the qualifier used.
@@ -34,6 +47,12 @@ public struct DurationValue: Equatable, Sendable {
     public var min: DecimalNumber
     public var max: DecimalNumber?
     public var qualifier: String
+
+    public init(min: DecimalNumber, max: DecimalNumber?, qualifier: String) {
+        self.min = min
+        self.max = max
+        self.qualifier = qualifier
+    }
 }
 
 /// A typed claim value (DESIGN §4).

@@ -1,0 +1,147 @@
+import LedgerCore
+
+/// Which pairs of claims a report compares.
+public enum Between: String, CaseIterable, Sendable {
+    /// Only claims published by different outlets.
+    case outlets
+    /// Only claims made by different speakers.
+    case speakers
+    /// Every pair.
+    case all
+}
+
+/// One disagreement: the rule that fired, the numbers behind it, and the claims on each side.
+public struct ContradictionFinding: Sendable {
+    public let verdict: Verdict
+    public let rule: String
+    public let explanation: String
+    public let numbers: JSONValue
+    /// How wide the disagreement is, for ordering (relative gap for intervals, 1 for categorical conflicts).
+    public let width: Double
+    /// The canonical subject (entity id when the name is known).
+    public let subject: String
+    public let predicate: String
+    public let event: String?
+    public let scope: String?
+    public let sideA: [ClaimRecord]
+    public let sideB: [ClaimRecord]
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "verdict": .string(verdict.rawValue), "rule": .string(rule), "explanation": .string(explanation), "numbers": numbers,
+            "subject": .string(subject), "predicate": .string(predicate),
+            "claims": .array(sideA.map { side($0, "a") } + sideB.map { side($0, "b") }),
+        ]
+        if let event { o["event"] = .string(event) }
+        if let scope { o["scope"] = .string(scope) }
+        return .object(o)
+    }
+
+    private func side(_ c: ClaimRecord, _ s: String) -> JSONValue {
+        var o = c.json.object!
+        o["side"] = .string(s)
+        return .object(o)
+    }
+}
+
+/// Two positions that could not be compared, and why (verbose output only).
+public struct NotComparable: Sendable {
+    public let subject: String
+    public let predicate: String
+    public let reason: String
+    public let claims: [ClaimRecord]
+}
+
+/// The result of a contradiction analysis.
+public struct ContradictionReport: Sendable {
+    public let findings: [ContradictionFinding]
+    public let notComparable: [NotComparable]
+    public let claimCount: Int
+    public let groupCount: Int
+}
+
+/// Finds contradictions and tensions (DESIGN §5). Claims are grouped by (canonical subject after aliases,
+/// predicate, event, scope) in one pass; claims whose `as_of` dates do not overlap are never compared; claims
+/// holding the same position (value, polarity, modality, as_of) are compared once, as one side. So the work is
+/// O(n log n) plus the square of the number of distinct positions inside each group — never across the ledger.
+public enum Contradictions {
+    public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
+                            between: Between = .all, includeTension: Bool = false) -> ContradictionReport {
+        var findings: [ContradictionFinding] = []
+        var notComparable: [NotComparable] = []
+        let groups = ClaimGroups(claims, names: names)
+        for group in groups.groups {
+            let context = RuleContext(predicate: predicates[group.key.predicate])
+            let positions = group.positions
+            for i in positions.indices {
+                for j in positions.indices where j > i {
+                    let (a, b) = (positions[i], positions[j])
+                    guard asOfOverlap(a[0], b[0]) else { continue }
+                    let (sideA, sideB) = filter(a, b, between)
+                    guard !sideA.isEmpty, !sideB.isEmpty else { continue }
+                    switch ModalityRule.adjust(compare(a[0], b[0], context), a[0], b[0]) {
+                    case .agree: break
+                    case .notComparable(let why):
+                        notComparable.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: sideA + sideB))
+                    case .conflict(let verdict, let rule, let explanation, let numbers, let width):
+                        guard verdict == .contradiction || includeTension else { continue }
+                        findings.append(ContradictionFinding(verdict: verdict, rule: rule, explanation: explanation, numbers: numbers,
+                                                             width: width, subject: group.key.subject, predicate: group.key.predicate,
+                                                             event: group.key.event, scope: group.key.scope, sideA: sideA, sideB: sideB))
+                    }
+                }
+            }
+        }
+        return ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,
+                                   groupCount: groups.groups.count)
+    }
+
+    /// Applies the rule for the values' type, after the polarity rule.
+    public static func compare(_ a: ClaimRecord, _ b: ClaimRecord, _ context: RuleContext) -> RuleOutcome {
+        if let p = PolarityRule.compare(a, b) { return p }
+        switch (a.value.value, b.value.value) {
+        case (.boolean(let x), .boolean(let y)):
+            return BooleanRule.compare(BooleanRule.effective(x, a.polarity), BooleanRule.effective(y, b.polarity))
+        case _ where a.polarity == .denied || b.polarity == .denied:
+            return .agree  // denying one value while another is affirmed is consistent
+        case (.quantity(let x), .quantity(let y)): return QuantityRule.compare(x, y, context: context)
+        case (.category(let x), .category(let y)): return CategoryRule.compare(x, y, context: context)
+        case (.date(let x), .date(let y)): return DateRule.compare(x, y)
+        case (.duration(let x), .duration(let y)): return DurationRule.compare(x, y, context: context)
+        case (.text(let x), .text(let y)): return x == y ? .agree : .notComparable("free-text values are not compared")
+        default: return .notComparable("values of different types (\(a.value.value.type.rawValue), \(b.value.value.type.rawValue))")
+        }
+    }
+
+    /// Claims without an `as_of` hold at any time; otherwise their dates' spans must overlap.
+    static func asOfOverlap(_ a: ClaimRecord, _ b: ClaimRecord) -> Bool {
+        guard let x = a.asOf.flatMap(DateRule.interval), let y = b.asOf.flatMap(DateRule.interval) else { return true }
+        return x.overlaps(y)
+    }
+
+    /// Keeps, on each side, the claims that have a counterpart from another outlet (or speaker).
+    static func filter(_ a: [ClaimRecord], _ b: [ClaimRecord], _ between: Between) -> ([ClaimRecord], [ClaimRecord]) {
+        let key: (ClaimRecord) -> String
+        switch between {
+        case .all: return (a, b)
+        case .outlets: key = { $0.outlet }
+        case .speakers: key = { $0.speaker }
+        }
+        let keysA = Set(a.map(key)), keysB = Set(b.map(key))
+        return (a.filter { c in keysB.contains { $0 != key(c) } }, b.filter { c in keysA.contains { $0 != key(c) } })
+    }
+
+    /// Grouped by subject, subjects with the widest disagreement first; contradictions before tensions.
+    static func ordered(_ findings: [ContradictionFinding]) -> [ContradictionFinding] {
+        func score(_ f: ContradictionFinding) -> Double { (f.verdict == .contradiction ? 1000 : 0) + f.width }
+        var best: [String: Double] = [:]
+        for f in findings { best[f.subject] = max(best[f.subject] ?? 0, score(f)) }
+        return findings.sorted {
+            let (s0, s1) = (best[$0.subject]!, best[$1.subject]!)
+            if s0 != s1 { return s0 > s1 }
+            if $0.subject != $1.subject { return $0.subject < $1.subject }
+            if score($0) != score($1) { return score($0) > score($1) }
+            return ($0.sideA.first?.seq ?? 0, $0.sideB.first?.seq ?? 0) < ($1.sideA.first?.seq ?? 0, $1.sideB.first?.seq ?? 0)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import LedgerCore
+
+/// A numeric interval with open or closed ends (upper may be +∞), for quantities, durations and dates.
+public struct Interval: Equatable, Sendable, CustomStringConvertible {
+    public var lower: Double
+    public var upper: Double
+    public var lowerOpen: Bool
+    public var upperOpen: Bool
+
+    public init(_ lower: Double, _ upper: Double, lowerOpen: Bool = false, upperOpen: Bool = false) {
+        self.lower = lower
+        self.upper = upper
+        self.lowerOpen = lowerOpen
+        self.upperOpen = upperOpen || upper == .infinity
+    }
+
+    /// True when some number lies in both.
+    public func overlaps(_ o: Interval) -> Bool {
+        let (first, second) = lower <= o.lower ? (self, o) : (o, self)
+        if first.upper > second.lower { return true }
+        return first.upper == second.lower && !first.upperOpen && !second.lowerOpen
+    }
+
+    /// Widened on both sides by `fraction` of each bound's magnitude (the tolerance halo).
+    public func widened(by fraction: Double) -> Interval {
+        Interval(lower - abs(lower) * fraction, upper + abs(upper) * fraction, lowerOpen: lowerOpen, upperOpen: upperOpen)
+    }
+
+    /// How far apart two disjoint intervals are: the gap divided by the lower interval's upper end, so that
+    /// 160,000 against more than 200,000 is about 0.2 and 5,000 against 500,000 is about 99 (0 when they overlap).
+    public func relativeGap(to o: Interval) -> Double {
+        guard !overlaps(o) else { return 0 }
+        let (low, high) = upper <= o.lower ? (self, o) : (o, self)
+        return (high.lower - low.upper) / max(abs(low.upper), 1)
+    }
+
+    public var description: String {
+        "\(lowerOpen ? "(" : "[")\(Self.format(lower)), \(upper == .infinity ? "∞" : Self.format(upper))\(upperOpen ? ")" : "]")"
+    }
+
+    /// The interval as JSON: bounds (upper null when unbounded) and whether each end is open.
+    public var json: JSONValue {
+        ["lower": .number(lower), "upper": upper.isFinite ? .number(upper) : .null,
+         "lower_open": .bool(lowerOpen), "upper_open": .bool(upperOpen)]
+    }
+
+    static func format(_ x: Double) -> String {
+        if x.rounded() == x && abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
+}
