@@ -3,6 +3,8 @@
 
     tools/validate_schemas.py EXPORT.jsonl            every line of `claimledger export --format jsonl`
     tools/validate_schemas.py --verify VERIFY.json    the output of `claimledger verify --json`
+    tools/validate_schemas.py --contradictions C.json --corroborations K.json
+                                                      the JSON reports of `contradictions` and `corroborations`
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
 `entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
@@ -78,6 +80,22 @@ def check_verify(reg, path):
     return len(errors)
 
 
+def check_report(reg, path, schema):
+    doc = json.loads(Path(path).read_text())
+    errors = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in validator(reg, schema).iter_errors(doc)]
+    if schema == "contradictions.schema.json":
+        for n, f in enumerate(doc.get("findings", [])):
+            sides = {c.get("side") for c in f.get("claims", [])}
+            if sides != {"a", "b"}:
+                errors.append(f"findings/{n}: needs claims on both sides a and b")
+        if doc.get("contradictions", 0) + doc.get("tensions", 0) != len(doc.get("findings", [])):
+            errors.append("contradictions + tensions must equal the number of findings")
+    for e in errors:
+        print(f"{path}: {e}", file=sys.stderr)
+    print(f"validate_schemas: {schema.split('.')[0]} report, {len(doc.get('findings', []))} findings, {len(errors)} problems")
+    return len(errors)
+
+
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
@@ -88,6 +106,9 @@ def main(argv):
     while i < len(argv):
         if argv[i] == "--verify":
             errors += check_verify(reg, argv[i + 1])
+            i += 2
+        elif argv[i] in ("--contradictions", "--corroborations"):
+            errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")
             i += 2
         else:
             errors += check_export(reg, argv[i])

@@ -21,11 +21,6 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         return first.upper == second.lower && !first.upperOpen && !second.lowerOpen
     }
 
-    /// Widened on both sides by `fraction` of each bound's magnitude (the tolerance halo).
-    public func widened(by fraction: Double) -> Interval {
-        Interval(lower - abs(lower) * fraction, upper + abs(upper) * fraction, lowerOpen: lowerOpen, upperOpen: upperOpen)
-    }
-
     /// How far apart two disjoint intervals are: the gap divided by the lower interval's upper end, so that
     /// 160,000 against more than 200,000 is about 0.2 and 5,000 against 500,000 is about 99 (0 when they overlap).
     public func relativeGap(to o: Interval) -> Double {
@@ -34,8 +29,11 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
         return (high.lower - low.upper) / max(abs(low.upper), 1)
     }
 
-    public var description: String {
-        "\(lowerOpen ? "(" : "[")\(Self.format(lower)), \(upper == .infinity ? "∞" : Self.format(upper))\(upperOpen ? ")" : "]")"
+    public var description: String { described(by: Self.format) }
+
+    /// The interval with its bounds written by `format` (for example as hours and days).
+    public func described(by format: (Double) -> String) -> String {
+        "\(lowerOpen ? "(" : "[")\(format(lower)), \(upper == .infinity ? "∞" : format(upper))\(upperOpen ? ")" : "]")"
     }
 
     /// The interval as JSON: bounds (upper null when unbounded) and whether each end is open.

@@ -19,7 +19,8 @@ public struct ClaimLedgerCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, SourceCommand.self, PredicateCommand.self, EntityCommand.self, ClaimCommand.self,
-            LogCommand.self, ShowCommand.self, VerifyCommand.self, ExportCommand.self, DemoCommand.self,
+            ContradictionsCommand.self, CorroborationsCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
+            ExportCommand.self, DemoCommand.self,
         ]
     )
 

@@ -25,6 +25,10 @@ import Testing
         #expect(C.outcome(more, C.make(2, C.attendance, "roughly 160,000")).verdict == .contradiction)
         #expect(C.outcome(more, C.make(3, C.attendance, "près de 200 000", lang: "fr")).verdict == .tension)  // meets at the edge
         #expect(C.outcome(more, C.make(4, C.attendance, "250,000")).verdict == nil)
+        #expect(C.outcome(more, C.make(9, C.attendance, "190 000", lang: "fr")).verdict == .contradiction)  // 5.3% apart, beyond 5%
+        #expect(C.outcome(more, C.make(10, C.attendance, "195,000")).verdict == .tension)  // 2.6% apart, within 5%
+        #expect(C.outcome(more, C.make(11, C.attendance, "about 192,000")).verdict == nil)  // [182400, 201600] overlaps
+
         #expect(C.outcome(C.make(5, C.attendance, "près de 200.000", lang: "fr"), C.make(6, C.attendance, "190 000", lang: "fr")).verdict == nil)
         #expect(C.outcome(C.make(7, C.attendance, "between 1 and 2 million"), C.make(8, C.attendance, "1.5 million")).verdict == nil)
         let open = ClaimPredicate(id: "attendance", type: .quantity)
@@ -83,7 +87,8 @@ import Testing
         #expect(Interval(0, 1).overlaps(Interval(1, 2)))
         #expect(!Interval(0, 1, upperOpen: true).overlaps(Interval(1, 2)))
         #expect(!Interval(0, 1).overlaps(Interval(1, .infinity, lowerOpen: true)))
-        #expect(Interval(0, 10).widened(by: 0.1) == Interval(0, 11))
+        #expect(Interval(0, 100).relativeGap(to: Interval(105, 200)) == 0.05)
+        #expect(Interval(105, 200).relativeGap(to: Interval(0, 100)) == 0.05)
         #expect(Interval(100, 200).description == "[100, 200]" && Interval(5, .infinity, lowerOpen: true).description == "(5, ∞)")
     }
 }

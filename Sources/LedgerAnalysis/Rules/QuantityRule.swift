@@ -1,8 +1,8 @@
 import LedgerCore
 
 /// Quantities (DESIGN §5): each value becomes an interval from its qualifier and written precision;
-/// disjoint intervals contradict; intervals that meet only within the tolerance halo are in tension;
-/// different units or currencies are not compared.
+/// disjoint intervals contradict, unless the gap between them is within the predicate's tolerance (relative to
+/// the nearer bound), which is a tension; different units or currencies are not compared.
 ///
 /// exactly n → n ± half its last written digit; about n → n ± max(tolerance·n, half step);
 /// nearly n → [n − tolerance·n, n]; more than n → (n, ∞); at least n → [n, ∞); less than n → [0, n);
@@ -33,22 +33,23 @@ public enum QuantityRule {
 
 /// The shared interval test of the quantity and duration rules.
 enum IntervalComparison {
-    static func compare(_ x: Interval, _ y: Interval, tolerance: Double, rule: String, unit: String?) -> RuleOutcome {
+    static func compare(_ x: Interval, _ y: Interval, tolerance: Double, rule: String, unit: String?,
+                        format: (Double) -> String = Interval.format) -> RuleOutcome {
         if x.overlaps(y) { return .agree }
         let u = unit.map { " \($0)" } ?? ""
-        let numbers: JSONValue = ["a": x.json, "b": y.json, "tolerance": .number(tolerance)]
-        if x.widened(by: tolerance).overlaps(y.widened(by: tolerance)) {
-            return .conflict(.tension, rule: rule,
-                             explanation: "\(x)\(u) and \(y)\(u) do not overlap, but meet within the ±\(percent(tolerance)) tolerance",
-                             numbers: numbers, width: x.relativeGap(to: y))
+        let (a, b) = (x.described(by: format) + u, y.described(by: format) + u)
+        let gap = x.relativeGap(to: y)
+        let numbers: JSONValue = ["a": x.json, "b": y.json, "relative_gap": .number(gap), "tolerance": .number(tolerance)]
+        if gap <= tolerance {
+            return .conflict(.tension, rule: rule, explanation: "\(a) and \(b) do not overlap, but are only \(percent(gap)) apart, within the \(percent(tolerance)) tolerance",
+                             numbers: numbers, width: gap)
         }
-        return .conflict(.contradiction, rule: rule,
-                         explanation: "\(x)\(u) and \(y)\(u) do not overlap, even with ±\(percent(tolerance)) tolerance",
-                         numbers: numbers, width: x.relativeGap(to: y))
+        return .conflict(.contradiction, rule: rule, explanation: "\(a) and \(b) do not overlap: \(percent(gap)) apart, beyond the \(percent(tolerance)) tolerance",
+                         numbers: numbers, width: gap)
     }
 
     static func percent(_ f: Double) -> String {
-        let p = f * 100
+        let p = (f * 1000).rounded() / 10
         return (p.rounded() == p ? String(Int(p)) : String(p)) + "%"
     }
 }

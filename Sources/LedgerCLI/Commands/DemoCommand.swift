@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import LedgerAnalysis
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `claimledger demo [--into DIR]`.
@@ -10,7 +12,8 @@ struct DemoCommand: ParsableCommand {
         abstract: "Build the sample ledger from ledger/sample/, verify it, and show what it recorded.",
         discussion: """
         Creates a fresh ledger (in a new temporary directory unless --into or --ledger is given), records the \
-        sample's four sources (English and French), its predicates, entities and claims, then runs verify. \
+        sample's four sources (English and French), its predicates, entities and claims, runs verify, then prints \
+        the contradictions (tensions included) and corroborations and writes both as HTML under reports/. \
         The sample lives in ledger/sample/ of the repository; run the demo from the repository root or pass --sample.
         """
     )
@@ -59,9 +62,23 @@ struct DemoCommand: ParsableCommand {
             throw CLIError("\(claimsFile) line \(lines[e.index].line), field \(e.field): \(e.message)")
         }
         let report = try Verifier.verify(directory: target)
+        let input = try AnalysisInput(ledger: ledger)
+        let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names, includeTension: true)
+        let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+        let reports = URL(fileURLWithPath: target).appendingPathComponent("reports")
+        let htmlPaths = [("contradictions.html", ContradictionRenderer.render(contradictions, as: .html)),
+                         ("corroborations.html", CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .html))]
+            .map { name, html -> String in
+                let path = reports.appendingPathComponent(name).path
+                _ = FileManager.default.createFile(atPath: path, contents: Data(html.utf8))
+                return path
+            }
         if global.json {
             Output.json(["directory": .string(target), "size": .number(Double(report.size)), "root": .string(report.root.hex),
-                         "ok": .bool(report.ok), "sources": .int(sourceIDs.count), "claims": .int(inputs.count)])
+                         "ok": .bool(report.ok), "sources": .int(sourceIDs.count), "claims": .int(inputs.count),
+                         "contradictions": .int(contradictions.findings.filter { $0.verdict == .contradiction }.count),
+                         "tensions": .int(contradictions.findings.filter { $0.verdict == .tension }.count),
+                         "corroborations": .int(corroborations.count), "html_reports": .array(htmlPaths.map { .string($0) })])
         } else {
             Output.line("Built the sample ledger in \(target)")
             Output.line()
@@ -69,7 +86,13 @@ struct DemoCommand: ParsableCommand {
             Output.line()
             Output.line(report.ok ? "verify: ok — \(report.size) entries, root \(report.root.hex)" : "verify: FAILED with \(report.findings.count) findings")
             Output.line()
+            Output.line(ContradictionRenderer.render(contradictions, as: .text))
+            Output.line(CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .text))
+            Output.line("HTML reports (open in a browser):")
+            for p in htmlPaths { Output.line("  \(p)") }
+            Output.line()
             Output.line("Try: claimledger show \(report.size - 1) --ledger \(target)")
+            Output.line("     claimledger contradictions --ledger \(target) --format md")
             Output.line("     claimledger verify --ledger \(target)")
         }
         if !report.ok { throw ExitCode(2) }

@@ -1,0 +1,29 @@
+import LedgerAnalysis
+import LedgerCore
+import LedgerStore
+
+/// Everything analysis needs, read from the ledger in one snapshot: the claims, the declared predicates, and the
+/// names of entities (ids, labels, aliases).
+struct AnalysisInput {
+    var claims: [ClaimRecord] = []
+    var predicates: [String: ClaimPredicate] = [:]
+    var names = EntityNames()
+
+    init(ledger: Ledger) throws {
+        try ledger.store.snapshot {
+            try ledger.store.forEachStoredEntry { row in
+                guard let kind = row.derived.kind.flatMap(EntryKind.init(rawValue:)),
+                      [.claim, .predicate, .entity, .entityAlias].contains(kind) else { return }
+                let entry = try Entry(seq: row.seq, bytes: row.bytes)
+                switch kind {
+                case .claim:
+                    if let c = ClaimRecord(seq: row.seq, leafHash: entry.leafHash.hex, body: entry.body) { claims.append(c) }
+                case .predicate:
+                    if let p = ClaimPredicate(json: entry.body), predicates[p.id] == nil { predicates[p.id] = p }
+                default:
+                    names.add(entry.body)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LedgerAnalysis
+import LedgerReport
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Between: ExpressibleByArgument {}
+
+/// Options shared by the report commands.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("text (terminal), md (Markdown), json (schemas/), or html (one self-contained page).", valueName: "text|md|json|html"))
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to FILE instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    /// Writes the rendered report where asked, and says where on stderr when it is a file.
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw CLIError("cannot write \(output)") }
+        Output.note("wrote \(output)")
+    }
+}
+
+/// `claimledger contradictions`.
+struct ContradictionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contradictions",
+        abstract: "Report where claims about the same thing cannot all be true, across outlets, speakers and languages.",
+        discussion: """
+        Claims are compared when they share subject (after entity aliases, in any language), predicate, event and \
+        scope, and their as-of dates overlap. The predicate's type decides: quantities become intervals from their \
+        wording ("more than 200,000" = (200000, ∞); "près de 200 000" = [190000, 200000]) and disjoint intervals \
+        contradict; different categories of a single-valued predicate contradict; the same value affirmed and \
+        denied contradicts; dates and durations compare as spans. Values meeting only at the edge of the \
+        predicate's tolerance, dates a day apart, and any conflict involving a hedged or reported claim are \
+        tensions, listed only with --include-tension.
+
+        Each finding names its rule and numbers, and every claim's seq, leaf hash, outlet, speaker, relay, \
+        language, text, exact excerpt and source id, so it can be checked with `claimledger show SEQ`.
+        """
+    )
+
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: ArgumentHelp("Compare claims from different outlets, different speakers, or all pairs.", valueName: "outlets|speakers|all"))
+    var between: Between = .all
+
+    @Flag(name: .customLong("include-tension"), help: "Also list tensions (edge overlaps, hedged or reported claims, dates a day apart).")
+    var includeTension = false
+
+    @Flag(help: "Also list pairs that could not be compared (different units, free text).")
+    var verbose = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let input = try AnalysisInput(ledger: global.open(readOnly: true))
+        let found = Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
+                                        between: between, includeTension: includeTension)
+        try report.emit(ContradictionRenderer.render(found, as: global.json ? .json : report.format, verbose: verbose))
+    }
+}
+
+/// `claimledger corroborations`.
+struct CorroborationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corroborations",
+        abstract: "Report values that independent outlets agree on, across languages.",
+        discussion: """
+        For each subject, predicate, event and scope: the affirmed claims whose values are compatible (overlapping \
+        intervals for quantities, dates and durations; the same value otherwise) and come from two or more outlets. \
+        Independence counts origins: a claim relayed from another outlet ("selon CNN") counts for that outlet, so \
+        an outlet repeating another is not a second confirmation.
+        """
+    )
+
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let input = try AnalysisInput(ledger: global.open(readOnly: true))
+        let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+        try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format))
+    }
+}

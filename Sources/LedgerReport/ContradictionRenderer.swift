@@ -1,0 +1,100 @@
+import LedgerAnalysis
+import LedgerCore
+
+/// Renders a contradiction report in each format. Every finding names its rule and numbers, and for each claim
+/// its seq, leaf hash, outlet, speaker, relay, language, claim text, exact excerpt and source id.
+public enum ContradictionRenderer {
+    public static func render(_ report: ContradictionReport, as format: ReportFormat, verbose: Bool = false) -> String {
+        switch format {
+        case .text: text(report, verbose: verbose)
+        case .md: markdown(report, verbose: verbose)
+        case .json: json(report, verbose: verbose)
+        case .html: HTMLPage.contradictions(report)
+        }
+    }
+
+    static func summary(_ r: ContradictionReport) -> String {
+        let c = r.findings.filter { $0.verdict == .contradiction }.count, t = r.findings.count - c
+        return "\(c) contradiction\(c == 1 ? "" : "s")\(t > 0 ? " and \(t) tension\(t == 1 ? "" : "s")" : "") among \(r.claimCount) claims in \(r.groupCount) groups"
+    }
+
+    static func heading(_ f: ContradictionFinding) -> String {
+        var q: [String] = []
+        if let e = f.event { q.append("event \(e)") }
+        if let s = f.scope { q.append("scope \(s)") }
+        return f.predicate + (q.isEmpty ? "" : " (\(q.joined(separator: ", ")))")
+    }
+
+    public static func text(_ r: ContradictionReport, verbose: Bool) -> String {
+        var out = ["Contradictions: \(summary(r))"]
+        var subject: String? = nil
+        for f in r.findings {
+            if f.subject != subject {
+                subject = f.subject
+                out += ["", f.subject]
+            }
+            out.append("  \(f.verdict.rawValue.uppercased())  \(heading(f))  [rule: \(f.rule)]")
+            out.append("    \(f.explanation)")
+            for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
+                for c in claims {
+                    let relay = c.relay.map { ", relayed: \($0)" } ?? ""
+                    let mode = c.modality == .asserted ? "" : ", \(c.modality.rawValue)"
+                    let denied = c.polarity == .denied ? " (denied)" : ""
+                    out.append("    \(side) seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay)\(mode)")
+                    out.append("        value \"\(c.value.original)\"\(denied): \"\(Escape.line(c.excerpt))\"")
+                    out.append("        leaf \(c.leafHash.prefix(16))…  source \(c.source.prefix(16))…")
+                }
+            }
+        }
+        if r.findings.isEmpty { out += ["", "No contradictions found."] }
+        if verbose && !r.notComparable.isEmpty {
+            out += ["", "Not compared:"]
+            for n in r.notComparable {
+                out.append("  \(n.subject) \(n.predicate): \(n.reason) (seq \(n.claims.map { String($0.seq) }.joined(separator: ", ")))")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ r: ContradictionReport, verbose: Bool) -> String {
+        var out = ["# Contradictions", "", summary(r).prefix(1).uppercased() + summary(r).dropFirst() + "."]
+        var subject: String? = nil
+        for f in r.findings {
+            if f.subject != subject {
+                subject = f.subject
+                out += ["", "## \(Escape.markdown(f.subject))"]
+            }
+            out += ["", "### \(f.verdict.rawValue.capitalized): \(Escape.markdown(heading(f)))", "",
+                    "Rule **\(f.rule)**: \(Escape.markdown(f.explanation))", "",
+                    "| side | seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---|---:|---|---|---|---|---|---|"]
+            for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
+                for c in claims {
+                    let speaker = c.speaker + (c.relay.map { " (via \($0))" } ?? "") + (c.modality == .asserted ? "" : ", \(c.modality.rawValue)")
+                    let value = (c.polarity == .denied ? "not " : "") + c.value.original
+                    out.append("| \(side) | \(c.seq) | \(Escape.markdown(c.outlet)) | \(c.lang) | \(Escape.markdown(speaker)) | \(Escape.markdown(value)) | “\(Escape.markdown(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
+                }
+            }
+        }
+        if r.findings.isEmpty { out += ["", "No contradictions found."] }
+        if verbose && !r.notComparable.isEmpty {
+            out += ["", "## Not compared", ""]
+            out += r.notComparable.map { "- \(Escape.markdown($0.subject)) `\($0.predicate)`: \($0.reason) (seq \($0.claims.map { String($0.seq) }.joined(separator: ", ")))" }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ r: ContradictionReport, verbose: Bool) -> String {
+        var o: [String: JSONValue] = [
+            "findings": .array(r.findings.map(\.json)), "claims": .int(r.claimCount), "groups": .int(r.groupCount),
+            "contradictions": .int(r.findings.filter { $0.verdict == .contradiction }.count),
+            "tensions": .int(r.findings.filter { $0.verdict == .tension }.count),
+        ]
+        if verbose {
+            o["not_comparable"] = .array(r.notComparable.map {
+                ["subject": .string($0.subject), "predicate": .string($0.predicate), "reason": .string($0.reason),
+                 "seqs": .array($0.claims.map { .number(Double($0.seq)) })]
+            })
+        }
+        return String(decoding: (try? CanonicalJSON.encode(.object(o))) ?? [], as: UTF8.self) + "\n"
+    }
+}

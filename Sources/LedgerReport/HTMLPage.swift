@@ -1,0 +1,95 @@
+import LedgerAnalysis
+import LedgerCore
+
+/// Self-contained HTML reports: one file, inline CSS, no scripts or network, readable in print. Each finding
+/// is an `<article class="finding">` whose `data-seqs` lists its claims, so tools can check the rendered DOM.
+enum HTMLPage {
+    static func contradictions(_ r: ContradictionReport) -> String {
+        var body = "<h1>Contradictions</h1>\n<p class=\"summary\">\(Escape.html(ContradictionRenderer.summary(r)))</p>\n"
+        var subject: String? = nil
+        for f in r.findings {
+            if f.subject != subject {
+                if subject != nil { body += "</section>\n" }
+                subject = f.subject
+                body += "<section class=\"subject\"><h2>\(Escape.html(f.subject))</h2>\n"
+            }
+            let seqs = (f.sideA + f.sideB).map { String($0.seq) }.joined(separator: " ")
+            body += """
+            <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(Escape.html(f.rule))" data-seqs="\(seqs)">
+            <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(Escape.html(ContradictionRenderer.heading(f)))</strong> <span class="rule">rule: \(Escape.html(f.rule))</span></header>
+            <p class="explanation">\(Escape.html(f.explanation))</p>
+            <div class="sides"><div class="side"><h3>A</h3>\(f.sideA.map(card).joined())</div><div class="side"><h3>B</h3>\(f.sideB.map(card).joined())</div></div>
+            </article>\n
+            """
+        }
+        if subject != nil { body += "</section>\n" }
+        if r.findings.isEmpty { body += "<p>No contradictions found.</p>\n" }
+        return page("Contradictions — ClaimLedger", body)
+    }
+
+    static func corroborations(_ findings: [CorroborationFinding], claimCount: Int) -> String {
+        var body = "<h1>Corroborations</h1>\n<p class=\"summary\">\(findings.count) among \(claimCount) claims</p>\n"
+        for f in findings {
+            let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
+            body += """
+            <article class="finding corroboration" data-seqs="\(seqs)">
+            <header><strong>\(Escape.html(f.subject))</strong> — \(Escape.html(CorroborationRenderer.heading(f))) = \(Escape.html(f.agreement))</header>
+            <p class="explanation">\(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s"): \(Escape.html(f.origins.joined(separator: ", "))) · languages \(Escape.html(f.languages.joined(separator: ", ")))</p>
+            <div class="sides">\(f.claims.map { "<div class=\"side\">\(card($0))</div>" }.joined())</div>
+            </article>\n
+            """
+        }
+        return page("Corroborations — ClaimLedger", body)
+    }
+
+    static func card(_ c: ClaimRecord) -> String {
+        let relay = c.relay.map { "<span class=\"relay\">via \(Escape.html($0))</span>" } ?? ""
+        let modality = c.modality == .asserted ? "" : "<span class=\"modality\">\(c.modality.rawValue)</span>"
+        let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + Escape.html(c.value.original)
+        return """
+        <div class="claim" data-seq="\(c.seq)">
+        <div class="who"><span class="outlet">\(Escape.html(c.outlet))</span> <span class="lang">\(Escape.html(c.lang))</span> \(modality)</div>
+        <div class="speaker">\(Escape.html(c.speaker)) \(relay)</div>
+        <div class="value">\(value)</div>
+        <blockquote lang="\(Escape.html(c.lang))">…\(Escape.html(c.excerptPrefix))<mark>\(Escape.html(c.excerpt))</mark>\(Escape.html(c.excerptSuffix))…</blockquote>
+        <div class="text">\(Escape.html(c.text))</div>
+        <dl class="proof"><dt>seq</dt><dd>\(c.seq)</dd><dt>leaf</dt><dd><code>\(c.leafHash)</code></dd><dt>source</dt><dd><code>\(c.source)</code></dd></dl>
+        </div>
+        """
+    }
+
+    static func page(_ title: String, _ body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Escape.html(title))</title>
+        <style>
+        :root { --ink:#1d232a; --muted:#5b6670; --line:#d8dee4; --contra:#b3261e; --tension:#a86400; --agree:#1b6e3a; }
+        * { box-sizing: border-box; }
+        body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1rem; }
+        h1 { margin-bottom: .2rem; } .summary { color: var(--muted); margin-top: 0; }
+        h2 { border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1.1rem; }
+        article.finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; break-inside: avoid; }
+        article.contradiction { border-left-color: var(--contra); } article.tension { border-left-color: var(--tension); } article.corroboration { border-left-color: var(--agree); }
+        .verdict { text-transform: uppercase; font-weight: 700; font-size: .8rem; letter-spacing: .05em; padding: .1rem .45rem; border-radius: 3px; color: #fff; background: var(--muted); }
+        .contradiction .verdict { background: var(--contra); } .tension .verdict { background: var(--tension); }
+        .rule { color: var(--muted); font-size: .85rem; margin-left: .5rem; }
+        .explanation { margin: .4rem 0 .6rem; }
+        .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: .8rem; }
+        .side h3 { margin: 0 0 .3rem; font-size: .85rem; color: var(--muted); }
+        .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
+        .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
+        .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
+        .speaker { color: var(--muted); } .relay { font-style: italic; } .denied { color: var(--contra); font-weight: 700; }
+        .value { font-weight: 600; margin: .2rem 0; }
+        blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }
+        mark { background: #fff3b0; color: var(--ink); padding: 0 .1rem; }
+        .text { font-size: .9rem; } dl.proof { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .75rem; color: var(--muted); margin: .4rem 0 0; }
+        dl.proof dd { margin: 0; overflow-wrap: anywhere; } code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } article.finding { page-break-inside: avoid; } .claim { background: none; border: 1px solid var(--line); } mark { background: none; text-decoration: underline; font-weight: 700; } }
+        </style></head><body>
+        \(body)<footer><p class="summary">Generated by ClaimLedger. Each claim can be checked with <code>claimledger show SEQ</code>: its leaf hash is SHA-256(0x00 ‖ entry bytes).</p></footer>
+        </body></html>\n
+        """
+    }
+}
