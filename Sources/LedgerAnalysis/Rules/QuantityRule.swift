@@ -41,8 +41,8 @@ enum IntervalComparison {
         let gap = x.relativeGap(to: y)
         let numbers: JSONValue = ["a": x.json, "b": y.json, "relative_gap": .number(gap), "tolerance": .number(tolerance)]
         if gap <= tolerance {
-            return .conflict(.tension, rule: rule, explanation: "\(a) and \(b) do not overlap, but are only \(percent(gap)) apart, within the \(percent(tolerance)) tolerance",
-                             numbers: numbers, width: gap)
+            let closeness = gap == 0 ? "meet only at their edge" : "are only \(percent(gap)) apart, within the \(percent(tolerance)) tolerance"
+            return .conflict(.tension, rule: rule, explanation: "\(a) and \(b) do not overlap but \(closeness)", numbers: numbers, width: gap)
         }
         return .conflict(.contradiction, rule: rule, explanation: "\(a) and \(b) do not overlap: \(percent(gap)) apart, beyond the \(percent(tolerance)) tolerance",
                          numbers: numbers, width: gap)
