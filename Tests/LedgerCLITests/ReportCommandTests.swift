@@ -59,6 +59,17 @@ import Testing
                                  "--text", "Le groupe a levé plus de 4 millions de dollars.", "--subject", "Les Blancs pour Harris",
                                  "--predicate", "funds.raised", "--value", "plus de 4 millions de dollars", "--event", "wd4h-fundraiser-2024-07-29"])
         #expect(claim.code == 0, "\(claim.stderr)")
+        // The same platform blocking links in 2020 (New York Post) and in 2024 (Vance dossier): different events.
+        #expect(try CLI.run(["predicate", "add", "links.blocked.when", "--type", "date", "--ledger", dir]).code == 0)
+        for (file, excerpt, value, event) in [
+            ("003", "when Twitter temporarily blocked a New York Post article about Hunter Biden", "2020", "ny-post-story-2020"),
+            ("002", "Musk's choice to block the links to the Vance dossier", "2024", "vance-dossier-2024"),
+        ] {
+            let r = try CLI.run(["claim", "add", "--ledger", dir, "--source", String(ids[file]!.prefix(8)), "--excerpt", excerpt,
+                                 "--speaker", "the outlet", "--text", excerpt, "--subject", "platform:x",
+                                 "--predicate", "links.blocked.when", "--value", value, "--event", event])
+            #expect(r.code == 0, "\(r.stderr)")
+        }
         let r = try CLI.run(["contradictions", "--json", "--include-tension", "--ledger", dir])
         let findings = try JSONParser.parse(r.stdout)["findings"]?.array ?? []
         func values(_ f: JSONValue) -> Set<String> { Set(f["claims"]!.array!.compactMap { $0["value"]?.string }) }
@@ -69,6 +80,7 @@ import Testing
         // Klippenstein's suspension reason (private information) is never compared with the Harris accounts'.
         #expect(!findings.contains { f in f["claims"]!.array!.contains { $0["subject"] == "account:@kenklippenstein" } &&
                                            f["claims"]!.array!.contains { $0["subject"] != "account:@kenklippenstein" } })
+        #expect(!findings.contains { $0["predicate"] == "links.blocked.when" })
         // Progressives for Harris (spam, by mistake) is another account than White Dudes for Harris (evading suspension).
         #expect(!findings.contains { values($0) == ["spam", "evading suspension"] })
         let corroborations = try JSONParser.parse(try CLI.run(["corroborations", "--json", "--ledger", dir]).stdout)["findings"]?.array ?? []
