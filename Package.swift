@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
         .testTarget(
-            name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore", "LedgerCrypto", "LedgerStore"], exclude: ["Fixtures"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

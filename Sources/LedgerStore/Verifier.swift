@@ -8,7 +8,7 @@ public struct VerificationFinding: Sendable {
     public let seq: Int64?
     public let kind: String?
     public let source: String?
-    /// The check that failed: schema, entry, chain, merkle, source, excerpt, index.
+    /// The check that failed: schema, entry, chain, merkle, source, excerpt, index, checkpoint.
     public let check: String
     public let what: String
     public let expected: String?
@@ -49,8 +49,10 @@ public struct VerificationReport: Sendable {
 public enum Verifier {
     public static let maxFindings = 1000
 
-    /// Verifies the store in `directory`. Throws only when the file cannot be read at all.
-    public static func verify(directory: String) throws -> VerificationReport {
+    /// Verifies the store in `directory`, and that each given (already signature-checked) checkpoint's tree is a
+    /// prefix of the ledger: the root of its first `size` entries, recomputed from their bytes, is its root.
+    /// Throws only when the file cannot be read at all.
+    public static func verify(directory: String, checkpoints: [Checkpoint] = []) throws -> VerificationReport {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL
         let file = dir.appendingPathComponent(LedgerStore.fileName).path
         var isDirectory: ObjCBool = false
@@ -59,7 +61,7 @@ public enum Verifier {
         }
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError("\(directory) is not a ledger: it has no \(LedgerStore.fileName)") }
         let store = try LedgerStore(openExisting: file, readOnly: true, checkSchema: false)
-        return try store.snapshot { try Run(store: store).run() }
+        return try store.snapshot { try Run(store: store, checkpoints: checkpoints).run() }
     }
 
     private final class Run {
@@ -72,7 +74,19 @@ public enum Verifier {
         var declared: [String: Int64] = [:]
         var texts: [String: AnchoredText] = [:]
 
-        init(store: LedgerStore) { self.store = store }
+        let checkpoints: [Checkpoint]
+
+        init(store: LedgerStore, checkpoints: [Checkpoint]) {
+            self.store = store
+            self.checkpoints = checkpoints
+        }
+
+        func checkCheckpoints(atSize size: Int64) {
+            for cp in checkpoints where cp.size == size && frontier.root != cp.root {
+                add("checkpoint", "the first \(size) entries do not hash to the signed checkpoint's root: the ledger's history was rewritten",
+                    expected: cp.root.hex, actual: frontier.root.hex)
+            }
+        }
 
         func add(_ check: String, _ what: String, seq: Int64? = nil, kind: String? = nil, source: String? = nil,
                  expected: String? = nil, actual: String? = nil) {
@@ -85,6 +99,7 @@ public enum Verifier {
             let hashes = try store.treeHashes()
             var nextHashIndex: Int64 = 0
             var expectedSeq: Int64 = 0
+            checkCheckpoints(atSize: 0)
             try store.forEachStoredEntry { row in
                 while expectedSeq < row.seq {
                     add("chain", "entry \(expectedSeq) is missing", seq: expectedSeq)
@@ -106,6 +121,10 @@ public enum Verifier {
                 }
                 prev = leaf
                 expectedSeq = row.seq + 1
+                checkCheckpoints(atSize: frontier.size)
+            }
+            for cp in checkpoints where cp.size > frontier.size {
+                add("checkpoint", "a signed checkpoint covers \(cp.size) entries but the ledger has \(frontier.size): entries were removed")
             }
             var extra = 0
             while try hashes.next() != nil { extra += 1 }

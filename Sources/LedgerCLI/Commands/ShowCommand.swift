@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerCrypto
 import LedgerStore
@@ -14,12 +15,26 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The entry's sequence number.", valueName: "SEQ"))
     var seq: Int64
 
+    @Flag(help: "Write the entry's exact stored bytes (what is hashed and signed) and nothing else.")
+    var raw = false
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("With --raw: write the bytes to FILE instead of stdout.", valueName: "FILE"))
+    var output: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
         guard let e = try ledger.store.entry(seq) else {
             throw CLIError("no entry \(seq): the ledger has \(try ledger.store.size()) entries (0–\(try ledger.store.size() - 1))")
+        }
+        if raw {
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: Data(e.bytes)) else { throw CLIError("cannot write \(output)") }
+            } else {
+                FileHandle.standardOutput.write(Data(e.bytes))
+            }
+            return
         }
         var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
         if e.kind == .claim, let id = e.body["source"]?.string, let d = Digest(hex: id),

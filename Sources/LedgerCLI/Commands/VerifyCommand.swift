@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerStore
 
@@ -12,14 +13,33 @@ struct VerifyCommand: ParsableCommand {
         the prev chain, every stored Merkle hash and the root, each source's bytes against its id, each excerpt \
         against its source at its position and against its hash, each body against its schema, and the \
         database's append-only triggers. Reports every finding (seq, kind, what, expected, actual).
+        With --checkpoint FILE (a signed checkpoint published earlier) it also checks that the checkpoint is signed \
+        by the ledger key and that the ledger's first SIZE entries still hash to its root — which a ledger rebuilt \
+        with any old entry changed cannot pass, however consistent its own hash chain is.
         Exit 0 when clean, 2 when anything is wrong. --json prints {"ok", "size", "root", "findings": […]}.
         """
     )
 
+    @Option(help: ArgumentHelp("Also check that this signed checkpoint's tree is a prefix of the ledger (repeatable).", valueName: "FILE"))
+    var checkpoint: [String] = []
+
+    @Option(help: ArgumentHelp("The key the checkpoints must be signed by (default: the ledger's, from its genesis entry).", valueName: "VKEY"))
+    var vkey: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try Verifier.verify(directory: global.directory)
+        var checkpoints: [Checkpoint] = []
+        if !checkpoint.isEmpty {
+            let ledger = try Ledger(opening: global.directory, readOnly: true)
+            let key = try vkey.map { text -> NoteKey.Verifier in
+                let t = FileManager.default.fileExists(atPath: text) ? String(decoding: try Output.readFile(text), as: UTF8.self) : text
+                guard let k = NoteKey.Verifier(text: t.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw CLIError("--vkey is not a verifier key") }
+                return k
+            }
+            checkpoints = try checkpoint.map { try ledger.readCheckpoint($0, key: key).checkpoint }
+        }
+        let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints)
         if global.json {
             Output.json(report.json)
         } else if report.ok {

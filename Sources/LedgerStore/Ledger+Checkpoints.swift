@@ -1,0 +1,73 @@
+import Foundation
+import LedgerCore
+import LedgerCrypto
+
+extension Ledger {
+    /// A signed checkpoint and where it is stored.
+    public struct SignedCheckpoint: Sendable {
+        public let checkpoint: Checkpoint
+        /// The signed note, verbatim.
+        public let note: String
+        public let path: String
+    }
+
+    /// The checkpoints directory.
+    public var checkpointsDirectory: URL { directory.appendingPathComponent("checkpoints") }
+
+    /// Signs a checkpoint of the ledger as it is now and stores it as `checkpoints/SIZE.checkpoint`. Refuses when
+    /// the newest stored checkpoint is not a prefix of the current tree (a log must never sign two inconsistent
+    /// checkpoints, C2SP tlog-checkpoint).
+    public func makeCheckpoint() throws -> SignedCheckpoint {
+        let signer = try ledgerSigner()
+        return try store.snapshot {
+            let size = try store.size()
+            if let latest = try latestCheckpoint() { try checkConsistent(latest.checkpoint) }
+            let checkpoint = Checkpoint(origin: origin, size: size, root: try store.root(size: size))
+            let note = try SignedNote.sign(checkpoint.text, with: signer)
+            let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
+            try FileManager.default.createDirectory(at: checkpointsDirectory, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data(note.utf8)) else { throw StoreError("cannot write \(path)") }
+            return SignedCheckpoint(checkpoint: checkpoint, note: note, path: path)
+        }
+    }
+
+    /// The stored checkpoint with the largest size, checked against the ledger key; nil when there is none.
+    public func latestCheckpoint() throws -> SignedCheckpoint? {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: checkpointsDirectory.path)) ?? []
+        let sizes = files.compactMap { $0.hasSuffix(".checkpoint") ? Int64($0.dropLast(11)) : nil }
+        guard let size = sizes.max() else { return nil }
+        let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
+        return try readCheckpoint(path)
+    }
+
+    /// Reads a signed checkpoint file and checks its signature (ledger key) and origin.
+    public func readCheckpoint(_ path: String, key: NoteKey.Verifier? = nil) throws -> SignedCheckpoint {
+        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError("cannot read the checkpoint \(path)") }
+        do {
+            let cp = try Checkpoint.open(Array(data), key: key ?? ledgerKey, origin: origin)
+            return SignedCheckpoint(checkpoint: cp, note: String(decoding: data, as: UTF8.self), path: path)
+        } catch {
+            throw StoreError("\(path): \(error)", integrity: true)
+        }
+    }
+
+    /// Throws an integrity error unless the checkpoint's tree is a prefix of the ledger's.
+    public func checkConsistent(_ cp: Checkpoint) throws {
+        let size = try store.size()
+        guard cp.size <= size else {
+            throw StoreError("the checkpoint covers \(cp.size) entries but the ledger has only \(size): entries were removed", integrity: true)
+        }
+        guard try store.root(size: cp.size) == cp.root else {
+            throw StoreError("the ledger's first \(cp.size) entries no longer hash to the checkpoint's root: history was rewritten", integrity: true)
+        }
+    }
+
+    /// The newest checkpoint that covers `size` entries, making and signing a new one when none does.
+    public func checkpoint(covering size: Int64) throws -> (SignedCheckpoint, made: Bool) {
+        if let latest = try latestCheckpoint(), latest.checkpoint.size >= size {
+            try checkConsistent(latest.checkpoint)
+            return (latest, false)
+        }
+        return (try makeCheckpoint(), true)
+    }
+}
