@@ -20,7 +20,7 @@ public struct ClaimLedgerCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, SourceCommand.self, PredicateCommand.self, EntityCommand.self, ClaimCommand.self,
             ContradictionsCommand.self, CorroborationsCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
-            CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, DemoCommand.self,
+            CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
         ]
     )
 

@@ -3,6 +3,31 @@ import LedgerCore
 import LedgerCrypto
 
 extension Ledger {
+    /// Runs one append transaction, signed by `signer` when set. A contributor key must have been registered
+    /// with `addKey` first (the ledger key is registered by the genesis entry).
+    func appending<T>(_ body: (AppendBatch) throws -> T) throws -> T {
+        try store.append(time: Bodies.now(), author: ledgerKey.keyID, signer: signer) { batch in
+            if let signer, signer.verifier != ledgerKey, try store.seqs(kind: .key, key: signer.verifier.keyID).isEmpty {
+                throw StoreError("the key \(signer.verifier.keyID) is not registered in this ledger: run `claimledger key add \(signer.name) VKEY` first")
+            }
+            return try body(batch)
+        }
+    }
+
+    /// Registers a contributor's public key, so entries they sign can be verified.
+    public func addKey(name: String, verifierKey text: String) throws -> Entry {
+        guard let key = NoteKey.Verifier(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw StoreError("\"\(text.prefix(60))\" is not a verifier key (NAME+HASH+BASE64, from `claimledger key generate`)")
+        }
+        guard key.name == name else { throw StoreError("the verifier key is named \(key.name), not \(name)") }
+        return try appending { batch in
+            guard key != ledgerKey, try store.seqs(kind: .key, key: key.keyID).isEmpty else {
+                throw StoreError("the key \(key.keyID) is already registered")
+            }
+            return try batch.append(kind: .key, body: ["name": .string(name), "vkey": .string(key.text)])
+        }
+    }
+
     /// The result of `addSource`.
     public struct AddedSource: Sendable {
         public let id: Digest
@@ -17,7 +42,7 @@ extension Ledger {
                           published: String?, capturedAt: String?) throws -> AddedSource {
         let (id, body) = try Bodies.source(bytes: bytes, outlet: outlet, language: language, url: url, title: title,
                                            published: published, capturedAt: capturedAt ?? Bodies.now())
-        return try store.append(time: Bodies.now(), author: author) { batch in
+        return try appending { batch in
             if let seq = try store.seqs(kind: .source, key: id.hex).first { return AddedSource(id: id, seq: seq, existed: true) }
             _ = try batch.storeBlob(bytes)
             return AddedSource(id: id, seq: try batch.append(kind: .source, body: body).seq, existed: false)
@@ -28,7 +53,7 @@ extension Ledger {
     public func addPredicate(_ predicate: ClaimPredicate) throws -> Entry {
         _ = try Bodies.identifier(predicate.id, "predicate id")
         for (l, _) in predicate.labels { _ = try Bodies.lang(l) }
-        return try store.append(time: Bodies.now(), author: author) { batch in
+        return try appending { batch in
             if let seq = try store.seqs(kind: .predicate, key: predicate.id).first {
                 throw StoreError("predicate \(predicate.id) is already declared (seq \(seq)); declarations cannot be changed")
             }
@@ -39,7 +64,7 @@ extension Ledger {
     /// Records an entity with labels per language and aliases. Adding an existing id is an error.
     public func addEntity(id: String, labels: [String: String], aliases: [String]) throws -> Entry {
         let body = try Bodies.entity(id: id, labels: labels, aliases: aliases)
-        return try store.append(time: Bodies.now(), author: author) { batch in
+        return try appending { batch in
             if let seq = try store.seqs(kind: .entity, key: id).first {
                 throw StoreError("entity \(id) already exists (seq \(seq))")
             }
@@ -51,7 +76,7 @@ extension Ledger {
     /// of quote style and spacing) are analysed as that entity. A name can belong to one entity only.
     public func addAlias(entity: String, alias: String) throws -> Entry {
         let name = try Bodies.name(alias, "alias")
-        return try store.append(time: Bodies.now(), author: author) { batch in
+        return try appending { batch in
             guard try !store.seqs(kind: .entity, key: entity).isEmpty else {
                 throw StoreError("no entity \(entity): record it first with `claimledger entity add \(entity) --label …`")
             }
@@ -91,7 +116,7 @@ extension Ledger {
     /// Records claims, all in one transaction: every claim is appended, or none is.
     /// Returns only where each landed, so a large import does not keep every entry in memory.
     public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
-        try store.append(time: Bodies.now(), author: author) { batch in
+        try appending { batch in
             var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
             var sources: [Digest: (entry: Entry, locator: ExcerptLocator)] = [:]
             var predicates: [String: ClaimPredicate?] = [:]

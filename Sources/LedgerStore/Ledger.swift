@@ -15,6 +15,8 @@ public final class Ledger {
     public let ledgerKey: NoteKey.Verifier
     /// The ledger's origin line (C2SP checkpoint origin).
     public let origin: String
+    /// Who signs what this ledger object appends: nil appends unsigned entries authored by the ledger key.
+    public var signer: NoteKey.Signer?
 
     /// The directory used when none is given: `$CLAIMLEDGER_DIR`, else `./ledger`.
     public static var defaultDirectory: String {
@@ -89,7 +91,7 @@ public final class Ledger {
             let now = Bodies.now()
             created.append(dbPath)
             _ = try LedgerStore.create(at: dbPath, time: now, author: signer.verifier.keyID,
-                                       genesis: Bodies.genesis(origin: name, created: now, verifierKey: signer.verifier.text))
+                                       genesis: Bodies.genesis(origin: name, created: now, verifierKey: signer.verifier.text), signer: signer)
             return Created(ledger: try Ledger(opening: dir.path), privateKeyPath: privatePath, verifierKeyPath: vkeyPath)
         } catch {
             for p in [dbPath + "-wal", dbPath + "-shm"] + created.reversed() where !(p == dir.path && dirExisted) {
@@ -100,7 +102,7 @@ public final class Ledger {
     }
 
     /// Writes a new file with `mode`, failing if it exists (O_EXCL), so a key is never overwritten.
-    private static func writeNew(_ path: String, _ text: String, mode: mode_t) throws {
+    static func writeNew(_ path: String, _ text: String, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw StoreError("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -111,6 +113,6 @@ public final class Ledger {
         fchmod(fd, mode)
     }
 
-    /// The id appended entries carry as `author`: the ledger key's "NAME+HEX8".
-    public var author: String { ledgerKey.keyID }
+    /// The id appended entries carry as `author`: the signer's "NAME+HEX8", else the ledger key's.
+    public var author: String { signer?.verifier.keyID ?? ledgerKey.keyID }
 }

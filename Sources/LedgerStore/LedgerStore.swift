@@ -16,11 +16,17 @@ public final class LedgerStore: MerkleHashReader {
         try db.execute("PRAGMA synchronous=FULL")
     }
 
-    /// Creates a new store at `path` (which must not exist) holding only the genesis entry.
-    public static func create(at path: String, time: String, author: String, genesis: JSONValue) throws -> LedgerStore {
+    /// Creates a new, empty store at `path` (which must not exist), schema and migrations applied.
+    public static func createEmpty(at path: String, now: String) throws -> LedgerStore {
         let store = try LedgerStore(db: Database(path: path, create: true))
-        try Schema.create(store.db, now: time)
-        try store.append(time: time, author: author) { batch in _ = try batch.append(kind: .genesis, body: genesis) }
+        try Schema.create(store.db, now: now)
+        return store
+    }
+
+    /// Creates a new store at `path` (which must not exist) holding only the genesis entry, signed by `signer`.
+    public static func create(at path: String, time: String, author: String, genesis: JSONValue, signer: NoteKey.Signer? = nil) throws -> LedgerStore {
+        let store = try createEmpty(at: path, now: time)
+        try store.append(time: time, author: author, signer: signer) { batch in _ = try batch.append(kind: .genesis, body: genesis) }
         return store
     }
 
@@ -33,6 +39,7 @@ public final class LedgerStore: MerkleHashReader {
         if checkSchema, let problem = try Schema.problems(db).first {
             throw StoreError("\(problem): the ledger was modified outside claimledger; run `claimledger verify` for details", integrity: true)
         }
+        if !readOnly && checkSchema { try Schema.migrate(db, now: Bodies.now()) }
     }
 
     /// What is wrong with the database's schema (for `verify`); empty when intact.
@@ -106,20 +113,23 @@ public final class LedgerStore: MerkleHashReader {
     ///
     /// Before writing, the tip is checked in O(log n) — the last entry's bytes still hash to its stored
     /// leaf hash, and the stored tree matches the entry count — so an append never builds on a tampered tip.
-    public func append<T>(time: String, author: String, _ body: (AppendBatch) throws -> T) throws -> T {
+    /// With a `signer`, each entry's `author` is the signer's key id and its Ed25519 signature over the entry
+    /// bytes is stored beside them.
+    public func append<T>(time: String, author: String, signer: NoteKey.Signer? = nil, _ body: (AppendBatch) throws -> T) throws -> T {
         try db.immediateTransaction {
-            let batch = try AppendBatch(store: self, time: time, author: author)
+            let batch = try AppendBatch(store: self, time: time, author: signer?.verifier.keyID ?? author, signer: signer)
             return try body(batch)
         }
     }
 
     /// Calls `body` for every entry in seq order, streaming, with its stored leaf hash and derived columns.
     public func forEachStoredEntry(_ body: (StoredEntry) throws -> Void) throws {
-        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet FROM entries ORDER BY seq")
+        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature FROM entries ORDER BY seq")
         while try s.step() {
             try body(StoredEntry(seq: s.int64(0), bytes: s.blob(1), storedLeafHash: s.blob(2),
                                  derived: DerivedColumns(kind: s.text(3), key: s.text(4), source: s.text(5),
-                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8))))
+                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8)),
+                                 signature: s.isNull(9) ? nil : s.blob(9)))
         }
     }
 
@@ -153,6 +163,8 @@ public struct StoredEntry {
     public let bytes: [UInt8]
     public let storedLeafHash: [UInt8]
     public let derived: DerivedColumns
+    /// The author's Ed25519 signature over `bytes`, when the entry was signed.
+    public let signature: [UInt8]?
 }
 
 /// The lookup columns derived from an entry's body. `verify` re-derives and compares them.
@@ -171,6 +183,8 @@ public struct DerivedColumns: Equatable, Sendable {
             DerivedColumns(kind: kind.rawValue, key: body["id"]?.string, outlet: body["outlet"]?.string)
         case .entityAlias:
             DerivedColumns(kind: kind.rawValue, key: body["entity"]?.string)
+        case .key:
+            DerivedColumns(kind: kind.rawValue, key: body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:))?.keyID)
         case .claim:
             DerivedColumns(kind: kind.rawValue, source: body["source"]?.string, subject: body["subject"]?.string,
                            predicate: body["predicate"]?.string, outlet: body["outlet"]?.string)
@@ -187,6 +201,7 @@ public final class AppendBatch {
     public let store: LedgerStore
     private let time: String
     private let author: String
+    private let signer: NoteKey.Signer?
     private var frontier: MerkleFrontier
     private var prev: Digest
     private let insertEntry: Statement
@@ -196,10 +211,11 @@ public final class AppendBatch {
     /// The ledger's size including what this batch appended so far.
     public var size: Int64 { frontier.size }
 
-    init(store: LedgerStore, time: String, author: String) throws {
+    init(store: LedgerStore, time: String, author: String, signer: NoteKey.Signer?) throws {
         self.store = store
         self.time = time
         self.author = author
+        self.signer = signer
         let db = store.db
         // O(log n) reads only (max of a rowid): a missing row in the middle is for `verify` to find.
         let size = try store.size()
@@ -221,7 +237,7 @@ public final class AppendBatch {
         } else {
             prev = .zero
         }
-        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash) VALUES (?,?,?,?,?,?,?,?,?)")
+        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature) VALUES (?,?,?,?,?,?,?,?,?,?)")
         insertHash = try db.prepare("INSERT INTO tree_hashes (idx, hash) VALUES (?, ?)")
         insertBlob = try db.prepare("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?, ?)")
     }
@@ -230,6 +246,21 @@ public final class AppendBatch {
     @discardableResult
     public func append(kind: EntryKind, body: JSONValue) throws -> Entry {
         let entry = try Entry.make(seq: frontier.size, prev: prev, time: time, author: author, kind: kind, body: body)
+        try insert(entry, signature: try signer.map { try $0.privateKey.signature(for: entry.bytes) })
+        return entry
+    }
+
+    /// Appends an entry that already exists elsewhere (an import), exactly as it is: its seq must be the next
+    /// one and its `prev` this ledger's last leaf hash; its signature, if any, is stored beside it.
+    public func appendExisting(_ entry: Entry, signature: [UInt8]?) throws {
+        guard entry.seq == frontier.size, entry.prev == prev.hex else {
+            throw StoreError("entry \(entry.seq) does not follow the ledger's last entry (seq or prev)", integrity: true)
+        }
+        try insert(entry, signature: signature)
+    }
+
+    private func insert(_ entry: Entry, signature: [UInt8]?) throws {
+        let kind = entry.kind
         let d = DerivedColumns.of(kind, entry.body)
         insertEntry.reset()
         try insertEntry.bind(1, entry.seq)
@@ -241,6 +272,7 @@ public final class AppendBatch {
         try insertEntry.bind(7, d.outlet)
         try insertEntry.bind(8, entry.bytes)
         try insertEntry.bind(9, entry.leafHash.bytes)
+        if let signature { try insertEntry.bind(10, signature) }
         try insertEntry.run()
         var index = StoredHashIndex.index(level: 0, entry.seq)
         for h in frontier.append(leaf: entry.leafHash) {
@@ -251,7 +283,6 @@ public final class AppendBatch {
             index += 1
         }
         prev = entry.leafHash
-        return entry
     }
 
     /// Stores a source's bytes under their SHA-256 (once; storing the same bytes again does nothing).

@@ -29,6 +29,7 @@ enum Schema {
         CREATE INDEX entries_by_outlet ON entries(outlet) WHERE outlet IS NOT NULL;
         CREATE INDEX entries_by_source ON entries(source) WHERE source IS NOT NULL;
         """ + triggers.map(\.sql).joined(separator: ";\n") + ";"),
+        ("0002-entry-signatures", "ALTER TABLE entries ADD COLUMN signature BLOB"),
     ]
 
     /// The append-only triggers, by name, with their exact SQL as SQLite keeps it in `sqlite_master`.

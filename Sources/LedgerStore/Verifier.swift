@@ -8,7 +8,7 @@ public struct VerificationFinding: Sendable {
     public let seq: Int64?
     public let kind: String?
     public let source: String?
-    /// The check that failed: schema, entry, chain, merkle, source, excerpt, index, checkpoint.
+    /// The check that failed: schema, entry, chain, merkle, source, excerpt, index, checkpoint, signature.
     public let check: String
     public let what: String
     public let expected: String?
@@ -52,7 +52,9 @@ public enum Verifier {
     /// Verifies the store in `directory`, and that each given (already signature-checked) checkpoint's tree is a
     /// prefix of the ledger: the root of its first `size` entries, recomputed from their bytes, is its root.
     /// Throws only when the file cannot be read at all.
-    public static func verify(directory: String, checkpoints: [Checkpoint] = []) throws -> VerificationReport {
+    /// Every stored signature is checked against the keys registered before its entry (the ledger key from the
+    /// genesis entry, contributors' from `key` entries); `requireSignatures` also reports every unsigned entry.
+    public static func verify(directory: String, checkpoints: [Checkpoint] = [], requireSignatures: Bool = false) throws -> VerificationReport {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL
         let file = dir.appendingPathComponent(LedgerStore.fileName).path
         var isDirectory: ObjCBool = false
@@ -61,7 +63,7 @@ public enum Verifier {
         }
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError("\(directory) is not a ledger: it has no \(LedgerStore.fileName)") }
         let store = try LedgerStore(openExisting: file, readOnly: true, checkSchema: false)
-        return try store.snapshot { try Run(store: store, checkpoints: checkpoints).run() }
+        return try store.snapshot { try Run(store: store, checkpoints: checkpoints, requireSignatures: requireSignatures).run() }
     }
 
     private final class Run {
@@ -75,10 +77,27 @@ public enum Verifier {
         var texts: [String: AnchoredText] = [:]
 
         let checkpoints: [Checkpoint]
+        let requireSignatures: Bool
+        var keys: [String: NoteKey.Verifier] = [:]
 
-        init(store: LedgerStore, checkpoints: [Checkpoint]) {
+        init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool) {
             self.store = store
             self.checkpoints = checkpoints
+            self.requireSignatures = requireSignatures
+        }
+
+        func checkSignature(_ row: StoredEntry, _ entry: Entry) {
+            guard let signature = row.signature else {
+                if requireSignatures { add("signature", "the entry is not signed", seq: row.seq, kind: entry.kind.rawValue) }
+                return
+            }
+            guard let key = keys[entry.author] else {
+                add("signature", "signed by \(entry.author.prefix(80)), a key not registered before this entry", seq: row.seq, kind: entry.kind.rawValue)
+                return
+            }
+            if !key.publicKey.isValidSignature(signature, for: row.bytes) {
+                add("signature", "the signature by \(key.keyID) does not verify over the entry bytes", seq: row.seq, kind: entry.kind.rawValue)
+            }
         }
 
         func checkCheckpoints(atSize size: Int64) {
@@ -143,6 +162,10 @@ public enum Verifier {
             for p in EntryCheck.problems(entry, expectedSeq: row.seq, prev: prev) {
                 add(p.hasPrefix("prev") || p.hasPrefix("seq") ? "chain" : "entry", p, seq: row.seq, kind: entry.kind.rawValue)
             }
+            if entry.kind == .genesis, let key = entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) {
+                keys[key.keyID] = key  // the genesis entry defines the ledger key, so it is registered before its own signature is checked
+            }
+            checkSignature(row, entry)
             let derived = DerivedColumns.of(entry.kind, entry.body)
             if derived != row.derived {
                 add("index", "the lookup columns stored beside the entry do not match its body", seq: row.seq, kind: entry.kind.rawValue)
@@ -150,9 +173,11 @@ public enum Verifier {
             let body = entry.body
             switch entry.kind {
             case .genesis:
-                if let k = body["public_key"]?.string, NoteKey.Verifier(text: k) == nil {
+                if body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) == nil {
                     add("entry", "the genesis public_key is not a valid C2SP verifier key", seq: row.seq, kind: entry.kind.rawValue)
                 }
+            case .key:
+                if let key = body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:)) { keys[key.keyID] = key }
             case .source:
                 guard let id = body["id"]?.string else { return }
                 if sources[id] != nil { add("entry", "source recorded twice", seq: row.seq, kind: "source", source: id) }

@@ -37,8 +37,14 @@ struct CheckpointCommand: ParsableCommand {
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
-        abstract: "Show the ledger's public key.",
-        subcommands: [KeyShow.self]
+        abstract: "Show the ledger's public key; make, register and use contributor keys.",
+        discussion: """
+        Contributors sign what they append: `key generate NAME` makes a key pair in your key directory, the \
+        ledger's keeper records its public half with `key add NAME VKEY`, and `--sign-with NAME` (or \
+        {"sign_with": "NAME"} in DIR/config.json) signs every entry you append. `verify` checks every signature; \
+        `verify --require-signatures` also fails on unsigned entries.
+        """,
+        subcommands: [KeyShow.self, KeyGenerate.self, KeyAdd.self]
     )
 }
 
@@ -57,6 +63,63 @@ struct KeyShow: ParsableCommand {
             Output.json(["verifier_key": .string(ledger.ledgerKey.text), "name": .string(ledger.ledgerKey.name), "origin": .string(ledger.origin)])
         } else {
             Output.line(ledger.ledgerKey.text)
+        }
+    }
+}
+
+/// `claimledger key generate NAME`.
+struct KeyGenerate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Make a contributor key pair: NAME.key (mode 0600, secret) and NAME.vkey (public) in your key directory.",
+        discussion: "Prints the verifier key; give it to the ledger's keeper for `claimledger key add NAME VKEY`."
+    )
+
+    @Argument(help: ArgumentHelp("The key's name, e.g. alice@newsroom.example (no spaces or '+').", valueName: "NAME"))
+    var name: String
+
+    @Option(name: .customLong("key-dir"), help: ArgumentHelp("Where to write the key (default: $CLAIMLEDGER_KEY_DIR, else ~/.config/claimledger/keys).", valueName: "DIR"))
+    var keyDir: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let made = try Ledger.generateKey(name: name, directory: keyDir ?? Ledger.defaultKeyDirectory)
+        if json {
+            Output.json(["verifier_key": .string(made.signer.verifier.text), "private_key_file": .string(made.privatePath),
+                         "verifier_key_file": .string(made.vkeyPath)])
+        } else {
+            Output.line(made.signer.verifier.text)
+            Output.note("private key \(made.privatePath) (mode 0600: keep it secret); public key \(made.vkeyPath)")
+        }
+    }
+}
+
+/// `claimledger key add NAME VKEY`.
+struct KeyAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Register a contributor's public key in the ledger, so entries they sign can be verified."
+    )
+
+    @Argument(help: ArgumentHelp("The key's name.", valueName: "NAME"))
+    var name: String
+
+    @Argument(help: ArgumentHelp("Its verifier key (NAME+HASH+BASE64), or a file holding it.", valueName: "VKEY"))
+    var vkey: String
+
+    @OptionGroup var signing: SigningOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let text = FileManager.default.fileExists(atPath: vkey) ? String(decoding: try Output.readFile(vkey), as: UTF8.self) : vkey
+        let entry = try signing.open(global).addKey(name: name, verifierKey: text)
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("registered \(name) at seq \(entry.seq)")
         }
     }
 }

@@ -79,13 +79,15 @@ struct ClaimAdd: ParsableCommand {
     @Option(help: ArgumentHelp("Where or to whom it applies (e.g. US, worldwide); claims with different scopes are never compared.", valueName: "TEXT"))
     var scope: String?
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let input = ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay,
                                outlet: outlet, lang: lang, text: text, subject: subject, predicate: predicate, value: value,
                                polarity: polarity, modality: modality, asOf: asOf, event: event, scope: scope)
-        let ledger = try global.open()
+        let ledger = try signing.open(global)
         let entry: Ledger.Appended
         do { entry = try ledger.addClaims([input])[0] } catch let e as Ledger.ClaimError { throw CLIError("--\(e.field.replacingOccurrences(of: "_", with: "-")): \(e.message)") }
         if global.json {
@@ -119,12 +121,14 @@ struct ClaimImport: ParsableCommand {
     @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "FILE.jsonl"))
     var file: String
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let lines = try ClaimLines.parse(Output.readFile(file), name: file)
         guard !lines.isEmpty else { throw CLIError("\(file) holds no claims") }
-        let ledger = try global.open()
+        let ledger = try signing.open(global)
         let entries: [Ledger.Appended]
         do { entries = try ledger.addClaims(lines.map(\.input)) } catch let e as Ledger.ClaimError {
             throw CLIError("\(file) line \(lines[e.index].line), field \(e.field): \(e.message); nothing was recorded")

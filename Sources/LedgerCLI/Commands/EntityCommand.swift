@@ -32,6 +32,8 @@ struct EntityAdd: ParsableCommand {
     @Option(help: ArgumentHelp("Another name the entity goes by (repeatable).", valueName: "TEXT"))
     var alias: [String] = []
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -39,7 +41,7 @@ struct EntityAdd: ParsableCommand {
     }
 
     func run() throws {
-        let entry = try global.open().addEntity(id: id, labels: Labels.parse(label), aliases: alias)
+        let entry = try signing.open(global).addEntity(id: id, labels: Labels.parse(label), aliases: alias)
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
@@ -68,10 +70,12 @@ struct EntityAlias: ParsableCommand {
     @Argument(help: ArgumentHelp("The other name.", valueName: "TEXT"))
     var alias: String
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let entry = try global.open().addAlias(entity: id, alias: alias)
+        let entry = try signing.open(global).addAlias(entity: id, alias: alias)
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {

@@ -52,6 +52,8 @@ struct PredicateAdd: ParsableCommand {
     @Option(help: ArgumentHelp("A label for the predicate, as LANG=TEXT (repeatable).", valueName: "LANG=TEXT"))
     var label: [String] = []
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -76,7 +78,7 @@ struct PredicateAdd: ParsableCommand {
         let predicate = ClaimPredicate(id: id, type: ValueType(rawValue: type)!, cardinality: .init(rawValue: cardinality)!,
                                        tolerance: tolerance.flatMap(DecimalNumber.init), unit: unit, values: vocabulary,
                                        labels: Labels.parse(label))
-        let entry = try global.open().addPredicate(predicate)
+        let entry = try signing.open(global).addPredicate(predicate)
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {

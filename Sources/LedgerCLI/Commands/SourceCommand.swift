@@ -44,10 +44,12 @@ struct SourceAdd: ParsableCommand {
     @Option(name: .customLong("captured-at"), help: ArgumentHelp("When it was captured, RFC 3339 (default: now), e.g. 2024-07-30T09:15:00Z.", valueName: "TIME"))
     var capturedAt: String?
 
+    @OptionGroup var signing: SigningOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let ledger = try global.open()
+        let ledger = try signing.open(global)
         let bytes = try Output.readFile(file)
         let added = try ledger.addSource(bytes: bytes, outlet: outlet, language: lang, url: url, title: title,
                                          published: published, capturedAt: capturedAt)

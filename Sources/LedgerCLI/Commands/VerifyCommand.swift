@@ -11,8 +11,8 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
         Recomputes everything from the stored bytes: each entry's leaf hash and canonical form, seq continuity, \
         the prev chain, every stored Merkle hash and the root, each source's bytes against its id, each excerpt \
-        against its source at its position and against its hash, each body against its schema, and the \
-        database's append-only triggers. Reports every finding (seq, kind, what, expected, actual).
+        against its source at its position and against its hash, each body against its schema, every entry's \
+        signature against the keys registered before it, and the database's append-only triggers. Reports every finding (seq, kind, what, expected, actual).
         With --checkpoint FILE (a signed checkpoint published earlier) it also checks that the checkpoint is signed \
         by the ledger key and that the ledger's first SIZE entries still hash to its root — which a ledger rebuilt \
         with any old entry changed cannot pass, however consistent its own hash chain is.
@@ -25,6 +25,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The key the checkpoints must be signed by (default: the ledger's, from its genesis entry).", valueName: "VKEY"))
     var vkey: String?
+
+    @Flag(name: .customLong("require-signatures"), help: "Also fail on any entry that is not signed by a registered key.")
+    var requireSignatures = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -39,7 +42,7 @@ struct VerifyCommand: ParsableCommand {
             }
             checkpoints = try checkpoint.map { try ledger.readCheckpoint($0, key: key).checkpoint }
         }
-        let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints)
+        let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints, requireSignatures: requireSignatures)
         if global.json {
             Output.json(report.json)
         } else if report.ok {

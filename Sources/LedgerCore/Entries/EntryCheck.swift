@@ -52,6 +52,10 @@ public enum EntryCheck {
             return shape(b, ["target": .int, "reason": .text], at: "body")
         case .claimCorrection:
             return shape(b, ["target": .int, "reason": .text, "claim": .object], at: "body")
+        case .key:
+            var out = shape(b, ["name": .text, "vkey": .text], at: "body")
+            if let v = b["vkey"]?.string, NoteKey.Verifier(text: v)?.name != b["name"]?.string { out.append("body.vkey is not a verifier key named body.name") }
+            return out
         case .link:
             return shape(b, ["from": .int, "to": .int, "relation": .oneOf(["contradicts", "corroborates", "quotes"]),
                              "rationale": .text], at: "body")

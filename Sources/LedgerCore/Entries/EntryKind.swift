@@ -10,4 +10,6 @@ public enum EntryKind: String, CaseIterable, Sendable {
     case claimRetraction = "claim.retraction"
     case claimCorrection = "claim.correction"
     case link
+    /// A contributor's public key, so entries they sign can be checked.
+    case key
 }
