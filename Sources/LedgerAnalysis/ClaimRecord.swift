@@ -9,6 +9,10 @@ public struct ClaimRecord: Sendable {
     public let excerpt: String
     public let excerptPrefix: String
     public let excerptSuffix: String
+    /// The excerpt's position in Unicode scalars (W3C TextPositionSelector) and the SHA-256 of its text.
+    public let excerptStart: Int
+    public let excerptEnd: Int
+    public let excerptSHA256: String
     public let speaker: String
     public let relay: String?
     public let outlet: String
@@ -39,6 +43,9 @@ public struct ClaimRecord: Sendable {
         self.excerpt = excerpt
         excerptPrefix = b["excerpt"]?["prefix"]?.string ?? ""
         excerptSuffix = b["excerpt"]?["suffix"]?.string ?? ""
+        excerptStart = b["excerpt"]?["start"]?.integer ?? 0
+        excerptEnd = b["excerpt"]?["end"]?.integer ?? 0
+        excerptSHA256 = b["excerpt"]?["sha256"]?.string ?? ""
         self.speaker = speaker
         relay = b["relay"]?.string
         self.outlet = outlet
@@ -69,5 +76,31 @@ public struct ClaimRecord: Sendable {
         ]
         if let relay { o["relay"] = .string(relay) }
         return .object(o)
+    }
+}
+
+/// A recorded source's metadata, for exports that cite where a claim appeared.
+public struct SourceRecord: Sendable {
+    public let id: String
+    public let seq: Int64
+    public let outlet: String
+    public let lang: String
+    public let url: String?
+    public let title: String?
+    public let published: String?
+    public let capturedAt: String
+
+    /// Reads a `source` entry's body; nil when it is malformed.
+    public init?(seq: Int64, body b: JSONValue) {
+        guard let id = b["id"]?.string, let outlet = b["outlet"]?.string, let lang = b["lang"]?.string,
+              let captured = b["captured_at"]?.string else { return nil }
+        self.id = id
+        self.seq = seq
+        self.outlet = outlet
+        self.lang = lang
+        url = b["url"]?.string
+        title = b["title"]?.string
+        published = b["published"]?.string
+        capturedAt = captured
     }
 }

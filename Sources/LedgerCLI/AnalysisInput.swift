@@ -8,16 +8,22 @@ struct AnalysisInput {
     var claims: [ClaimRecord] = []
     var predicates: [String: ClaimPredicate] = [:]
     var names = EntityNames()
+    var sources: [String: SourceRecord] = [:]
+    var origin = ""
 
     init(ledger: Ledger) throws {
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
                 guard let kind = row.derived.kind.flatMap(EntryKind.init(rawValue:)),
-                      [.claim, .predicate, .entity, .entityAlias].contains(kind) else { return }
+                      [.claim, .predicate, .entity, .entityAlias, .source, .genesis].contains(kind) else { return }
                 let entry = try Entry(seq: row.seq, bytes: row.bytes)
                 switch kind {
                 case .claim:
                     if let c = ClaimRecord(seq: row.seq, leafHash: entry.leafHash.hex, body: entry.body) { claims.append(c) }
+                case .source:
+                    if let s = SourceRecord(seq: row.seq, body: entry.body) { sources[s.id] = s }
+                case .genesis:
+                    origin = entry.body["origin"]?.string ?? ""
                 case .predicate:
                     if let p = ClaimPredicate(json: entry.body), predicates[p.id] == nil { predicates[p.id] = p }
                 default:

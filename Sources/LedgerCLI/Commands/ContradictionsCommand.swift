@@ -14,6 +14,13 @@ struct ReportOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    init() {}
+
+    init(format: ReportFormat, output: String?) {
+        self.format = format
+        self.output = output
+    }
+
     /// Writes the rendered report where asked, and says where on stderr when it is a file.
     func emit(_ text: String) throws {
         guard let output else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerCrypto
+import LedgerReport
 import LedgerStore
 
 /// `claimledger export --format jsonl [-o FILE]`.
@@ -17,12 +18,17 @@ struct ExportCommand: ParsableCommand {
         With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory: \
         `claimledger export -o bundle/journal.jsonl` makes a bundle that `claimledger import bundle NEWDIR` rebuilds \
         into an identical ledger (same entries, same root). Private keys are never exported.
+
+        The other formats are views of the claims for other tools — fact-check platforms (schema.org Claim), \
+        annotation tools (W3C Web Annotation, with quote and code-point position selectors), provenance graphs \
+        (PROV-JSON: sources, quotations, attributions), spreadsheets (CSV) — each naming every claim by \
+        urn:claimledger:ORIGIN:SEQ and its leaf hash.
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, claimreview, annotation, prov, csv }
 
-    @Option(help: "The export format (jsonl).")
+    @Option(help: ArgumentHelp("jsonl (the ledger itself), claimreview (schema.org Claim JSON-LD), annotation (W3C Web Annotation JSON-LD), prov (W3C PROV-JSON) or csv (one row per claim).", valueName: "FORMAT"))
     var format: Format = .jsonl
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE"))
@@ -32,6 +38,17 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
+        if format != .jsonl {
+            let input = try AnalysisInput(ledger: ledger)
+            let text: String
+            switch format {
+            case .claimreview: text = EcosystemExport.claimReview(input.claims, sources: input.sources, origin: input.origin)
+            case .annotation: text = EcosystemExport.annotations(input.claims, sources: input.sources, origin: input.origin)
+            case .prov: text = EcosystemExport.prov(input.claims, sources: input.sources, origin: input.origin)
+            case .csv, .jsonl: text = EcosystemExport.csv(input.claims, sources: input.sources)
+            }
+            return try ReportOptions(format: .json, output: output).emit(text)
+        }
         let handle: FileHandle
         var sources: URL? = nil
         if let output {
