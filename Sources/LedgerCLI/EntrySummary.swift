@@ -12,13 +12,24 @@ enum EntrySummary {
         case .predicate: detail = "\(s("id")) (\(s("type")), \(s("cardinality")))"
         case .entity: detail = "\(s("id"))  " + (b["labels"]?.object?.values.compactMap(\.string).sorted().joined(separator: " / ") ?? "")
         case .claim:
-            let value = b["value"]?["original"]?.string ?? "?"
-            let polarity = b["polarity"]?.string == "denied" ? "NOT " : ""
-            let event = b["qualifiers"]?["event"]?.string.map { " @\($0)" } ?? ""
-            detail = "\(s("subject")) \(s("predicate"))\(event) = \(polarity)\"\(clip(value, 40))\"  — \(s("speaker")), \(s("outlet")) [\(s("lang"))]"
-        default: detail = ""
+            detail = claim(b)
+        case .claimCorrection:
+            detail = "corrects \(b["target"]?.integer ?? -1): " + claim(b["claim"] ?? .null)
+        case .claimRetraction:
+            detail = "retracts \(b["target"]?.integer ?? -1): \(clip(s("reason"), 60))"
+        case .entityAlias: detail = "\"\(s("alias"))\" → \(s("entity"))"
+        case .key: detail = s("vkey")
+        case .link: detail = "\(b["from"]?.integer ?? -1) \(s("relation")) \(b["to"]?.integer ?? -1)"
         }
         return "\(pad(String(e.seq), 6))  \(pad(e.kind.rawValue, 16))  \(detail)"
+    }
+
+    static func claim(_ b: JSONValue) -> String {
+        func s(_ k: String) -> String { b[k]?.string ?? "?" }
+        let value = b["value"]?["original"]?.string ?? "?"
+        let polarity = b["polarity"]?.string == "denied" ? "NOT " : ""
+        let event = b["qualifiers"]?["event"]?.string.map { " @\($0)" } ?? ""
+        return "\(s("subject")) \(s("predicate"))\(event) = \(polarity)\"\(clip(value, 40))\"  — \(s("speaker")), \(s("outlet")) [\(s("lang"))]"
     }
 
     static func clip(_ text: String, _ n: Int) -> String {

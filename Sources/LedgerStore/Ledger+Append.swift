@@ -117,48 +117,58 @@ extension Ledger {
     /// Returns only where each landed, so a large import does not keep every entry in memory.
     public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
         try appending { batch in
-            var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
-            var sources: [Digest: (entry: Entry, locator: ExcerptLocator)] = [:]
-            var predicates: [String: ClaimPredicate?] = [:]
+            let builder = ClaimBodyBuilder(ledger: self)
             var out: [Appended] = []
             out.reserveCapacity(inputs.count)
             for (n, input) in inputs.enumerated() {
-                func fail(_ field: String, _ message: String) -> ClaimError { ClaimError(index: n, field: field, message: message) }
-                let id: Digest
-                if let known = resolved[input.source] {
-                    id = known
-                } else {
-                    do { id = try resolveSource(input.source).0 } catch { throw fail("source", "\(error)") }
-                    resolved[input.source] = id
-                }
-                if sources[id] == nil {
-                    guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entry = try store.entry(seq),
-                          let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
-                        throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
-                    }
-                    sources[id] = (entry, ExcerptLocator(text: text))
-                }
-                let source = sources[id]!
-                if predicates[input.predicate] == nil {
-                    predicates[input.predicate] = .some(try predicate(input.predicate))
-                }
-                let body: JSONValue
-                do {
-                    body = try input.body(sourceID: id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
-                                          sourceLang: source.entry.body["lang"]?.string ?? "und", locator: source.locator,
-                                          predicate: predicates[input.predicate]!)
-                } catch let e as ClaimInputError {
-                    throw fail(e.field, e.message)
-                }
+                let body = try builder.body(for: input, index: n)
                 do {
                     let entry = try batch.append(kind: .claim, body: body)
                     out.append(Appended(seq: entry.seq, leafHash: entry.leafHash))
                 } catch let e as EntryError {
-                    throw fail("claim", e.message)
+                    throw ClaimError(index: n, field: "claim", message: e.message)
                 }
             }
             return out
         }
+    }
+
+    /// Retracts a claim: appends a `claim.retraction` pointing at it. The claim stays in the ledger and in its
+    /// history; analysis leaves it out. A claim is retracted once.
+    public func retract(_ seq: Int64, reason: String) throws -> Entry {
+        let why = try Bodies.name(reason, "--reason")
+        return try appending { batch in
+            try checkRevisable(seq)
+            return try batch.append(kind: .claimRetraction, body: ["target": .number(Double(seq)), "reason": .string(why)])
+        }
+    }
+
+    /// Corrects a claim: appends a `claim.correction` holding the new claim (anchored and parsed like any claim).
+    /// The original stays; analysis uses the newest correction in its place.
+    public func correct(_ seq: Int64, with input: ClaimInput, reason: String) throws -> Entry {
+        let why = try Bodies.name(reason, "--reason")
+        return try appending { batch in
+            try checkRevisable(seq)
+            let claim = try ClaimBodyBuilder(ledger: self).body(for: input, index: 0)
+            return try batch.append(kind: .claimCorrection, body: ["target": .number(Double(seq)), "reason": .string(why), "claim": claim])
+        }
+    }
+
+    /// A retraction or correction must name a claim that is not retracted.
+    private func checkRevisable(_ seq: Int64) throws {
+        guard let target = try store.entry(seq) else { throw StoreError("no entry \(seq)") }
+        guard target.kind == .claim else {
+            throw StoreError("entry \(seq) is a \(target.kind.rawValue), not a claim: only claims are retracted or corrected (give the original claim's seq)")
+        }
+        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq)).first {
+            throw StoreError("claim \(seq) was already retracted at seq \(earlier)")
+        }
+    }
+
+    /// The entries that retract or correct claim `seq`, oldest first.
+    public func revisions(of seq: Int64) throws -> [Entry] {
+        let seqs = try store.seqs(kind: .claimCorrection, key: String(seq)) + store.seqs(kind: .claimRetraction, key: String(seq))
+        return try seqs.sorted().compactMap { try store.entry($0) }
     }
 
     /// The declared predicate with this id, or nil when it is undeclared.
@@ -182,5 +192,43 @@ extension Ledger {
               let id = Digest(hex: matches[0])
         else { throw StoreError("source \(matches[0].prefix(16)) has no readable entry; run `claimledger verify`", integrity: true) }
         return (id, entry)
+    }
+}
+
+/// Builds claim bodies for one transaction, resolving sources and predicates once each.
+final class ClaimBodyBuilder {
+    private let ledger: Ledger
+    private var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
+    private var sources: [Digest: (entry: Entry, locator: ExcerptLocator)] = [:]
+    private var predicates: [String: ClaimPredicate?] = [:]
+
+    init(ledger: Ledger) { self.ledger = ledger }
+
+    func body(for input: ClaimInput, index n: Int) throws -> JSONValue {
+        func fail(_ field: String, _ message: String) -> Ledger.ClaimError { Ledger.ClaimError(index: n, field: field, message: message) }
+        let store = ledger.store
+        let id: Digest
+        if let known = resolved[input.source] {
+            id = known
+        } else {
+            do { id = try ledger.resolveSource(input.source).0 } catch { throw fail("source", "\(error)") }
+            resolved[input.source] = id
+        }
+        if sources[id] == nil {
+            guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entry = try store.entry(seq),
+                  let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
+                throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
+            }
+            sources[id] = (entry, ExcerptLocator(text: text))
+        }
+        let source = sources[id]!
+        if predicates[input.predicate] == nil { predicates[input.predicate] = .some(try ledger.predicate(input.predicate)) }
+        do {
+            return try input.body(sourceID: id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
+                                  sourceLang: source.entry.body["lang"]?.string ?? "und", locator: source.locator,
+                                  predicate: predicates[input.predicate]!)
+        } catch {
+            throw fail(error.field, error.message)
+        }
     }
 }

@@ -185,6 +185,12 @@ public struct DerivedColumns: Equatable, Sendable {
             DerivedColumns(kind: kind.rawValue, key: body["entity"]?.string)
         case .key:
             DerivedColumns(kind: kind.rawValue, key: body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:))?.keyID)
+        case .claimRetraction:
+            DerivedColumns(kind: kind.rawValue, key: body["target"]?.integer.map(String.init))
+        case .claimCorrection:
+            DerivedColumns(kind: kind.rawValue, key: body["target"]?.integer.map(String.init), source: body["claim"]?["source"]?.string,
+                           subject: body["claim"]?["subject"]?.string, predicate: body["claim"]?["predicate"]?.string,
+                           outlet: body["claim"]?["outlet"]?.string)
         case .claim:
             DerivedColumns(kind: kind.rawValue, source: body["source"]?.string, subject: body["subject"]?.string,
                            predicate: body["predicate"]?.string, outlet: body["outlet"]?.string)

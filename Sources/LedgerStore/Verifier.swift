@@ -79,6 +79,8 @@ public enum Verifier {
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
         var keys: [String: NoteKey.Verifier] = [:]
+        var claims = Set<Int64>()
+        var retracted = Set<Int64>()
 
         init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool) {
             self.store = store
@@ -190,17 +192,32 @@ public enum Verifier {
                     add("entry", "\(entry.kind.rawValue) \(id) is declared again (first at seq \(first))", seq: row.seq, kind: entry.kind.rawValue)
                 }
                 declared[key] = row.seq
+            case .claimRetraction, .claimCorrection:
+                guard let target = body["target"]?.integer else { return }
+                if claims.contains(Int64(target)) == false {
+                    add("entry", "\(entry.kind.rawValue) targets seq \(target), which is not an earlier claim", seq: row.seq, kind: entry.kind.rawValue)
+                } else if retracted.contains(Int64(target)) {
+                    add("entry", "\(entry.kind.rawValue) targets claim \(target), already retracted", seq: row.seq, kind: entry.kind.rawValue)
+                }
+                if entry.kind == .claimRetraction { retracted.insert(Int64(target)) }
+                if let claim = body["claim"] { checkExcerpt(claim, seq: row.seq, kind: entry.kind.rawValue) }
             case .claim:
-                guard let id = body["source"]?.string, let excerpt = body["excerpt"] else { return }
-                guard sources[id] != nil else {
-                    add("excerpt", "the claim cites a source not recorded before it", seq: row.seq, kind: "claim", source: id)
-                    return
-                }
-                guard let text = text(of: id) else { return }
-                if let why = Excerpt.mismatch(excerpt, in: text) {
-                    add("excerpt", why, seq: row.seq, kind: "claim", source: id)
-                }
+                claims.insert(row.seq)
+                checkExcerpt(body, seq: row.seq, kind: "claim")
             default: break
+            }
+        }
+
+        /// A claim's (or a correction's new claim's) excerpt must anchor in a source recorded before it.
+        func checkExcerpt(_ body: JSONValue, seq: Int64, kind: String) {
+            guard let id = body["source"]?.string, let excerpt = body["excerpt"] else { return }
+            guard sources[id] != nil else {
+                add("excerpt", "the claim cites a source not recorded before it", seq: seq, kind: kind, source: id)
+                return
+            }
+            guard let text = text(of: id) else { return }
+            if let why = Excerpt.mismatch(excerpt, in: text) {
+                add("excerpt", why, seq: seq, kind: kind, source: id)
             }
         }
 

@@ -7,7 +7,7 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims, each bound to an exact quote in a recorded source.",
-        subcommands: [ClaimAdd.self, ClaimImport.self]
+        subcommands: [ClaimAdd.self, ClaimImport.self, ClaimRetract.self, ClaimCorrect.self]
     )
 }
 
@@ -31,65 +31,16 @@ struct ClaimAdd: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("The source's id or a unique prefix of at least 8 hex digits.", valueName: "ID"))
-    var source: String
-
-    @Option(help: ArgumentHelp("The exact quote carrying the claim.", valueName: "TEXT"))
-    var excerpt: String
-
-    @Option(help: ArgumentHelp("Which occurrence of the quote, when it appears more than once (1 = first).", valueName: "N"))
-    var occurrence: Int?
-
-    @Option(help: ArgumentHelp("Who made the claim, e.g. \"Ross Morales Rocketto\" or \"X spokesperson\".", valueName: "NAME"))
-    var speaker: String
-
-    @Option(help: ArgumentHelp("Through whom it reached the outlet, e.g. \"according to CNN\".", valueName: "TEXT"))
-    var relay: String?
-
-    @Option(help: ArgumentHelp("The outlet that published it (default: the source's outlet).", valueName: "NAME"))
-    var outlet: String?
-
-    @Option(help: ArgumentHelp("The claim's language, BCP 47 (default: the source's language).", valueName: "BCP47"))
-    var lang: String?
-
-    @Option(help: ArgumentHelp("The claim in plain words.", valueName: "TEXT"))
-    var text: String
-
-    @Option(help: ArgumentHelp("What it is about: an entity id (account:@dudes4harris) or any name or alias of it.", valueName: "ID"))
-    var subject: String
-
-    @Option(help: ArgumentHelp("Which property, e.g. attendance or suspension.reason.", valueName: "ID"))
-    var predicate: String
-
-    @Option(help: ArgumentHelp("The value as worded, e.g. \"more than 200,000\"; parsed per the predicate's type.", valueName: "TEXT"))
-    var value: String
-
-    @Option(help: ArgumentHelp("affirmed (default) or denied.", valueName: "affirmed|denied"))
-    var polarity: ClaimInput.Polarity = .affirmed
-
-    @Option(help: ArgumentHelp("asserted (default), reported, or hedged (\"allegedly\", conditionnel).", valueName: "asserted|reported|hedged"))
-    var modality: ClaimInput.Modality = .asserted
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("When the claim holds, e.g. 2024-07-30.", valueName: "DATE"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("The event it is about, so claims about different events are kept apart.", valueName: "ID"))
-    var event: String?
-
-    @Option(help: ArgumentHelp("Where or to whom it applies (e.g. US, worldwide); claims with different scopes are never compared.", valueName: "TEXT"))
-    var scope: String?
+    @OptionGroup var claim: ClaimOptions
 
     @OptionGroup var signing: SigningOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let input = ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay,
-                               outlet: outlet, lang: lang, text: text, subject: subject, predicate: predicate, value: value,
-                               polarity: polarity, modality: modality, asOf: asOf, event: event, scope: scope)
         let ledger = try signing.open(global)
         let entry: Ledger.Appended
-        do { entry = try ledger.addClaims([input])[0] } catch let e as Ledger.ClaimError { throw CLIError("--\(e.field.replacingOccurrences(of: "_", with: "-")): \(e.message)") }
+        do { entry = try ledger.addClaims([claim.input])[0] } catch let e as Ledger.ClaimError { throw e.asOption }
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
@@ -138,6 +89,131 @@ struct ClaimImport: ParsableCommand {
             Output.json(["imported": .int(entries.count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
         } else {
             Output.line("imported \(entries.count) claims (seq \(first)–\(last))")
+        }
+    }
+}
+
+/// The options that describe one claim, shared by `claim add` and `claim correct`.
+struct ClaimOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The source's id or a unique prefix of at least 8 hex digits.", valueName: "ID"))
+    var source: String
+
+    @Option(help: ArgumentHelp("The exact quote carrying the claim.", valueName: "TEXT"))
+    var excerpt: String
+
+    @Option(help: ArgumentHelp("Which occurrence of the quote, when it appears more than once (1 = first).", valueName: "N"))
+    var occurrence: Int?
+
+    @Option(help: ArgumentHelp("Who made the claim, e.g. \"Ross Morales Rocketto\" or \"X spokesperson\".", valueName: "NAME"))
+    var speaker: String
+
+    @Option(help: ArgumentHelp("Through whom it reached the outlet, e.g. \"according to CNN\".", valueName: "TEXT"))
+    var relay: String?
+
+    @Option(help: ArgumentHelp("The outlet that published it (default: the source's outlet).", valueName: "NAME"))
+    var outlet: String?
+
+    @Option(help: ArgumentHelp("The claim's language, BCP 47 (default: the source's language).", valueName: "BCP47"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("The claim in plain words.", valueName: "TEXT"))
+    var text: String
+
+    @Option(help: ArgumentHelp("What it is about: an entity id (account:@dudes4harris) or any name or alias of it.", valueName: "ID"))
+    var subject: String
+
+    @Option(help: ArgumentHelp("Which property, e.g. attendance or suspension.reason.", valueName: "ID"))
+    var predicate: String
+
+    @Option(help: ArgumentHelp("The value as worded, e.g. \"more than 200,000\"; parsed per the predicate's type.", valueName: "TEXT"))
+    var value: String
+
+    @Option(help: ArgumentHelp("affirmed (default) or denied.", valueName: "affirmed|denied"))
+    var polarity: ClaimInput.Polarity = .affirmed
+
+    @Option(help: ArgumentHelp("asserted (default), reported, or hedged (\"allegedly\", conditionnel).", valueName: "asserted|reported|hedged"))
+    var modality: ClaimInput.Modality = .asserted
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("When the claim holds, e.g. 2024-07-30.", valueName: "DATE"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The event it is about, so claims about different events are kept apart.", valueName: "ID"))
+    var event: String?
+
+    @Option(help: ArgumentHelp("Where or to whom it applies (e.g. US, worldwide); claims with different scopes are never compared.", valueName: "TEXT"))
+    var scope: String?
+
+    /// The claim these options describe.
+    var input: ClaimInput {
+        ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay, outlet: outlet, lang: lang,
+                   text: text, subject: subject, predicate: predicate, value: value, polarity: polarity, modality: modality,
+                   asOf: asOf, event: event, scope: scope)
+    }
+}
+
+extension Ledger.ClaimError {
+    /// The error phrased with the option at fault (--as-of for as_of).
+    var asOption: CLIError { CLIError("--\(field.replacingOccurrences(of: "_", with: "-")): \(message)") }
+}
+
+/// `claimledger claim retract SEQ --reason TEXT`.
+struct ClaimRetract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retract",
+        abstract: "Withdraw a claim, with a reason. Nothing is deleted: the retraction is an entry of its own.",
+        discussion: "Reports and analysis leave a retracted claim out; `show SEQ` and `audit` still show it and why. A claim is retracted once."
+    )
+
+    @Argument(help: ArgumentHelp("The claim's sequence number (the original claim, even if it was corrected).", valueName: "SEQ"))
+    var seq: Int64
+
+    @Option(help: ArgumentHelp("Why it is withdrawn.", valueName: "TEXT"))
+    var reason: String
+
+    @OptionGroup var signing: SigningOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let entry = try signing.open(global).retract(seq, reason: reason)
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("retracted claim \(seq) at seq \(entry.seq)")
+        }
+    }
+}
+
+/// `claimledger claim correct SEQ <claim options> --reason TEXT`.
+struct ClaimCorrect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct",
+        abstract: "Replace a claim by a corrected one, with a reason. The original stays in the ledger.",
+        discussion: """
+        Takes the same options as `claim add` for the corrected claim (quote, speaker, value…). Reports and analysis \
+        use the newest correction in place of the original; `show SEQ` prints the whole chain.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The original claim's sequence number.", valueName: "SEQ"))
+    var seq: Int64
+
+    @Option(help: ArgumentHelp("Why it is corrected.", valueName: "TEXT"))
+    var reason: String
+
+    @OptionGroup var claim: ClaimOptions
+
+    @OptionGroup var signing: SigningOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let entry: Entry
+        do { entry = try signing.open(global).correct(seq, with: claim.input, reason: reason) } catch let e as Ledger.ClaimError { throw e.asOption }
+        if global.json {
+            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
+        } else {
+            Output.line("corrected claim \(seq) at seq \(entry.seq)")
         }
     }
 }

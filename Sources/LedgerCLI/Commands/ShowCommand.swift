@@ -36,21 +36,29 @@ struct ShowCommand: ParsableCommand {
             }
             return
         }
+        let claimBody = e.kind == .claimCorrection ? e.body["claim"] ?? .null : e.body
+        let original = [.claimCorrection, .claimRetraction].contains(e.kind) ? Int64(e.body["target"]?.integer ?? -1) : seq
+        let history = [.claim, .claimCorrection, .claimRetraction].contains(e.kind) ? try ledger.revisions(of: original) : []
         var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
-        if e.kind == .claim, let id = e.body["source"]?.string, let d = Digest(hex: id),
+        if e.kind == .claim || e.kind == .claimCorrection, let id = claimBody["source"]?.string, let d = Digest(hex: id),
            let bytes = try ledger.store.blob(d), let text = Normalization.anchoringText(bytes),
-           let start = e.body["excerpt"]?["start"]?.integer, let end = e.body["excerpt"]?["end"]?.integer {
+           let start = claimBody["excerpt"]?["start"]?.integer, let end = claimBody["excerpt"]?["end"]?.integer {
             let scalars = Array(text.unicodeScalars)
             if 0 <= start, start < end, end <= scalars.count {
                 func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
                 context = (str(max(0, start - 160)..<start), str(start..<end), str(end..<min(scalars.count, end + 160)),
-                           Excerpt.mismatch(e.body["excerpt"]!, in: AnchoredText(text)) == nil)
+                           Excerpt.mismatch(claimBody["excerpt"]!, in: AnchoredText(text)) == nil)
             }
         }
         if global.json {
             var o: [String: JSONValue] = ["seq": .number(Double(seq)), "leaf_hash": .string(e.leafHash.hex), "entry": e.envelope]
             if let c = context {
                 o["context"] = ["before": .string(c.before), "exact": .string(c.exact), "after": .string(c.after), "anchored": .bool(c.anchored)]
+            }
+            if !history.isEmpty {
+                o["history"] = .array([["seq": .number(Double(original)), "kind": "claim"]] + history.map {
+                    ["seq": .number(Double($0.seq)), "kind": .string($0.kind.rawValue), "reason": .string($0.body["reason"]?.string ?? "")]
+                })
             }
             Output.json(.object(o))
             return
@@ -62,11 +70,18 @@ struct ShowCommand: ParsableCommand {
         Output.line("author     \(e.author)")
         Output.line("bytes      \(e.bytes.count)")
         Output.line()
-        for (k, v) in (e.body.object ?? [:]).sorted(by: { $0.key < $1.key }) where k != "excerpt" {
+        for (k, v) in (claimBody.object ?? [:]).sorted(by: { $0.key < $1.key }) where k != "excerpt" {
             Output.line("\(EntrySummary.pad(k, 12)) \(v.string ?? String(decoding: (try? CanonicalJSON.encode(v)) ?? [], as: UTF8.self))")
         }
-        if let x = e.body["excerpt"] {
+        if e.kind == .claimCorrection || e.kind == .claimRetraction {
+            Output.line("\(EntrySummary.pad(e.kind == .claimCorrection ? "corrects" : "retracts", 12)) claim \(original): \(e.body["reason"]?.string ?? "")")
+        }
+        if let x = claimBody["excerpt"] {
             Output.line("\(EntrySummary.pad("excerpt", 12)) scalars \(x["start"]?.integer ?? -1)..<\(x["end"]?.integer ?? -1), sha256 \(x["sha256"]?.string ?? "?")")
+        }
+        if !history.isEmpty {
+            Output.line()
+            Output.line("History: claim \(original)" + history.map { " → \($0.kind == .claimRetraction ? "retracted" : "corrected") at seq \($0.seq) (\($0.body["reason"]?.string ?? ""))" }.joined())
         }
         if let c = context {
             Output.line()

@@ -43,15 +43,11 @@ public enum EntryCheck {
             if ClaimPredicate(json: b) == nil && out.isEmpty { out.append("body: malformed predicate values") }
             return out
         case .claim:
-            return shape(b, ["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
-                             "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
-                             "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
-                             "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
-                         at: "body", optional: ["relay", "qualifiers"])
+            return claimProblems(b, at: "body")
         case .claimRetraction:
             return shape(b, ["target": .int, "reason": .text], at: "body")
         case .claimCorrection:
-            return shape(b, ["target": .int, "reason": .text, "claim": .object], at: "body")
+            return shape(b, ["target": .int, "reason": .text, "claim": .object], at: "body") + (b["claim"].map { claimProblems($0, at: "body.claim") } ?? [])
         case .key:
             var out = shape(b, ["name": .text, "vkey": .text], at: "body")
             if let v = b["vkey"]?.string, NoteKey.Verifier(text: v)?.name != b["name"]?.string { out.append("body.vkey is not a verifier key named body.name") }
@@ -60,6 +56,14 @@ public enum EntryCheck {
             return shape(b, ["from": .int, "to": .int, "relation": .oneOf(["contradicts", "corroborates", "quotes"]),
                              "rationale": .text], at: "body")
         }
+    }
+
+    static func claimProblems(_ b: JSONValue, at path: String) -> [String] {
+        shape(b, ["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
+                  "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
+                  "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
+                  "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
+              at: path, optional: ["relay", "qualifiers"])
     }
 
     static func shape(_ value: JSONValue, _ rules: [String: Rule], at path: String, optional: Set<String> = []) -> [String] {
