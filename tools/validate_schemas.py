@@ -3,8 +3,9 @@
 
     tools/validate_schemas.py EXPORT.jsonl            every line of `claimledger export --format jsonl`
     tools/validate_schemas.py --verify VERIFY.json    the output of `claimledger verify --json`
-    tools/validate_schemas.py --contradictions C.json --corroborations K.json
-                                                      the JSON reports of `contradictions` and `corroborations`
+    tools/validate_schemas.py --contradictions C.json --corroborations K.json --audit A.json --reanchor R.json
+                                                      the JSON reports of `contradictions`, `corroborations`,
+                                                      `audit` and `audit --against`
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
 `entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
@@ -92,7 +93,8 @@ def check_report(reg, path, schema):
             errors.append("contradictions + tensions must equal the number of findings")
     for e in errors:
         print(f"{path}: {e}", file=sys.stderr)
-    print(f"validate_schemas: {schema.split('.')[0]} report, {len(doc.get('findings', []))} findings, {len(errors)} problems")
+    items = doc.get("findings", doc.get("sources", doc.get("anchors", [])))
+    print(f"validate_schemas: {schema.split('.')[0]} report, {len(items)} items, {len(errors)} problems")
     return len(errors)
 
 
@@ -107,7 +109,7 @@ def main(argv):
         if argv[i] == "--verify":
             errors += check_verify(reg, argv[i + 1])
             i += 2
-        elif argv[i] in ("--contradictions", "--corroborations"):
+        elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor"):
             errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")
             i += 2
         else:

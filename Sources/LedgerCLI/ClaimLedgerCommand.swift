@@ -19,7 +19,7 @@ public struct ClaimLedgerCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, SourceCommand.self, PredicateCommand.self, EntityCommand.self, ClaimCommand.self,
-            ContradictionsCommand.self, CorroborationsCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
+            ContradictionsCommand.self, CorroborationsCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
             CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
         ]
     )

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
         discussion: """
         Creates a fresh ledger (in a new temporary directory unless --into or --ledger is given), records the \
         sample's four sources (English and French), its predicates, entities and claims, runs verify, then prints \
-        the contradictions (tensions included) and corroborations and writes both as HTML under reports/. \
+        the contradictions (tensions included), corroborations and a short audit, and writes HTML reports under reports/. \
         The sample lives in ledger/sample/ of the repository; run the demo from the repository root or pass --sample.
         """
     )
@@ -65,6 +65,7 @@ struct DemoCommand: ParsableCommand {
         let input = try AnalysisInput(ledger: ledger)
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names, includeTension: true)
         let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+        let audit = try AuditCommand.audit(ledger, input)
         let reports = URL(fileURLWithPath: target).appendingPathComponent("reports")
         let htmlPaths = [("contradictions.html", ContradictionRenderer.render(contradictions, as: .html)),
                          ("corroborations.html", CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .html))]
@@ -88,6 +89,11 @@ struct DemoCommand: ParsableCommand {
             Output.line()
             Output.line(ContradictionRenderer.render(contradictions, as: .text))
             Output.line(CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .text))
+            Output.line("Audit: " + AuditRenderer.headline(audit))
+            for s in audit.singleOutlet { Output.line("  resting on one outlet only: \(s.subject) \(s.predicate) (\(s.outlet))") }
+            for r in audit.relays where r.dependsOn != nil { Output.line("  seq \(r.seq) (\(r.outlet)) is relayed from “\(r.dependsOn!)”, not the outlet's own reporting") }
+            Output.line("  full audit: claimledger audit --ledger \(target)")
+            Output.line()
             Output.line("HTML reports (open in a browser):")
             for p in htmlPaths { Output.line("  \(p)") }
             Output.line()

@@ -6,8 +6,8 @@ import LedgerStore
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "Record captured source documents (article text).",
-        subcommands: [SourceAdd.self]
+        abstract: "Record captured source documents (article text), list them, show them with their quotes marked.",
+        subcommands: [SourceAdd.self, SourceList.self, SourceShow.self]
     )
 }
 

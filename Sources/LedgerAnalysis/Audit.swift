@@ -1,0 +1,135 @@
+import LedgerCore
+
+/// A source as the audit receives it: its record, whether its stored bytes still hash to its id, and its text.
+public struct SourceSnapshot: Sendable {
+    public let record: SourceRecord
+    public let bytesOK: Bool
+    /// The anchoring text, when the bytes could be read as UTF-8.
+    public let text: String?
+
+    public init(record: SourceRecord, bytesOK: Bool, text: String?) {
+        self.record = record
+        self.bytesOK = bytesOK
+        self.text = text
+    }
+}
+
+/// What a researcher defending a piece of work needs to know (DESIGN §5): is every quote still where we say it
+/// is, which claims rest on one outlet, who relayed what from whom, which sources went unused, what was retracted.
+public struct AuditReport: Sendable {
+    /// Where a stored excerpt stands in its source's stored text.
+    public struct ExcerptStatus: Sendable {
+        public enum Status: String, Sendable { case exact, moved, missing }
+        public let seq: Int64
+        public let status: Status
+        public let start: Int
+        public let end: Int
+        /// Where the same text is now, when it moved.
+        public let foundAt: Int?
+    }
+
+    public struct SourceAudit: Sendable {
+        public let record: SourceRecord
+        public let bytesOK: Bool
+        /// Current claims citing it.
+        public let claims: Int
+        public let excerpts: [ExcerptStatus]
+    }
+
+    /// A subject and predicate that only one outlet supports.
+    public struct SingleOutlet: Sendable {
+        public let subject: String
+        public let predicate: String
+        public let outlet: String
+        public let seqs: [Int64]
+    }
+
+    /// speaker → relay → outlet, and whose reporting the claim rests on.
+    public struct RelayChain: Sendable {
+        public let seq: Int64
+        public let speaker: String
+        public let relay: String
+        public let outlet: String
+        /// The outlet (or party) relayed, when it is not the publishing outlet.
+        public let dependsOn: String?
+    }
+
+    /// Counts for one outlet or one language.
+    public struct Tally: Sendable, Equatable {
+        public var sources = 0, claims = 0, speakers = 0, contradictions = 0, retractions = 0
+    }
+
+    public let sources: [SourceAudit]
+    public let uncited: [SourceRecord]
+    public let singleOutlet: [SingleOutlet]
+    public let relays: [RelayChain]
+    public let byOutlet: [(String, Tally)]
+    public let byLanguage: [(String, Tally)]
+    public let revisions: [ClaimHistory.Revision]
+    /// The claims each revision targets, for showing what was retracted or corrected.
+    public let targets: [Int64: ClaimRecord]
+
+    /// True when every source's bytes hash to its id and every excerpt is exactly at its position.
+    public var ok: Bool { sources.allSatisfy { $0.bytesOK && $0.excerpts.allSatisfy { $0.status == .exact } } }
+}
+
+/// Builds the audit from snapshots, the claim history and the contradictions already found.
+public enum Audit {
+    public static func run(sources: [SourceSnapshot], history: ClaimHistory, contradictions: ContradictionReport,
+                           names: EntityNames) -> AuditReport {
+        let current = history.current
+        let every = history.originals + history.revisions.compactMap(\.claim)
+        let bySource = Dictionary(grouping: every, by: \.source)
+        var audits: [AuditReport.SourceAudit] = []
+        for s in sources.sorted(by: { $0.record.seq < $1.record.seq }) {
+            let text = s.text.map(AnchoredText.init)
+            let locator = s.text.map(ExcerptLocator.init(text:))
+            let excerpts = (bySource[s.record.id] ?? []).sorted { $0.seq < $1.seq }.map { c -> AuditReport.ExcerptStatus in
+                let stored: JSONValue = ["exact": .string(c.excerpt), "prefix": .string(c.excerptPrefix), "suffix": .string(c.excerptSuffix),
+                                         "start": .int(c.excerptStart), "end": .int(c.excerptEnd), "sha256": .string(c.excerptSHA256)]
+                if let text, Excerpt.mismatch(stored, in: text) == nil {
+                    return .init(seq: c.seq, status: .exact, start: c.excerptStart, end: c.excerptEnd, foundAt: nil)
+                }
+                let elsewhere = locator?.find(c.excerpt).first { $0.end - $0.start == c.excerptEnd - c.excerptStart }
+                return .init(seq: c.seq, status: elsewhere == nil ? .missing : .moved, start: c.excerptStart, end: c.excerptEnd, foundAt: elsewhere?.start)
+            }
+            audits.append(.init(record: s.record, bytesOK: s.bytesOK, claims: current.filter { $0.source == s.record.id }.count, excerpts: excerpts))
+        }
+        let cited = Set(every.map(\.source))
+        let uncited = sources.map(\.record).filter { !cited.contains($0.id) }.sorted { $0.seq < $1.seq }
+
+        var groups: [String: [ClaimRecord]] = [:]
+        for c in current { groups["\(names.canonical(c.subject))\u{0}\(c.predicate)", default: []].append(c) }
+        let single = groups.compactMap { _, claims -> AuditReport.SingleOutlet? in
+            let outlets = Set(claims.map { Corroborations.key($0.outlet) })
+            guard outlets.count == 1 else { return nil }
+            return .init(subject: names.canonical(claims[0].subject), predicate: claims[0].predicate, outlet: claims[0].outlet, seqs: claims.map(\.seq).sorted())
+        }.sorted { ($0.subject, $0.predicate) < ($1.subject, $1.predicate) }
+
+        let known = Dictionary(current.map { (Corroborations.key($0.outlet), $0.outlet) }, uniquingKeysWith: { a, _ in a })
+        let relays = current.filter { $0.relay != nil }.map { c -> AuditReport.RelayChain in
+            let origin = Corroborations.origin(c, known)
+            return .init(seq: c.seq, speaker: c.speaker, relay: c.relay!, outlet: c.outlet,
+                         dependsOn: Corroborations.key(origin) == Corroborations.key(c.outlet) ? nil : origin)
+        }
+
+        let retracted = Set(history.revisions.filter { $0.kind == .retraction }.map(\.target))
+        let originals = Dictionary(history.originals.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+        func tallies(_ keyOfSource: (SourceRecord) -> String, _ keyOfClaim: (ClaimRecord) -> String) -> [(String, AuditReport.Tally)] {
+            var t: [String: AuditReport.Tally] = [:]
+            for s in sources { t[keyOfSource(s.record), default: .init()].sources += 1 }
+            for (k, claims) in Dictionary(grouping: current, by: keyOfClaim) {
+                t[k, default: .init()].claims = claims.count
+                t[k, default: .init()].speakers = Set(claims.map(\.speaker)).count
+            }
+            for f in contradictions.findings {
+                for k in Set((f.sideA + f.sideB).map(keyOfClaim)) { t[k, default: .init()].contradictions += 1 }
+            }
+            for seq in retracted { if let c = originals[seq] { t[keyOfClaim(c), default: .init()].retractions += 1 } }
+            return t.sorted { $0.key < $1.key }
+        }
+        return AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays,
+                           byOutlet: tallies({ $0.outlet }, { $0.outlet }), byLanguage: tallies({ $0.lang }, { $0.lang }),
+                           revisions: history.revisions, targets: originals)
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import LedgerAnalysis
+import LedgerCore
+import LedgerCrypto
+import LedgerReport
+import LedgerStore
+
+/// `claimledger audit`.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check every source and quote, and show what rests on one outlet, what was relayed, what was retracted.",
+        discussion: """
+        Reports, per source: outlet, language, URL, title, capture date, whether the stored bytes still hash to \\
+        the id, how many claims cite it, and each quote's status in the stored text (exact at its position / \\
+        moved / missing). Then: sources never cited; subjects and predicates supported by one outlet only; relay \\
+        chains (speaker → relay → outlet) and which claims rest on another outlet's reporting; counts per outlet \\
+        and per language (sources, claims, speakers, contradictions, retractions); retractions and corrections \\
+        with their reasons. Exit 2 when a source's bytes or a quote is not as recorded.
+
+        With --against FILE --source ID: compares each quote of that source with a newer capture of the article \\
+        and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed.
+        """
+    )
+
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: ArgumentHelp("A newer capture of one source's article, to re-anchor its quotes in.", valueName: "FILE"))
+    var against: String?
+
+    @Option(help: ArgumentHelp("With --against: the source (id or 8+ hex prefix) the capture is a version of.", valueName: "ID"))
+    var source: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if (against == nil) != (source == nil) { throw ValidationError("--against and --source go together") }
+    }
+
+    func run() throws {
+        let ledger = try global.open(readOnly: true)
+        let input = try AnalysisInput(ledger: ledger)
+        let format = global.json ? .json : report.format
+        if let against, let source {
+            let (id, _) = try ledger.resolveSource(source)
+            let bytes = try Output.readFile(against)
+            guard let text = Normalization.anchoringText(bytes) else { throw CLIError("\(against) is not valid UTF-8 text") }
+            let scalars = Array(text.unicodeScalars)
+            let claims = (input.history.originals + input.history.revisions.compactMap(\.claim)).filter { $0.source == id.hex }.sorted { $0.seq < $1.seq }
+            let anchors = claims.map { c in
+                (c, Reanchor.locate(quote: c.excerpt, prefix: c.excerptPrefix, suffix: c.excerptSuffix, hint: c.excerptStart, in: scalars))
+            }
+            return try report.emit(ReanchorRenderer.render(source: id.hex, against: SHA256.hash(bytes).hex, anchors: anchors, as: format))
+        }
+        let audit = try Self.audit(ledger, input)
+        try report.emit(AuditRenderer.render(audit, as: format))
+        if !audit.ok { throw ExitCode(2) }
+    }
+
+    /// The audit of a ledger: snapshots of every source (bytes checked against their id) and the analysis input.
+    static func audit(_ ledger: Ledger, _ input: AnalysisInput) throws -> AuditReport {
+        let snapshots = try input.sources.values.map { record -> SourceSnapshot in
+            let bytes = try Digest(hex: record.id).flatMap { try ledger.store.blob($0) }
+            return SourceSnapshot(record: record, bytesOK: bytes.map { SHA256.hash($0).hex == record.id } ?? false,
+                                  text: bytes.flatMap { Normalization.anchoringText($0) })
+        }
+        let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
+        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names)
+    }
+}
+
+/// `claimledger source show ID`.
+struct SourceShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a source's text with every claimed quote marked and the claims' seqs beside them.",
+        discussion: "Quotes are highlighted in colour on a terminal, and written [[like this]]{seq 15} otherwise (or with --plain)."
+    )
+
+    @Argument(help: ArgumentHelp("The source's id or a unique prefix of 8+ hex digits.", valueName: "ID"))
+    var id: String
+
+    @Flag(help: "Mark quotes with brackets even on a terminal.")
+    var plain = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.open(readOnly: true)
+        let (digest, entry) = try ledger.resolveSource(id)
+        guard let bytes = try ledger.store.blob(digest), let text = Normalization.anchoringText(bytes) else {
+            throw StoreError("the bytes of source \(digest.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
+        }
+        let input = try AnalysisInput(ledger: ledger)
+        let claims = input.claims.filter { $0.source == digest.hex }
+        var opens: [Int: Int] = [:], closes: [Int: [Int64]] = [:]
+        for c in claims {
+            opens[c.excerptStart, default: 0] += 1
+            closes[c.excerptEnd, default: []].append(c.seq)
+        }
+        let colour = !plain && isatty(1) == 1
+        var out = "\(entry.body["outlet"]?.string ?? "") [\(entry.body["lang"]?.string ?? "")] \(digest.hex)\n"
+        if let t = entry.body["title"]?.string { out += "“\(t)”\n" }
+        out += "\(claims.count) current claim\(claims.count == 1 ? "" : "s") quote this source\n\n"
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            if let seqs = closes[i] { out += colour ? "\u{1B}[0m\u{1B}[2m{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}\u{1B}[0m" : "]]{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}" }
+            if let n = opens[i] { out += colour ? "\u{1B}[30;43m" : String(repeating: "[[", count: n) }
+            out.unicodeScalars.append(scalar)
+        }
+        if let seqs = closes[text.unicodeScalars.count] { out += colour ? "\u{1B}[0m{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" : "]]{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" }
+        FileHandle.standardOutput.write(Data((out.hasSuffix("\n") ? out : out + "\n").utf8))
+    }
+}
+
+/// `claimledger source list`.
+struct SourceList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the recorded sources with outlet, language, claims citing them and title."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.open(readOnly: true)
+        let input = try AnalysisInput(ledger: ledger)
+        let counts = Dictionary(grouping: input.claims, by: \.source).mapValues(\.count)
+        let sources = input.sources.values.sorted { $0.seq < $1.seq }
+        if global.json {
+            Output.json(.array(sources.map { s in
+                var o: [String: JSONValue] = ["id": .string(s.id), "seq": .number(Double(s.seq)), "outlet": .string(s.outlet), "lang": .string(s.lang),
+                                              "claims": .int(counts[s.id] ?? 0), "captured_at": .string(s.capturedAt)]
+                if let t = s.title { o["title"] = .string(t) }
+                if let u = s.url { o["url"] = .string(u) }
+                return .object(o)
+            }))
+            return
+        }
+        for s in sources {
+            Output.line("\(s.id.prefix(12))  \(EntrySummary.pad(s.outlet, 22)) \(EntrySummary.pad(s.lang, 5)) \(String(repeating: " ", count: max(0, 4 - String(counts[s.id] ?? 0).count)) + String(counts[s.id] ?? 0)) claims  \(s.title.map { EntrySummary.clip($0, 60) } ?? "")")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import LedgerAnalysis
+import LedgerCore
+
+/// Renders the audit for an editor (text, Markdown, HTML) or a machine (JSON, schemas/audit.schema.json).
+public enum AuditRenderer {
+    public static func render(_ a: AuditReport, as format: ReportFormat) -> String {
+        switch format {
+        case .json: json(a)
+        case .text: lines(a, markdown: false).joined(separator: "\n") + "\n"
+        case .md: lines(a, markdown: true).joined(separator: "\n") + "\n"
+        case .html: html(a)
+        }
+    }
+
+    /// One sentence: all is well, or how many sources and quotes are not as recorded.
+    public static func headline(_ a: AuditReport) -> String {
+        let claims = a.sources.map(\.claims).reduce(0, +)
+        if a.ok { return "OK — \(a.sources.count) sources, \(claims) current claims: every source's stored bytes and every quote check out." }
+        let altered = a.sources.filter { !$0.bytesOK }.count
+        let quotes = a.sources.flatMap(\.excerpts).filter { $0.status != .exact }.count
+        return "PROBLEMS — \(altered) source\(altered == 1 ? "" : "s") altered, \(quotes) quote\(quotes == 1 ? "" : "s") not where recorded. Run `claimledger verify` for details."
+    }
+
+    static func sourceLine(_ s: AuditReport.SourceAudit) -> String {
+        let bad = s.excerpts.filter { $0.status != .exact }
+        var line = "\(s.bytesOK && bad.isEmpty ? "✓" : "✗") \(s.record.outlet) [\(s.record.lang)] \(s.record.id.prefix(12))"
+        if let t = s.record.title { line += " “\(t)”" }
+        line += ", captured \(s.record.capturedAt) — \(s.claims) claim\(s.claims == 1 ? "" : "s")"
+        line += s.bytesOK ? "" : "; STORED BYTES NO LONGER MATCH THE ID"
+        line += bad.isEmpty ? ", \(s.excerpts.count) quote\(s.excerpts.count == 1 ? "" : "s") exact"
+            : "; " + bad.map { "quote of seq \($0.seq) \($0.status == .moved ? "moved to \($0.foundAt ?? -1)" : "missing")" }.joined(separator: ", ")
+        return line
+    }
+
+    static func lines(_ a: AuditReport, markdown md: Bool) -> [String] {
+        func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
+        let item = md ? "- " : "  "
+        func esc(_ s: String) -> String { md ? Escape.markdown(s) : Escape.line(s) }
+        var out = [md ? "# Audit" : "Audit", md ? "" : "", "\(md ? "**" : "")\(headline(a))\(md ? "**" : "")"].filter { !$0.isEmpty || md }
+        out += h("Sources")
+        out += a.sources.map { item + esc(sourceLine($0)) }
+        out += h("Never cited")
+        out += a.uncited.isEmpty ? [item + "none"] : a.uncited.map { item + esc("\($0.outlet) [\($0.lang)] \($0.id.prefix(12)) \($0.title.map { "“\($0)”" } ?? "")") }
+        out += h("Resting on one outlet only")
+        out += a.singleOutlet.isEmpty ? [item + "none"] : a.singleOutlet.map {
+            item + esc("\($0.subject) \($0.predicate) — only \($0.outlet) (seq \($0.seqs.map(String.init).joined(separator: ", ")))")
+        }
+        out += h("Relayed reporting (speaker → relay → outlet)")
+        out += a.relays.isEmpty ? [item + "none"] : a.relays.map {
+            item + esc("seq \($0.seq): \($0.speaker) → \($0.relay) → \($0.outlet)" + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\($0)”" } ?? ""))
+        }
+        for (title, rows) in [("By outlet", a.byOutlet), ("By language", a.byLanguage)] {
+            out += h(title)
+            if md {
+                out += ["| | sources | claims | speakers | contradictions | retractions |", "|---|---:|---:|---:|---:|---:|"]
+                out += rows.map { "| \(Escape.markdown($0.0)) | \($0.1.sources) | \($0.1.claims) | \($0.1.speakers) | \($0.1.contradictions) | \($0.1.retractions) |" }
+            } else {
+                let width = max(12, rows.map(\.0.count).max() ?? 0)
+                out.append("  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + "  sources  claims  speakers  contradictions  retractions")
+                out += rows.map { r in
+                    "  " + r.0.padding(toLength: width, withPad: " ", startingAt: 0)
+                        + [r.1.sources, r.1.claims, r.1.speakers, r.1.contradictions, r.1.retractions]
+                        .enumerated().map { String($0.element).leftPad([9, 8, 10, 16, 13][$0.offset]) }.joined()
+                }
+            }
+        }
+        out += h("Retractions and corrections")
+        out += a.revisions.isEmpty ? [item + "none"] : a.revisions.map { r in
+            let target = a.targets[r.target].map { "“\(Escape.line($0.text))” (\($0.outlet))" } ?? ""
+            let verb = r.kind == .retraction ? "retracts" : "corrects"
+            return item + esc("seq \(r.seq) \(verb) claim \(r.target) \(target): \(r.reason)")
+        }
+        return out
+    }
+
+    static func json(_ a: AuditReport) -> String {
+        func tally(_ rows: [(String, AuditReport.Tally)]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: rows.map { ($0.0, ["sources": .int($0.1.sources), "claims": .int($0.1.claims),
+                "speakers": .int($0.1.speakers), "contradictions": .int($0.1.contradictions), "retractions": .int($0.1.retractions)] as JSONValue) }))
+        }
+        let sources: [JSONValue] = a.sources.map { s in
+            var o: [String: JSONValue] = [
+                "id": .string(s.record.id), "outlet": .string(s.record.outlet), "lang": .string(s.record.lang),
+                "captured_at": .string(s.record.capturedAt), "bytes_ok": .bool(s.bytesOK), "claims": .int(s.claims),
+                "excerpts": .array(s.excerpts.map { e in
+                    var x: [String: JSONValue] = ["seq": .number(Double(e.seq)), "status": .string(e.status.rawValue), "start": .int(e.start), "end": .int(e.end)]
+                    if let f = e.foundAt { x["found_at"] = .int(f) }
+                    return .object(x)
+                }),
+            ]
+            if let u = s.record.url { o["url"] = .string(u) }
+            if let t = s.record.title { o["title"] = .string(t) }
+            return .object(o)
+        }
+        func revisions(_ kind: ClaimHistory.Revision.Kind) -> JSONValue {
+            .array(a.revisions.filter { $0.kind == kind }.map { ["seq": .number(Double($0.seq)), "target": .number(Double($0.target)), "reason": .string($0.reason)] })
+        }
+        let doc: JSONValue = [
+            "ok": .bool(a.ok), "sources": .array(sources),
+            "uncited_sources": .array(a.uncited.map { ["id": .string($0.id), "outlet": .string($0.outlet)] }),
+            "single_outlet_claims": .array(a.singleOutlet.map {
+                ["subject": .string($0.subject), "predicate": .string($0.predicate), "outlet": .string($0.outlet),
+                 "seqs": .array($0.seqs.map { .number(Double($0)) })]
+            }),
+            "relay_chains": .array(a.relays.map { r in
+                var o: [String: JSONValue] = ["seq": .number(Double(r.seq)), "speaker": .string(r.speaker), "relay": .string(r.relay), "outlet": .string(r.outlet)]
+                if let d = r.dependsOn { o["depends_on"] = .string(d) }
+                return .object(o)
+            }),
+            "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
+            "retractions": revisions(.retraction), "corrections": revisions(.correction),
+        ]
+        return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
+    }
+
+    static func html(_ a: AuditReport) -> String {
+        var body = "<h1>Audit</h1>\n<p class=\"summary \(a.ok ? "ok" : "problems")\">\(Escape.html(headline(a)))</p>\n"
+        for line in lines(a, markdown: false).dropFirst(2) {
+            if line.isEmpty { continue }
+            if !line.hasPrefix("  ") { body += "<h2>\(Escape.html(line))</h2>\n"; continue }
+            let text = String(line.dropFirst(2))
+            body += text.hasPrefix("✗") ? "<p class=\"problem\">\(Escape.html(text))</p>\n" : "<pre>\(Escape.html(text))</pre>\n"
+        }
+        return HTMLPage.page("Audit — ClaimLedger", body)
+    }
+}
+
+/// Renders re-anchoring results (`audit --against`).
+public enum ReanchorRenderer {
+    public static func render(source: String, against: String, anchors: [(ClaimRecord, Reanchor.Result)], as format: ReportFormat) -> String {
+        if format == .json {
+            let doc: JSONValue = ["source": .string(source), "against_sha256": .string(against), "anchors": .array(anchors.map { c, r in
+                ["seq": .number(Double(c.seq)), "status": .string(r.status.rawValue), "score": .number(r.score), "edits": .int(r.edits),
+                 "start": .int(r.start), "end": .int(r.end), "was_start": .int(c.excerptStart), "was_end": .int(c.excerptEnd)]
+            })]
+            return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
+        }
+        var out = ["Re-anchoring the quotes of source \(source.prefix(12)) in the new capture (\(against.prefix(12))):"]
+        for (c, r) in anchors {
+            let where_ = r.status == .orphan ? "no acceptable match" : "now at \(r.start)..<\(r.end) (was \(c.excerptStart)..<\(c.excerptEnd))"
+            out.append("  seq \(c.seq)  \(r.status.rawValue.uppercased())  score \(r.score), \(r.edits) edit\(r.edits == 1 ? "" : "s"), \(where_): “\(Escape.line(c.excerpt))”")
+        }
+        out.append("Stored anchors are never changed: to record the new capture, `source add` it and `claim correct` each claim.")
+        let text = out.joined(separator: "\n") + "\n"
+        return format == .html ? HTMLPage.page("Re-anchoring — ClaimLedger", "<pre>\(Escape.html(text))</pre>") : text
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
