@@ -114,14 +114,43 @@ public enum AuditRenderer {
     }
 
     static func html(_ a: AuditReport) -> String {
-        var body = "<h1>Audit</h1>\n<p class=\"summary \(a.ok ? "ok" : "problems")\">\(Escape.html(headline(a)))</p>\n"
-        for line in lines(a, markdown: false).dropFirst(2) {
-            if line.isEmpty { continue }
-            if !line.hasPrefix("  ") { body += "<h2>\(Escape.html(line))</h2>\n"; continue }
-            let text = String(line.dropFirst(2))
-            body += text.hasPrefix("✗") ? "<p class=\"problem\">\(Escape.html(text))</p>\n" : "<pre>\(Escape.html(text))</pre>\n"
+        func list(_ items: [String]) -> String {
+            items.isEmpty ? "<p class=\"none\">none</p>\n" : "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
         }
-        return HTMLPage.page("Audit — ClaimLedger", body)
+        func table(_ title: String, _ rows: [(String, AuditReport.Tally)]) -> String {
+            "<h2>\(title)</h2>\n<table><thead><tr><th></th><th>sources</th><th>claims</th><th>speakers</th><th>contradictions</th><th>retractions</th></tr></thead><tbody>"
+                + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\($0.1.sources)</td><td>\($0.1.claims)</td><td>\($0.1.speakers)</td><td>\($0.1.contradictions)</td><td>\($0.1.retractions)</td></tr>" }.joined()
+                + "</tbody></table>\n"
+        }
+        var body = "<h1>Audit</h1>\n<p class=\"headline \(a.ok ? "ok" : "problems")\">\(Escape.html(headline(a)))</p>\n"
+        body += "<h2>Sources</h2>\n" + list(a.sources.map { s in
+            let bad = s.excerpts.filter { $0.status != .exact }
+            let title = s.record.title.map { " “\(Escape.html($0))”" } ?? ""
+            let link = s.record.url.map { " <span class=\"url\">\(Escape.html($0))</span>" } ?? ""
+            let state = !s.bytesOK ? "<strong class=\"bad\">stored bytes no longer match the id</strong>"
+                : bad.isEmpty ? "\(s.excerpts.count) quote\(s.excerpts.count == 1 ? "" : "s") exact"
+                : "<strong class=\"bad\">" + bad.map { "quote of seq \($0.seq) \($0.status.rawValue)" }.joined(separator: ", ") + "</strong>"
+            return "<span class=\"mark \(s.bytesOK && bad.isEmpty ? "ok" : "bad")\">\(s.bytesOK && bad.isEmpty ? "✓" : "✗")</span> <strong>\(Escape.html(s.record.outlet))</strong> <span class=\"lang\">\(Escape.html(s.record.lang))</span>\(title) — \(s.claims) claim\(s.claims == 1 ? "" : "s"), \(state)<br><code>\(s.record.id)</code> captured \(Escape.html(s.record.capturedAt))\(link)"
+        })
+        body += "<h2>Never cited</h2>\n" + list(a.uncited.map { "\(Escape.html($0.outlet)) <code>\($0.id.prefix(12))</code> \(Escape.html($0.title ?? ""))" })
+        body += "<h2>Resting on one outlet only</h2>\n" + list(a.singleOutlet.map {
+            "<code>\(Escape.html($0.subject))</code> \(Escape.html($0.predicate)) — only \(Escape.html($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
+        })
+        body += "<h2>Relayed reporting</h2>\n" + list(a.relays.map {
+            "seq \($0.seq): \(Escape.html($0.speaker)) → \(Escape.html($0.relay)) → <strong>\(Escape.html($0.outlet))</strong>"
+                + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(Escape.html($0))”" } ?? "")
+        })
+        body += table("By outlet", a.byOutlet) + table("By language", a.byLanguage)
+        body += "<h2>Retractions and corrections</h2>\n" + list(a.revisions.map { r in
+            let target = a.targets[r.target].map { " “\(Escape.html($0.text))” (\(Escape.html($0.outlet)))" } ?? ""
+            return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(Escape.html(r.reason))"
+        })
+        return HTMLPage.page("Audit — ClaimLedger", body, extraStyle: """
+        .headline { font-weight: 700; font-size: 1.05rem; } .headline.ok, .mark.ok { color: var(--agree); } .headline.problems, .bad { color: var(--contra); }
+        ul { padding-left: 1.2rem; } li { margin: .4rem 0; } .url { color: var(--muted); overflow-wrap: anywhere; } .none { color: var(--muted); }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { padding: .25rem .8rem; border-bottom: 1px solid var(--line); text-align: right; }
+        tbody th { text-align: left; font-weight: 600; } thead th { color: var(--muted); font-weight: 500; font-size: .85rem; }
+        """)
     }
 }
 
