@@ -25,6 +25,26 @@ enum Output {
         note("claimledger: error: \(flat)")
     }
 
+    /// Writes bytes to FILE when one is given (saying so on stderr when `announce`), else to stdout.
+    static func emit(_ bytes: [UInt8], to path: String?, announce: String? = nil) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw CLIError("cannot write \(path)") }
+        if let announce { note(announce) }
+    }
+
+    /// A verifier key given on the command line as its text, or as a file holding it.
+    static func verifierKey(_ textOrPath: String, option: String) throws -> NoteKey.Verifier {
+        let text = FileManager.default.fileExists(atPath: textOrPath)
+            ? String(decoding: try readFile(textOrPath), as: UTF8.self) : textOrPath
+        guard let key = NoteKey.Verifier(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CLIError("\(option) \"\(textOrPath.prefix(60))\" is not a verifier key (NAME+HASH+BASE64) or a file holding one")
+        }
+        return key
+    }
+
     /// Reads a whole file, with a one-line error that names it.
     static func readFile(_ path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false

@@ -79,7 +79,8 @@ public enum Verifier {
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
         var keys: [String: NoteKey.Verifier] = [:]
-        var claims = Set<Int64>()
+        /// Retracted claims (few); whether a revision's target is a claim is looked up when one appears, so
+        /// memory does not grow with the number of claims.
         var retracted = Set<Int64>()
 
         init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool) {
@@ -194,7 +195,7 @@ public enum Verifier {
                 declared[key] = row.seq
             case .claimRetraction, .claimCorrection:
                 guard let target = body["target"]?.integer else { return }
-                if claims.contains(Int64(target)) == false {
+                if Int64(target) >= row.seq || (try? store.entry(Int64(target)))?.kind != .claim {
                     add("entry", "\(entry.kind.rawValue) targets seq \(target), which is not an earlier claim", seq: row.seq, kind: entry.kind.rawValue)
                 } else if retracted.contains(Int64(target)) {
                     add("entry", "\(entry.kind.rawValue) targets claim \(target), already retracted", seq: row.seq, kind: entry.kind.rawValue)
@@ -202,7 +203,6 @@ public enum Verifier {
                 if entry.kind == .claimRetraction { retracted.insert(Int64(target)) }
                 if let claim = body["claim"] { checkExcerpt(claim, seq: row.seq, kind: entry.kind.rawValue) }
             case .claim:
-                claims.insert(row.seq)
                 checkExcerpt(body, seq: row.seq, kind: "claim")
             default: break
             }

@@ -114,8 +114,7 @@ struct KeyAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let text = FileManager.default.fileExists(atPath: vkey) ? String(decoding: try Output.readFile(vkey), as: UTF8.self) : vkey
-        let entry = try signing.open(global).addKey(name: name, verifierKey: text)
+        let entry = try signing.open(global).addKey(name: name, verifierKey: try Output.verifierKey(vkey, option: "VKEY").text)
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {

@@ -22,14 +22,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Writes the rendered report where asked, and says where on stderr when it is a file.
-    func emit(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw CLIError("cannot write \(output)") }
-        Output.note("wrote \(output)")
-    }
+    func emit(_ text: String) throws { try Output.emit(Array(text.utf8), to: output, announce: "wrote \(output ?? "")") }
 }
 
 /// `claimledger contradictions`.

@@ -42,12 +42,7 @@ struct ProveInclusion: ParsableCommand {
         let path = try MerkleProofs.inclusion(index: seq, size: signed.checkpoint.size, reader: ledger.store)
         let proof = TlogProof(index: seq, path: path, checkpoint: signed.note)
         if made { Output.note("signed a new checkpoint of \(signed.checkpoint.size) entries: \(signed.path)") }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(proof.text.utf8)) else { throw CLIError("cannot write \(output)") }
-            Output.note("wrote \(output): entry \(seq) in the tree of \(signed.checkpoint.size) entries")
-        } else {
-            FileHandle.standardOutput.write(Data(proof.text.utf8))
-        }
+        try Output.emit(Array(proof.text.utf8), to: output, announce: "wrote \(output ?? ""): entry \(seq) in the tree of \(signed.checkpoint.size) entries")
     }
 }
 
@@ -112,9 +107,7 @@ struct VerifyProofCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let keyText = FileManager.default.fileExists(atPath: vkey)
-            ? String(decoding: try Output.readFile(vkey), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : vkey
-        guard let key = NoteKey.Verifier(text: keyText) else { throw CLIError("\(vkey.prefix(60)) is not a verifier key (NAME+HASH+BASE64)") }
+        let key = try Output.verifierKey(vkey, option: "--vkey")
         let entryBytes = try Output.readFile(entry)
         let checkpoint: Checkpoint, parsed: TlogProof
         do {

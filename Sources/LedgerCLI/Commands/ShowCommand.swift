@@ -28,14 +28,7 @@ struct ShowCommand: ParsableCommand {
         guard let e = try ledger.store.entry(seq) else {
             throw CLIError("no entry \(seq): the ledger has \(try ledger.store.size()) entries (0–\(try ledger.store.size() - 1))")
         }
-        if raw {
-            if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(e.bytes)) else { throw CLIError("cannot write \(output)") }
-            } else {
-                FileHandle.standardOutput.write(Data(e.bytes))
-            }
-            return
-        }
+        if raw { return try Output.emit(e.bytes, to: output) }
         let claimBody = e.kind == .claimCorrection ? e.body["claim"] ?? .null : e.body
         let original = [.claimCorrection, .claimRetraction].contains(e.kind) ? Int64(e.body["target"]?.integer ?? -1) : seq
         let history = [.claim, .claimCorrection, .claimRetraction].contains(e.kind) ? try ledger.revisions(of: original) : []

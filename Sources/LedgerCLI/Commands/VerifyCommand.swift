@@ -35,11 +35,7 @@ struct VerifyCommand: ParsableCommand {
         var checkpoints: [Checkpoint] = []
         if !checkpoint.isEmpty {
             let ledger = try Ledger(opening: global.directory, readOnly: true)
-            let key = try vkey.map { text -> NoteKey.Verifier in
-                let t = FileManager.default.fileExists(atPath: text) ? String(decoding: try Output.readFile(text), as: UTF8.self) : text
-                guard let k = NoteKey.Verifier(text: t.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw CLIError("--vkey is not a verifier key") }
-                return k
-            }
+            let key = try vkey.map { try Output.verifierKey($0, option: "--vkey") }
             checkpoints = try checkpoint.map { try ledger.readCheckpoint($0, key: key).checkpoint }
         }
         let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints, requireSignatures: requireSignatures)

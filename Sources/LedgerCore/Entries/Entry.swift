@@ -38,7 +38,15 @@ public struct Entry: Sendable {
         guard bytes.count <= maxBytes else {
             throw EntryError("the \(kind.rawValue) entry would be \(bytes.count) bytes; the limit is \(maxBytes) (keep long texts in the source, not the claim)")
         }
-        return try Entry(seq: seq, bytes: bytes)
+        return Entry(seq: seq, bytes: bytes, kind: kind, envelope: envelope)  // no need to parse back what was just encoded
+    }
+
+    private init(seq: Int64, bytes: [UInt8], kind: EntryKind, envelope: JSONValue) {
+        self.seq = seq
+        self.bytes = bytes
+        self.kind = kind
+        self.envelope = envelope
+        self.leafHash = MerkleHash.leaf(bytes)
     }
 
     /// Reads stored bytes. Fails when they are not JSON or lack a known `kind`; whether they are canonical

@@ -21,7 +21,8 @@ public final class ExcerptLocator {
     public struct Occurrence: Equatable, Sendable {
         public let start: Int
         public let end: Int
-        /// About 30 scalars either side, with the match in [brackets], on one line.
+        /// About 30 scalars either side, with the match in [brackets], on one line (filled in only when the
+        /// places are shown to the user, i.e. when a quote is ambiguous).
         public let context: String
     }
 
@@ -33,7 +34,9 @@ public final class ExcerptLocator {
             guard 1 <= n, n <= places.count else { throw ExcerptError.noSuchOccurrence(n, found: places.count) }
             return Excerpt(text: text, start: places[n - 1].start, end: places[n - 1].end)
         }
-        guard places.count == 1 else { throw ExcerptError.ambiguous(places) }
+        guard places.count == 1 else {
+            throw ExcerptError.ambiguous(places.map { Occurrence(start: $0.start, end: $0.end, context: context($0.start, $0.end)) })
+        }
         return Excerpt(text: text, start: places[0].start, end: places[0].end)
     }
 
@@ -46,7 +49,7 @@ public final class ExcerptLocator {
             let loose = MatchKey.ofQuote(quote).map(\.value)
             ranges = ExcerptLocator.search(loose, in: keyValues).map { (key.origins[$0], key.origins[$0 + loose.count - 1] + 1) }
         }
-        return ranges.map { Occurrence(start: $0.0, end: $0.1, context: context($0.0, $0.1)) }
+        return ranges.map { Occurrence(start: $0.0, end: $0.1, context: "") }
     }
 
     private func context(_ start: Int, _ end: Int) -> String {
