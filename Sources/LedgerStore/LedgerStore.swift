@@ -203,8 +203,7 @@ public struct DerivedColumns: Equatable, Sendable {
 /// One append transaction in progress: the next seq, the chain's tip and the tree's frontier are held in
 /// memory, so each entry costs one canonical encoding, one leaf hash and a few inserts — no reads.
 public final class AppendBatch {
-    /// The store, for lookups; inside the batch they see the batch's own appends.
-    public let store: LedgerStore
+    private let store: LedgerStore
     private let time: String
     private let author: String
     private let signer: NoteKey.Signer?
