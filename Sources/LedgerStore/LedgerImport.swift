@@ -51,7 +51,7 @@ public enum LedgerImport {
                     let entry: Entry
                     do { entry = try Entry(seq: Int64(seq), bytes: bytes) } catch { throw fail("\(error)") }
                     guard entry.leafHash.hex == leafHex else { throw fail("leaf_hash does not match SHA-256(0x00 ‖ the entry's RFC 8785 bytes): the entry was edited") }
-                    if let problem = EntryCheck.problems(entry, expectedSeq: Int64(seq), prev: prev).first { throw fail(problem) }
+                    if let problem = EntryCheck.check(bytes, expectedSeq: Int64(seq), prev: prev).problems.first { throw fail(problem) }
                     var signature: [UInt8]? = nil
                     if let hex = line["signature"]?.string {
                         guard let sig = Hex.decode(hex), let key = keys[entry.author] ?? (entry.kind == .genesis ? entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) : nil),

@@ -176,24 +176,24 @@ public struct DerivedColumns: Equatable, Sendable {
     public var predicate: String?
     public var outlet: String?
 
-    /// The columns an entry of `kind` with `body` must have.
-    public static func of(_ kind: EntryKind, _ body: JSONValue) -> DerivedColumns {
+    /// The columns an entry of `kind` with `body` must have (`body` a `JSONValue`, or a node of a `CanonicalJSONView`).
+    public static func of(_ kind: EntryKind, _ body: some JSONLookup) -> DerivedColumns {
         switch kind {
         case .source, .entity, .predicate:
-            DerivedColumns(kind: kind.rawValue, key: body["id"]?.string, outlet: body["outlet"]?.string)
+            DerivedColumns(kind: kind.rawValue, key: body.string("id"), outlet: body.string("outlet"))
         case .entityAlias:
-            DerivedColumns(kind: kind.rawValue, key: body["entity"]?.string)
+            DerivedColumns(kind: kind.rawValue, key: body.string("entity"))
         case .key:
-            DerivedColumns(kind: kind.rawValue, key: body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:))?.keyID)
+            DerivedColumns(kind: kind.rawValue, key: body.string("vkey").flatMap(NoteKey.Verifier.init(text:))?.keyID)
         case .claimRetraction:
-            DerivedColumns(kind: kind.rawValue, key: body["target"]?.integer.map(String.init))
+            DerivedColumns(kind: kind.rawValue, key: body.integer("target").map(String.init))
         case .claimCorrection:
-            DerivedColumns(kind: kind.rawValue, key: body["target"]?.integer.map(String.init), source: body["claim"]?["source"]?.string,
-                           subject: body["claim"]?["subject"]?.string, predicate: body["claim"]?["predicate"]?.string,
-                           outlet: body["claim"]?["outlet"]?.string)
+            DerivedColumns(kind: kind.rawValue, key: body.integer("target").map(String.init), source: body.string("claim", "source"),
+                           subject: body.string("claim", "subject"), predicate: body.string("claim", "predicate"),
+                           outlet: body.string("claim", "outlet"))
         case .claim:
-            DerivedColumns(kind: kind.rawValue, source: body["source"]?.string, subject: body["subject"]?.string,
-                           predicate: body["predicate"]?.string, outlet: body["outlet"]?.string)
+            DerivedColumns(kind: kind.rawValue, source: body.string("source"), subject: body.string("subject"),
+                           predicate: body.string("predicate"), outlet: body.string("outlet"))
         default:
             DerivedColumns(kind: kind.rawValue)
         }

@@ -89,17 +89,17 @@ public enum Verifier {
             self.requireSignatures = requireSignatures
         }
 
-        func checkSignature(_ row: StoredEntry, _ entry: Entry) {
+        func checkSignature(_ row: StoredEntry, author: String, kind: String) {
             guard let signature = row.signature else {
-                if requireSignatures { add("signature", "the entry is not signed", seq: row.seq, kind: entry.kind.rawValue) }
+                if requireSignatures { add("signature", "the entry is not signed", seq: row.seq, kind: kind) }
                 return
             }
-            guard let key = keys[entry.author] else {
-                add("signature", "signed by \(entry.author.prefix(80)), a key not registered before this entry", seq: row.seq, kind: entry.kind.rawValue)
+            guard let key = keys[author] else {
+                add("signature", "signed by \(author.prefix(80)), a key not registered before this entry", seq: row.seq, kind: kind)
                 return
             }
             if !key.publicKey.isValidSignature(signature, for: row.bytes) {
-                add("signature", "the signature by \(key.keyID) does not verify over the entry bytes", seq: row.seq, kind: entry.kind.rawValue)
+                add("signature", "the signature by \(key.keyID) does not verify over the entry bytes", seq: row.seq, kind: kind)
             }
         }
 
@@ -157,51 +157,51 @@ public enum Verifier {
         }
 
         func checkEntry(_ row: StoredEntry, leaf: Digest) {
-            let entry: Entry
-            do { entry = try Entry(seq: row.seq, bytes: row.bytes) } catch {
-                add("entry", error.description, seq: row.seq, kind: row.derived.kind)
+            let (checked, problems) = EntryCheck.check(row.bytes, expectedSeq: row.seq, prev: prev)
+            guard let view = checked, let kind = view.member(view.root, "kind").flatMap(view.string).flatMap(EntryKind.init),
+                  let bodyNode = view.member(view.root, "body") else {
+                add("entry", problems.first ?? "entry \(row.seq) has no body", seq: row.seq, kind: row.derived.kind)
                 return
             }
-            for p in EntryCheck.problems(entry, expectedSeq: row.seq, prev: prev) {
-                add(p.hasPrefix("prev") || p.hasPrefix("seq") ? "chain" : "entry", p, seq: row.seq, kind: entry.kind.rawValue)
+            for p in problems {
+                add(p.hasPrefix("prev") || p.hasPrefix("seq") ? "chain" : "entry", p, seq: row.seq, kind: kind.rawValue)
             }
-            if entry.kind == .genesis, let key = entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) {
+            let body = CanonicalJSONView.Ref(view, bodyNode)
+            if kind == .genesis, let key = body.string("public_key").flatMap(NoteKey.Verifier.init(text:)) {
                 keys[key.keyID] = key  // the genesis entry defines the ledger key, so it is registered before its own signature is checked
             }
-            checkSignature(row, entry)
-            let derived = DerivedColumns.of(entry.kind, entry.body)
-            if derived != row.derived {
-                add("index", "the lookup columns stored beside the entry do not match its body", seq: row.seq, kind: entry.kind.rawValue)
+            checkSignature(row, author: view.member(view.root, "author").flatMap(view.string) ?? "", kind: kind.rawValue)
+            if DerivedColumns.of(kind, body) != row.derived {
+                add("index", "the lookup columns stored beside the entry do not match its body", seq: row.seq, kind: kind.rawValue)
             }
-            let body = entry.body
-            switch entry.kind {
+            switch kind {
             case .genesis:
-                if body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) == nil {
-                    add("entry", "the genesis public_key is not a valid C2SP verifier key", seq: row.seq, kind: entry.kind.rawValue)
+                if body.string("public_key").flatMap(NoteKey.Verifier.init(text:)) == nil {
+                    add("entry", "the genesis public_key is not a valid C2SP verifier key", seq: row.seq, kind: kind.rawValue)
                 }
             case .key:
-                if let key = body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:)) { keys[key.keyID] = key }
+                if let key = body.string("vkey").flatMap(NoteKey.Verifier.init(text:)) { keys[key.keyID] = key }
             case .source:
-                guard let id = body["id"]?.string else { return }
+                guard let id = body.string("id") else { return }
                 if sources[id] != nil { add("entry", "source recorded twice", seq: row.seq, kind: "source", source: id) }
                 sources[id] = row.seq
-                checkSourceBytes(id: id, body: body, seq: row.seq)
+                checkSourceBytes(id: id, body: view.value(bodyNode), seq: row.seq)
             case .predicate, .entity:
-                guard let id = body["id"]?.string else { return }
-                let key = "\(entry.kind.rawValue) \(id)"
+                guard let id = body.string("id") else { return }
+                let key = "\(kind.rawValue) \(id)"
                 if let first = declared[key] {
-                    add("entry", "\(entry.kind.rawValue) \(id) is declared again (first at seq \(first))", seq: row.seq, kind: entry.kind.rawValue)
+                    add("entry", "\(kind.rawValue) \(id) is declared again (first at seq \(first))", seq: row.seq, kind: kind.rawValue)
                 }
                 declared[key] = row.seq
             case .claimRetraction, .claimCorrection:
-                guard let target = body["target"]?.integer else { return }
+                guard let target = body.integer("target") else { return }
                 if Int64(target) >= row.seq || (try? store.entry(Int64(target)))?.kind != .claim {
-                    add("entry", "\(entry.kind.rawValue) targets seq \(target), which is not an earlier claim", seq: row.seq, kind: entry.kind.rawValue)
+                    add("entry", "\(kind.rawValue) targets seq \(target), which is not an earlier claim", seq: row.seq, kind: kind.rawValue)
                 } else if retracted.contains(Int64(target)) {
-                    add("entry", "\(entry.kind.rawValue) targets claim \(target), already retracted", seq: row.seq, kind: entry.kind.rawValue)
+                    add("entry", "\(kind.rawValue) targets claim \(target), already retracted", seq: row.seq, kind: kind.rawValue)
                 }
-                if entry.kind == .claimRetraction { retracted.insert(Int64(target)) }
-                if let claim = body["claim"] { checkExcerpt(claim, seq: row.seq, kind: entry.kind.rawValue) }
+                if kind == .claimRetraction { retracted.insert(Int64(target)) }
+                if let claim = view.member(bodyNode, "claim") { checkExcerpt(CanonicalJSONView.Ref(view, claim), seq: row.seq, kind: kind.rawValue) }
             case .claim:
                 checkExcerpt(body, seq: row.seq, kind: "claim")
             default: break
@@ -209,8 +209,9 @@ public enum Verifier {
         }
 
         /// A claim's (or a correction's new claim's) excerpt must anchor in a source recorded before it.
-        func checkExcerpt(_ body: JSONValue, seq: Int64, kind: String) {
-            guard let id = body["source"]?.string, let excerpt = body["excerpt"] else { return }
+        func checkExcerpt(_ body: CanonicalJSONView.Ref, seq: Int64, kind: String) {
+            guard let id = body.string("source"), let excerptNode = body.view.member(body.node, "excerpt") else { return }
+            let excerpt = CanonicalJSONView.Ref(body.view, excerptNode)
             guard sources[id] != nil else {
                 add("excerpt", "the claim cites a source not recorded before it", seq: seq, kind: kind, source: id)
                 return

@@ -60,13 +60,13 @@ import Testing
         #expect(Excerpt.mismatch(good, in: text) == nil)
         var moved = good.object!
         moved["start"] = 7
-        #expect(Excerpt.mismatch(.object(moved), in: text) != nil)
+        #expect(Excerpt.mismatch(JSONValue.object(moved), in: text) != nil)
         var badHash = good.object!
         badHash["sha256"] = .string(Digest.zero.hex)
-        #expect(Excerpt.mismatch(.object(badHash), in: text) != nil)
+        #expect(Excerpt.mismatch(JSONValue.object(badHash), in: text) != nil)
         var badContext = good.object!
         badContext["suffix"] = " gamma!"
-        #expect(Excerpt.mismatch(.object(badContext), in: text) != nil)
+        #expect(Excerpt.mismatch(JSONValue.object(badContext), in: text) != nil)
         #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha 🤣 BÉTA gamma")) != nil)
         #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha")) != nil)
     }

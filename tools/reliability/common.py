@@ -1,6 +1,8 @@
 """Shared helpers for the reliability suites in tools/: the built binary, fresh ledgers, generated claims."""
 import json
+import os
 import random
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,10 @@ SOURCES = [("000_488dd66cb813fd74.txt", "en"), ("001_eb67628ebe55fb7f.txt", "fr"
 
 
 def binary(release=False):
-    """Builds (if needed) and returns the claimledger executable."""
+    """Builds (if needed) and returns the claimledger executable; $CLAIMLEDGER_BIN, when set, names one to use as it is
+    (a copy of a build, so that a long run is not disturbed by rebuilding)."""
+    if os.environ.get("CLAIMLEDGER_BIN"):
+        return os.environ["CLAIMLEDGER_BIN"]
     config = ["-c", "release"] if release else []
     subprocess.run(["swift", "build", *config, "--product", "claimledger"], cwd=ROOT, check=True, capture_output=True)
     out = subprocess.run(["swift", "build", *config, "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
@@ -66,3 +71,16 @@ def state(bin_, ledger):
         return p.returncode, json.loads(p.stdout)
     except json.JSONDecodeError:
         return p.returncode, None
+
+
+def fingerprint(ledger):
+    """(entry count, last seq, last leaf hash, tree hash count) read straight from the store: cheap, and any append or
+    rewrite changes it (each entry's bytes carry the previous leaf hash, so the last leaf hash commits to the chain)."""
+    db = sqlite3.connect(f"file:{Path(ledger) / 'ledger.sqlite'}?mode=ro", uri=True)
+    try:
+        count, last = db.execute("SELECT count(*), max(seq) FROM entries").fetchone()
+        leaf = db.execute("SELECT leaf_hash FROM entries WHERE seq = ?", (last,)).fetchone()
+        hashes = db.execute("SELECT count(*) FROM tree_hashes").fetchone()[0]
+        return count, last, leaf[0].hex() if leaf else None, hashes
+    finally:
+        db.close()

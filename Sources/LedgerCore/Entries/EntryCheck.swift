@@ -2,131 +2,171 @@ import LedgerCrypto
 
 /// Checks a stored entry as `verify` must (DESIGN §3): canonical bytes, size, envelope fields, the
 /// `seq` and `prev` chain, and the body against its kind's shape — the same rules as `schemas/`.
-/// Returns every problem found, as short sentences; an empty list means the entry is well-formed.
+/// It reads the bytes through `CanonicalJSONView`, so no `JSONValue` tree is built for a well-formed entry.
 public enum EntryCheck {
-    public static func problems(_ entry: Entry, expectedSeq: Int64, prev: Digest) -> [String] {
+    /// Every problem with the stored `bytes` at position `expectedSeq` after an entry whose leaf hash is `prev`,
+    /// as short sentences (empty when the entry is well-formed), and the view to read the entry through (nil
+    /// when the bytes are not JSON, or name no known kind; the first problem then says why).
+    public static func check(_ bytes: [UInt8], expectedSeq: Int64, prev: Digest) -> (view: CanonicalJSONView?, problems: [String]) {
         var out: [String] = []
-        if entry.bytes.count > Entry.maxBytes { out.append("entry is \(entry.bytes.count) bytes, over the \(Entry.maxBytes) limit") }
-        if !CanonicalJSON.isCanonical(entry.bytes, parsed: entry.envelope) { out.append("stored bytes are not RFC 8785 canonical JSON") }
-        let e = entry.envelope
-        out += shape(e, [
-            "v": .int, "seq": .int, "prev": .hex64, "time": .time, "author": .text, "kind": .text, "body": .object,
-        ], at: "entry")
-        if let v = e["v"]?.integer, v != Entry.version { out.append("unknown envelope version \(v)") }
-        if let s = e["seq"]?.integer, Int64(s) != expectedSeq { out.append("seq is \(s) but the entry is at position \(expectedSeq)") }
-        if let p = e["prev"]?.string, p != prev.hex { out.append("prev does not match the previous entry's leaf hash") }
-        if (expectedSeq == 0) != (entry.kind == .genesis) {
+        if bytes.count > Entry.maxBytes { out.append("entry is \(bytes.count) bytes, over the \(Entry.maxBytes) limit") }
+        var view = CanonicalJSONView(bytes)
+        if view == nil {
+            // Not canonical: say why precisely, and still check the shape of what the bytes mean.
+            let parsed: JSONValue
+            do { parsed = try JSONParser.parse(bytes) } catch { return (nil, ["entry \(expectedSeq) is not valid JSON: \(error)"]) }
+            out.append("stored bytes are not RFC 8785 canonical JSON")
+            view = (try? CanonicalJSON.encode(parsed)).flatMap(CanonicalJSONView.init)
+        }
+        guard let view, let kindNode = view.member(view.root, "kind"), let kind = view.string(kindNode).flatMap(EntryKind.init) else {
+            return (nil, out + ["entry \(expectedSeq) has no known kind"])
+        }
+        out += shape(view, view.root, envelope, at: "entry")
+        let e = view.root
+        if let v = view.member(e, "v").flatMap(view.integer), v != Entry.version { out.append("unknown envelope version \(v)") }
+        if let s = view.member(e, "seq").flatMap(view.integer), Int64(s) != expectedSeq { out.append("seq is \(s) but the entry is at position \(expectedSeq)") }
+        if let p = view.member(e, "prev"), view.kind(p) == .string, !view.isString(p, prev.hex) {
+            out.append("prev does not match the previous entry's leaf hash")
+        }
+        if (expectedSeq == 0) != (kind == .genesis) {
             out.append(expectedSeq == 0 ? "the first entry is not ledger.genesis" : "ledger.genesis appears after the first entry")
         }
-        if let body = e["body"], body.object != nil { out += bodyProblems(entry.kind, body) }
-        return out
+        if let body = view.member(e, "body"), view.kind(body) == .object { out += bodyProblems(kind, view, body) }
+        return (view, out)
     }
 
     enum Rule { case text, anyString, hex64, int, time, date, lang, object, array, bool, oneOf([String]), value, excerpt }
 
-    static func bodyProblems(_ kind: EntryKind, _ b: JSONValue) -> [String] {
-        switch kind {
-        case .genesis:
-            return shape(b, ["origin": .text, "created": .time, "public_key": .text], at: "body")
-        case .source:
-            return shape(b, ["id": .hex64, "text_sha256": .hex64, "outlet": .text, "lang": .lang, "captured_at": .time,
-                             "media_type": .text, "byte_length": .int, "url": .text, "title": .text,
-                             "published": .date], at: "body", optional: ["url", "title", "published"])
-        case .entity:
-            return shape(b, ["id": .text, "labels": .object, "aliases": .array], at: "body")
-        case .entityAlias:
-            return shape(b, ["entity": .text, "alias": .text], at: "body")
-        case .predicate:
-            var out = shape(b, ["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)),
-                                "cardinality": .oneOf(["single", "multi"]), "tolerance": .text, "unit": .text,
-                                "values": .array, "labels": .object], at: "body", optional: ["tolerance", "unit", "values", "labels"])
-            if ClaimPredicate(json: b) == nil && out.isEmpty { out.append("body: malformed predicate values") }
-            return out
-        case .claim:
-            return claimProblems(b, at: "body")
-        case .claimRetraction:
-            return shape(b, ["target": .int, "reason": .text], at: "body")
-        case .claimCorrection:
-            return shape(b, ["target": .int, "reason": .text, "claim": .object], at: "body") + (b["claim"].map { claimProblems($0, at: "body.claim") } ?? [])
-        case .key:
-            var out = shape(b, ["name": .text, "vkey": .text], at: "body")
-            if let v = b["vkey"]?.string, NoteKey.Verifier(text: v)?.name != b["name"]?.string { out.append("body.vkey is not a verifier key named body.name") }
-            return out
-        case .link:
-            return shape(b, ["from": .int, "to": .int, "relation": .oneOf(["contradicts", "corroborates", "quotes"]),
-                             "rationale": .text], at: "body")
+    /// The members an object may have, sorted as canonical JSON sorts them, each with its rule.
+    struct Shape {
+        let fields: [(name: String, utf8: [UInt8], rule: Rule, optional: Bool)]
+        init(_ rules: KeyValuePairs<String, Rule>, optional: Set<String> = []) {
+            fields = rules.map { ($0.key, Array($0.key.utf8), $0.value, optional.contains($0.key)) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
 
-    static func claimProblems(_ b: JSONValue, at path: String) -> [String] {
-        shape(b, ["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
-                  "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
-                  "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
-                  "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
-              at: path, optional: ["relay", "qualifiers"])
+    static let envelope = Shape(["v": .int, "seq": .int, "prev": .hex64, "time": .time, "author": .text, "kind": .text, "body": .object])
+    static let genesis = Shape(["origin": .text, "created": .time, "public_key": .text])
+    static let source = Shape(["id": .hex64, "text_sha256": .hex64, "outlet": .text, "lang": .lang, "captured_at": .time,
+                               "media_type": .text, "byte_length": .int, "url": .text, "title": .text, "published": .date],
+                              optional: ["url", "title", "published"])
+    static let entity = Shape(["id": .text, "labels": .object, "aliases": .array])
+    static let entityAlias = Shape(["entity": .text, "alias": .text])
+    static let predicate = Shape(["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)), "cardinality": .oneOf(["single", "multi"]),
+                                  "tolerance": .text, "unit": .text, "values": .array, "labels": .object],
+                                 optional: ["tolerance", "unit", "values", "labels"])
+    static let claim = Shape(["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
+                              "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
+                              "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
+                              "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
+                             optional: ["relay", "qualifiers"])
+    static let retraction = Shape(["target": .int, "reason": .text])
+    static let correction = Shape(["target": .int, "reason": .text, "claim": .object])
+    static let key = Shape(["name": .text, "vkey": .text])
+    static let link = Shape(["from": .int, "to": .int, "relation": .oneOf(["contradicts", "corroborates", "quotes"]), "rationale": .text])
+    static let excerpt = Shape(["exact": .text, "prefix": .anyString, "suffix": .anyString, "start": .int, "end": .int, "sha256": .hex64])
+    static let values: [ValueType: Shape] = [
+        .quantity: Shape(["type": .text, "original": .text, "amount": .text, "qualifier": .oneOf(QuantityQualifier.allCases.map(\.rawValue)),
+                          "step": .text, "upper": .text, "unit": .text], optional: ["upper", "unit"]),
+        .category: Shape(["type": .text, "original": .text, "id": .text]),
+        .boolean: Shape(["type": .text, "original": .text, "value": .bool]),
+        .date: Shape(["type": .text, "original": .text, "value": .text, "precision": .oneOf(["year", "month", "day", "minute", "second"])]),
+        .duration: Shape(["type": .text, "original": .text, "min": .text, "max": .text, "qualifier": .text, "unit": .oneOf(["s"])], optional: ["max"]),
+        .text: Shape(["type": .text, "original": .text, "value": .text]),
+    ]
+
+    static func bodyProblems(_ kind: EntryKind, _ v: CanonicalJSONView, _ b: Int) -> [String] {
+        switch kind {
+        case .genesis: return shape(v, b, genesis, at: "body")
+        case .source: return shape(v, b, source, at: "body")
+        case .entity: return shape(v, b, entity, at: "body")
+        case .entityAlias: return shape(v, b, entityAlias, at: "body")
+        case .predicate:
+            var out = shape(v, b, predicate, at: "body")
+            if out.isEmpty && ClaimPredicate(json: v.value(b)) == nil { out.append("body: malformed predicate values") }
+            return out
+        case .claim: return shape(v, b, claim, at: "body")
+        case .claimRetraction: return shape(v, b, retraction, at: "body")
+        case .claimCorrection:
+            return shape(v, b, correction, at: "body") + (v.member(b, "claim").map { shape(v, $0, claim, at: "body.claim") } ?? [])
+        case .key:
+            var out = shape(v, b, key, at: "body")
+            let name = v.member(b, "name").flatMap(v.string)
+            if let vkey = v.member(b, "vkey").flatMap(v.string), NoteKey.Verifier(text: vkey)?.name != name {
+                out.append("body.vkey is not a verifier key named body.name")
+            }
+            return out
+        case .link: return shape(v, b, link, at: "body")
+        }
     }
 
-    static func shape(_ value: JSONValue, _ rules: [String: Rule], at path: String, optional: Set<String> = []) -> [String] {
-        guard let o = value.object else { return ["\(path) is not an object"] }
-        var out: [String] = []
-        for key in o.keys.sorted() where rules[key] == nil { out.append("\(path) has an unexpected member \"\(key.prefix(40))\"") }
-        for (key, rule) in rules.sorted(by: { $0.key < $1.key }) {
-            guard let v = o[key] else {
-                if !optional.contains(key) { out.append("\(path).\(key) is missing") }
+    /// Checks the object at `node` against `shape` in one walk over its (sorted) members and the (sorted) rules.
+    static func shape(_ v: CanonicalJSONView, _ node: Int, _ shape: Shape, at path: String) -> [String] {
+        guard v.kind(node) == .object else { return ["\(path) is not an object"] }
+        var unexpected: [String] = [], wrong: [String] = []
+        func unexpectedMember(_ name: Int) { unexpected.append("\(path) has an unexpected member \"\((v.string(name) ?? "").prefix(40))\"") }
+        var k = node + 1
+        let end = v.next(node)
+        for field in shape.fields {
+            var found: Int? = nil
+            while k < end {
+                let order = v.compareRaw(k, field.utf8)
+                if order == 0 { found = k + 1; k = v.next(k + 1); break }
+                if order > 0 { break }
+                unexpectedMember(k)
+                k = v.next(k + 1)
+            }
+            guard let found else {
+                if !field.optional { wrong.append("\(path).\(field.name) is missing") }
                 continue
             }
-            if let why = check(v, rule) { out.append("\(path).\(key) \(why)") }
+            if let why = check(v, found, field.rule) { wrong.append("\(path).\(field.name) \(why)") }
         }
-        return out
+        while k < end {
+            unexpectedMember(k)
+            k = v.next(k + 1)
+        }
+        return unexpected + wrong
     }
 
-    static func check(_ v: JSONValue, _ rule: Rule) -> String? {
+    static func check(_ v: CanonicalJSONView, _ n: Int, _ rule: Rule) -> String? {
         switch rule {
         case .text:
-            guard let s = v.string, !s.isEmpty else { return "must be a non-empty string" }
+            guard v.kind(n) == .string, !v.raw(n).isEmpty else { return "must be a non-empty string" }
         case .anyString:
-            guard v.string != nil else { return "must be a string" }
+            guard v.kind(n) == .string else { return "must be a string" }
         case .hex64:
-            guard let s = v.string, s.count == 64, Digest(hex: s)?.hex == s else { return "must be 64 lowercase hex digits" }
-        case .int:
-            guard let n = v.integer, n >= 0 else { return "must be a non-negative integer" }
-        case .time:
-            guard let s = v.string, RFC3339.isValid(s) else { return "must be an RFC 3339 time" }
-        case .date:
-            guard let s = v.string, DateParser.parse(s, language: "en")?.value == s else { return "must be an ISO 8601 date" }
-        case .lang:
-            guard let s = v.string, LanguageTag.canonical(s) == s else { return "must be a BCP 47 tag in canonical case" }
-        case .object:
-            guard v.object != nil else { return "must be an object" }
-        case .array:
-            guard v.array != nil else { return "must be an array" }
-        case .bool:
-            guard v.bool != nil else { return "must be true or false" }
-        case .oneOf(let allowed):
-            guard let s = v.string, allowed.contains(s) else { return "must be one of \(allowed.joined(separator: ", "))" }
-        case .excerpt:
-            let rules: [String: Rule] = ["exact": .text, "prefix": .anyString, "suffix": .anyString, "start": .int, "end": .int, "sha256": .hex64]
-            if let why = shape(v, rules, at: "").first { return "is malformed (\(why.dropFirst()))" }
-        case .value:
-            guard let t = v["type"]?.string, let type = ValueType(rawValue: t) else { return "has no known type" }
-            let rules: [String: Rule]
-            var optional: Set<String> = []
-            switch type {
-            case .quantity:
-                rules = ["type": .text, "original": .text, "amount": .text, "qualifier": .oneOf(QuantityQualifier.allCases.map(\.rawValue)),
-                         "step": .text, "upper": .text, "unit": .text]
-                optional = ["upper", "unit"]
-            case .category: rules = ["type": .text, "original": .text, "id": .text]
-            case .boolean: rules = ["type": .text, "original": .text, "value": .bool]
-            case .date: rules = ["type": .text, "original": .text, "value": .text, "precision": .oneOf(["year", "month", "day", "minute", "second"])]
-            case .duration:
-                rules = ["type": .text, "original": .text, "min": .text, "max": .text, "qualifier": .text, "unit": .oneOf(["s"])]
-                optional = ["max"]
-            case .text: rules = ["type": .text, "original": .text, "value": .text]
+            let raw = v.raw(n)
+            guard v.kind(n) == .string, raw.count == 64, raw.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+                return "must be 64 lowercase hex digits"
             }
-            if let why = shape(v, rules, at: "", optional: optional).first { return "is malformed (\(why.dropFirst()))" }
+        case .int:
+            guard let i = v.integer(n), i >= 0 else { return "must be a non-negative integer" }
+        case .time:
+            guard let s = v.string(n), RFC3339.isValid(s) else { return "must be an RFC 3339 time" }
+        case .date:
+            guard let s = v.string(n), DateParser.parse(s, language: "en")?.value == s else { return "must be an ISO 8601 date" }
+        case .lang:
+            let raw = v.raw(n)
+            let plainLanguage = (2...3).contains(raw.count) && raw.allSatisfy { (0x61...0x7A).contains($0) }  // "en", "fr": already canonical
+            guard v.kind(n) == .string, plainLanguage || v.string(n).map({ LanguageTag.canonical($0) == $0 }) == true else {
+                return "must be a BCP 47 tag in canonical case"
+            }
+        case .object:
+            guard v.kind(n) == .object else { return "must be an object" }
+        case .array:
+            guard v.kind(n) == .array else { return "must be an array" }
+        case .bool:
+            guard v.bool(n) != nil else { return "must be true or false" }
+        case .oneOf(let allowed):
+            guard v.kind(n) == .string, allowed.contains(where: { v.isString(n, $0) }) else { return "must be one of \(allowed.joined(separator: ", "))" }
+        case .excerpt:
+            if let why = shape(v, n, excerpt, at: "").first { return "is malformed (\(why.dropFirst()))" }
+        case .value:
+            guard let t = v.member(n, "type").flatMap(v.string), let type = ValueType(rawValue: t), let rules = values[type] else { return "has no known type" }
+            if let why = shape(v, n, rules, at: "").first { return "is malformed (\(why.dropFirst()))" }
             for key in ["amount", "upper", "step", "min", "max"] {
-                if let s = v[key]?.string, DecimalNumber(s)?.description != s { return "has \(key) that is not a plain decimal" }
+                if let s = v.member(n, key).flatMap(v.string), DecimalNumber(s)?.description != s { return "has \(key) that is not a plain decimal" }
             }
         }
         return nil

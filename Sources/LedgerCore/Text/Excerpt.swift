@@ -42,18 +42,16 @@ public struct Excerpt: Equatable, Sendable {
 
     /// Checks a stored excerpt against its source: `exact`, `prefix`, `suffix` and `sha256` must be exactly what
     /// the text holds at `start..<end`. Returns a description of the first mismatch, or nil when it anchors.
-    public static func mismatch(_ json: JSONValue, in text: AnchoredText) -> String? {
-        guard let start = json["start"]?.integer, let end = json["end"]?.integer else { return "excerpt has no position" }
+    public static func mismatch(_ json: some JSONLookup, in text: AnchoredText) -> String? {
+        guard let start = json.integer("start"), let end = json.integer("end") else { return "excerpt has no position" }
         guard 0 <= start, start < end, end <= text.scalarCount else {
             return "excerpt position \(start)..<\(end) is outside the source (\(text.scalarCount) scalars)"
         }
         let exact = text.bytes(start..<end)
-        guard let stored = json["exact"]?.string, stored.utf8.elementsEqual(exact) else {
-            return "excerpt text differs from the source at \(start)..<\(end)"
-        }
-        if json["sha256"]?.string != SHA256.hash(exact).hex { return "excerpt sha256 does not match its text" }
-        let prefix = text.bytes(start - contextLength..<start), suffix = text.bytes(end..<end + contextLength)
-        guard let p = json["prefix"]?.string, p.utf8.elementsEqual(prefix), let q = json["suffix"]?.string, q.utf8.elementsEqual(suffix) else {
+        guard json.stringEquals(exact, "exact") else { return "excerpt text differs from the source at \(start)..<\(end)" }
+        if !json.stringEquals(ArraySlice(SHA256.hash(exact).hex.utf8), "sha256") { return "excerpt sha256 does not match its text" }
+        guard json.stringEquals(text.bytes(start - contextLength..<start), "prefix"),
+              json.stringEquals(text.bytes(end..<end + contextLength), "suffix") else {
             return "excerpt context (prefix/suffix) differs from the source"
         }
         return nil

@@ -8,12 +8,14 @@ public enum Normalization {
     /// and the emoji blocks. None of these has a canonical decomposition, a non-zero combining class, or a
     /// place in a composition pair.
     public static func nfc(_ s: String) -> String {
-        if s.unicodeScalars.allSatisfy(isStable) { return s }
+        if s.unicodeScalars.allSatisfy({ isNFCStable($0.value) }) { return s }
         return s.precomposedStringWithCanonicalMapping
     }
 
-    private static func isStable(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
+    /// Scalars that NFC leaves unchanged in any context (Latin-1 and Latin Extended, general punctuation,
+    /// currency signs, emoji): text made only of these is already NFC.
+    static func isNFCStable(_ c: UInt32) -> Bool {
+        switch c {
         case 0..<0x300, 0x2002...0x206F, 0x20A0...0x20CF, 0x1F300...0x1FAFF: true
         default: false
         }
