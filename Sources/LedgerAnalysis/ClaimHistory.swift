@@ -21,14 +21,14 @@ public struct ClaimHistory: Sendable {
 
     public mutating func add(claim: ClaimRecord) { originals.append(claim) }
 
-    /// Adds a `claim.retraction` or `claim.correction` entry.
-    public mutating func add(revision entry: Entry) {
-        guard let target = entry.body["target"]?.integer, let reason = entry.body["reason"]?.string else { return }
-        if entry.kind == .claimRetraction {
-            revisions.append(Revision(kind: .retraction, seq: entry.seq, target: Int64(target), reason: reason, claim: nil))
-        } else if entry.kind == .claimCorrection, let body = entry.body["claim"],
-                  let claim = ClaimRecord(seq: entry.seq, leafHash: entry.leafHash.hex, body: body) {
-            revisions.append(Revision(kind: .correction, seq: entry.seq, target: Int64(target), reason: reason, claim: claim))
+    /// Adds a `claim.retraction` or `claim.correction` entry, from its kind, place and body.
+    public mutating func add(revision kind: EntryKind, seq: Int64, leafHash: String, body: some JSONLookup) {
+        guard let target = body.integer("target"), let reason = body.string("reason") else { return }
+        if kind == .claimRetraction {
+            revisions.append(Revision(kind: .retraction, seq: seq, target: Int64(target), reason: reason, claim: nil))
+        } else if kind == .claimCorrection, let claimBody = body.json("claim"),
+                  let claim = ClaimRecord(seq: seq, leafHash: leafHash, body: claimBody) {
+            revisions.append(Revision(kind: .correction, seq: seq, target: Int64(target), reason: reason, claim: claim))
         }
     }
 

@@ -2,7 +2,8 @@ import LedgerCore
 
 /// A claim as analysis sees it: its place in the ledger (seq, leaf hash), who said it where, the exact quote,
 /// and its typed value and qualifiers. Built from a stored `claim` entry; analysis never reads the store itself.
-public struct ClaimRecord: Sendable {
+/// A class, so that grouping and sorting a million of them moves one reference each, not two dozen fields.
+public final class ClaimRecord: Sendable {
     public let seq: Int64
     public let leafHash: String
     public let source: String
@@ -28,42 +29,50 @@ public struct ClaimRecord: Sendable {
     public let scope: String?
     public let asOf: DateValue?
 
-    /// Reads a claim entry's body; nil when it is not a well-formed claim.
-    public init?(seq: Int64, leafHash: String, body b: JSONValue) {
-        guard let source = b["source"]?.string, let excerpt = b["excerpt"]?["exact"]?.string,
-              let speaker = b["speaker"]?.string, let outlet = b["outlet"]?.string, let lang = b["lang"]?.string,
-              let text = b["text"]?.string, let subject = b["subject"]?.string, let predicate = b["predicate"]?.string,
-              let valueJSON = b["value"], let value = ClaimValue(json: valueJSON),
-              let polarity = b["polarity"]?.string.flatMap(ClaimInput.Polarity.init(rawValue:)),
-              let modality = b["modality"]?.string.flatMap(ClaimInput.Modality.init(rawValue:))
+    /// Reads a claim entry's body (a `JSONValue`, or a node of a stored entry's `CanonicalJSONView`); nil when it is
+    /// not a well-formed claim. Names that repeat across claims (source, speaker, outlet, subject…) go through
+    /// `pool`, so a million claims hold each such string once.
+    public init?(seq: Int64, leafHash: String, body b: some JSONLookup, pool: inout StringPool) {
+        guard let source = b.string("source"), let excerpt = b.string("excerpt", "exact"),
+              let speaker = b.string("speaker"), let outlet = b.string("outlet"), let lang = b.string("lang"),
+              let text = b.string("text"), let subject = b.string("subject"), let predicate = b.string("predicate"),
+              let valueJSON = b.json("value"), let value = ClaimValue(json: valueJSON),
+              let polarity = b.string("polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
+              let modality = b.string("modality").flatMap(ClaimInput.Modality.init(rawValue:))
         else { return nil }
         self.seq = seq
         self.leafHash = leafHash
-        self.source = source
+        self.source = pool.intern(source)
         self.excerpt = excerpt
-        excerptPrefix = b["excerpt"]?["prefix"]?.string ?? ""
-        excerptSuffix = b["excerpt"]?["suffix"]?.string ?? ""
-        excerptStart = b["excerpt"]?["start"]?.integer ?? 0
-        excerptEnd = b["excerpt"]?["end"]?.integer ?? 0
-        excerptSHA256 = b["excerpt"]?["sha256"]?.string ?? ""
-        self.speaker = speaker
-        relay = b["relay"]?.string
-        self.outlet = outlet
-        self.lang = lang
+        excerptPrefix = b.string("excerpt", "prefix") ?? ""
+        excerptSuffix = b.string("excerpt", "suffix") ?? ""
+        excerptStart = b.integer("excerpt", "start") ?? 0
+        excerptEnd = b.integer("excerpt", "end") ?? 0
+        excerptSHA256 = b.string("excerpt", "sha256") ?? ""
+        self.speaker = pool.intern(speaker)
+        relay = b.string("relay").map { pool.intern($0) }
+        self.outlet = pool.intern(outlet)
+        self.lang = pool.intern(lang)
         self.text = text
-        self.subject = subject
-        self.predicate = predicate
+        self.subject = pool.intern(subject)
+        self.predicate = pool.intern(predicate)
         self.value = value
         self.polarity = polarity
         self.modality = modality
-        let q = b["qualifiers"]
-        event = q?["event"]?.string
-        scope = q?["scope"]?.string
-        if let v = q?["as_of"]?["value"]?.string, let p = q?["as_of"]?["precision"]?.string.flatMap(DateValue.Precision.init(rawValue:)) {
+        event = b.string("qualifiers", "event").map { pool.intern($0) }
+        scope = b.string("qualifiers", "scope").map { pool.intern($0) }
+        if let v = b.string("qualifiers", "as_of", "value"),
+           let p = b.string("qualifiers", "as_of", "precision").flatMap(DateValue.Precision.init(rawValue:)) {
             asOf = DateValue(value: v, precision: p)
         } else {
             asOf = nil
         }
+    }
+
+    /// Reads a claim entry's body on its own (no shared pool).
+    public convenience init?(seq: Int64, leafHash: String, body: some JSONLookup) {
+        var pool = StringPool()
+        self.init(seq: seq, leafHash: leafHash, body: body, pool: &pool)
     }
 
     /// The claim as it appears in every finding: enough to check it against its quote and hash.
@@ -103,4 +112,12 @@ public struct SourceRecord: Sendable {
         published = b["published"]?.string
         capturedAt = captured
     }
+}
+
+/// Keeps one copy of each distinct string: `intern` returns the stored copy of an equal string, so records that
+/// repeat a name share its storage.
+public struct StringPool: Sendable {
+    private var strings = Set<String>()
+    public init() {}
+    public mutating func intern(_ s: String) -> String { strings.insert(s).memberAfterInsert }
 }

@@ -14,27 +14,38 @@ struct AnalysisInput {
     var origin = ""
 
     init(ledger: Ledger) throws {
+        var pool = StringPool()
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
                 guard let kind = row.derived.kind.flatMap(EntryKind.init(rawValue:)),
                       [.claim, .claimRetraction, .claimCorrection, .predicate, .entity, .entityAlias, .source, .genesis].contains(kind) else { return }
-                let entry = try Entry(seq: row.seq, bytes: row.bytes)
-                switch kind {
-                case .claim:
-                    if let c = ClaimRecord(seq: row.seq, leafHash: entry.leafHash.hex, body: entry.body) { history.add(claim: c) }
-                case .claimRetraction, .claimCorrection:
-                    history.add(revision: entry)
-                case .source:
-                    if let s = SourceRecord(seq: row.seq, body: entry.body) { sources[s.id] = s }
-                case .genesis:
-                    origin = entry.body["origin"]?.string ?? ""
-                case .predicate:
-                    if let p = ClaimPredicate(json: entry.body), predicates[p.id] == nil { predicates[p.id] = p }
-                default:
-                    names.add(entry.body)
+                let leafHash = MerkleHash.leaf(row.bytes).hex
+                // Stored entries are canonical, so they are read through a view (no JSON tree); bytes that are not
+                // (a damaged ledger, which `verify` reports) are still read through the parser.
+                if let view = CanonicalJSONView(row.bytes), let body = view.member(view.root, "body") {
+                    add(kind, seq: row.seq, leafHash: leafHash, body: CanonicalJSONView.Ref(view, body), pool: &pool)
+                } else {
+                    add(kind, seq: row.seq, leafHash: leafHash, body: try Entry(seq: row.seq, bytes: row.bytes).body, pool: &pool)
                 }
             }
         }
         claims = history.current
+    }
+
+    private mutating func add(_ kind: EntryKind, seq: Int64, leafHash: String, body: some JSONLookup, pool: inout StringPool) {
+        switch kind {
+        case .claim:
+            if let c = ClaimRecord(seq: seq, leafHash: leafHash, body: body, pool: &pool) { history.add(claim: c) }
+        case .claimRetraction, .claimCorrection:
+            history.add(revision: kind, seq: seq, leafHash: leafHash, body: body)
+        case .source:
+            if let s = body.json().flatMap({ SourceRecord(seq: seq, body: $0) }) { sources[s.id] = s }
+        case .genesis:
+            origin = body.string("origin") ?? ""
+        case .predicate:
+            if let p = body.json().flatMap(ClaimPredicate.init(json:)), predicates[p.id] == nil { predicates[p.id] = p }
+        default:
+            if let b = body.json() { names.add(b) }
+        }
     }
 }

@@ -404,6 +404,8 @@ public protocol JSONLookup {
     func integer(_ path: String...) -> Int?
     /// Whether the member at `path` is a string whose UTF-8 is exactly `utf8`.
     func stringEquals(_ utf8: ArraySlice<UInt8>, _ path: String...) -> Bool
+    /// The member at `path` (or this value, for an empty path) as a `JSONValue`.
+    func json(_ path: String...) -> JSONValue?
 }
 
 extension JSONValue: JSONLookup {
@@ -412,6 +414,7 @@ extension JSONValue: JSONLookup {
     public func stringEquals(_ utf8: ArraySlice<UInt8>, _ path: String...) -> Bool {
         path.reduce(Optional(self)) { $0?[$1] }?.string?.utf8.elementsEqual(utf8) ?? false
     }
+    public func json(_ path: String...) -> JSONValue? { path.reduce(Optional(self)) { $0?[$1] } }
 }
 
 extension CanonicalJSONView {
@@ -433,6 +436,7 @@ extension CanonicalJSONView {
         }
         public func string(_ path: String...) -> String? { at(path).flatMap(view.string) }
         public func integer(_ path: String...) -> Int? { at(path).flatMap(view.integer) }
+        public func json(_ path: String...) -> JSONValue? { at(path).map(view.value) }
         public func stringEquals(_ utf8: ArraySlice<UInt8>, _ path: String...) -> Bool {
             guard let n = at(path), view.kind(n) == .string else { return false }
             let raw = view.raw(n)
