@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 
 /// Reads `claim import` JSON Lines into claim inputs, with errors that name the line and field.
@@ -9,46 +10,97 @@ enum ClaimLines {
     static func parse(_ bytes: [UInt8], name: String) throws -> [(line: Int, input: ClaimInput)] {
         var out: [(Int, ClaimInput)] = []
         for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
-            func fail(_ what: String) -> CLIError { CLIError("\(name) line \(n + 1): \(what); nothing was recorded") }
-            let value: JSONValue
-            do { value = try JSONParser.parse(line) } catch { throw fail(error.description) }
-            guard let o = value.object else { throw fail("expected a JSON object, got \(value.typeName)") }
-            if let unknown = o.keys.sorted().first(where: { !required.contains($0) && !optional.contains($0) && $0 != "occurrence" }) {
-                throw fail("unknown field \"\(unknown.prefix(40))\" (fields: \((required + optional + ["occurrence"]).joined(separator: ", ")))")
-            }
-            func string(_ key: String) throws -> String? {
-                guard let v = o[key] else { return nil }
-                guard let s = v.string else { throw fail("field \(key) must be a string, got \(v.typeName)") }
-                return s
-            }
-            var fields: [String: String] = [:]
-            for key in required {
-                guard let s = try string(key) else { throw fail("field \(key) is missing") }
-                fields[key] = s
-            }
-            var occurrence: Int? = nil
-            if let v = o["occurrence"] {
-                guard let i = v.integer, i >= 1 else { throw fail("field occurrence must be a positive integer") }
-                occurrence = i
-            }
-            var polarity = ClaimInput.Polarity.affirmed, modality = ClaimInput.Modality.asserted
-            if let p = try string("polarity") {
-                guard let v = ClaimInput.Polarity(rawValue: p) else { throw fail("field polarity must be affirmed or denied") }
-                polarity = v
-            }
-            if let m = try string("modality") {
-                guard let v = ClaimInput.Modality(rawValue: m) else { throw fail("field modality must be asserted, reported or hedged") }
-                modality = v
-            }
-            out.append((n + 1, ClaimInput(
-                source: fields["source"]!, excerpt: fields["excerpt"]!, occurrence: occurrence, speaker: fields["speaker"]!,
-                relay: try string("relay"), outlet: try string("outlet"), lang: try string("lang"), text: fields["text"]!,
-                subject: fields["subject"]!, predicate: fields["predicate"]!, value: fields["value"]!,
-                polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"),
-                scope: try string("scope"))))
+            if let input = try claim(raw, number: n + 1, name: name) { out.append((n + 1, input)) }
         }
         return out
+    }
+
+    /// The claim on one line (without its newline), or nil for a blank line.
+    static func claim(_ raw: ArraySlice<UInt8>, number: Int, name: String) throws -> ClaimInput? {
+        let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
+        guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+        func fail(_ what: String) -> CLIError { CLIError("\(name) line \(number): \(what); nothing was recorded") }
+        let value: JSONValue
+        do { value = try JSONParser.parse(line) } catch { throw fail(error.description) }
+        guard let o = value.object else { throw fail("expected a JSON object, got \(value.typeName)") }
+        if let unknown = o.keys.sorted().first(where: { !required.contains($0) && !optional.contains($0) && $0 != "occurrence" }) {
+            throw fail("unknown field \"\(unknown.prefix(40))\" (fields: \((required + optional + ["occurrence"]).joined(separator: ", ")))")
+        }
+        func string(_ key: String) throws -> String? {
+            guard let v = o[key] else { return nil }
+            guard let s = v.string else { throw fail("field \(key) must be a string, got \(v.typeName)") }
+            return s
+        }
+        var fields: [String: String] = [:]
+        for key in required {
+            guard let s = try string(key) else { throw fail("field \(key) is missing") }
+            fields[key] = s
+        }
+        var occurrence: Int? = nil
+        if let v = o["occurrence"] {
+            guard let i = v.integer, i >= 1 else { throw fail("field occurrence must be a positive integer") }
+            occurrence = i
+        }
+        var polarity = ClaimInput.Polarity.affirmed, modality = ClaimInput.Modality.asserted
+        if let p = try string("polarity") {
+            guard let v = ClaimInput.Polarity(rawValue: p) else { throw fail("field polarity must be affirmed or denied") }
+            polarity = v
+        }
+        if let m = try string("modality") {
+            guard let v = ClaimInput.Modality(rawValue: m) else { throw fail("field modality must be asserted, reported or hedged") }
+            modality = v
+        }
+        return ClaimInput(
+            source: fields["source"]!, excerpt: fields["excerpt"]!, occurrence: occurrence, speaker: fields["speaker"]!,
+            relay: try string("relay"), outlet: try string("outlet"), lang: try string("lang"), text: fields["text"]!,
+            subject: fields["subject"]!, predicate: fields["predicate"]!, value: fields["value"]!,
+            polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"),
+            scope: try string("scope"))
+    }
+
+    /// Reads a JSON Lines file a chunk at a time, so that importing a million claims never holds the file.
+    struct Reader {
+        let name: String
+        private let handle: FileHandle
+        private var buffer: [UInt8] = []
+        private var position = 0
+        private var atEnd = false
+        /// The 1-based number of the last line read.
+        private(set) var lineNumber = 0
+
+        init(path: String) throws {
+            try Output.checkReadable(path)
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("cannot read \(path): permission denied or unreadable") }
+            self.name = path
+            self.handle = handle
+        }
+
+        /// The next claim and its line number, skipping blank lines; nil at the end of the file.
+        mutating func next() throws -> (line: Int, input: ClaimInput)? {
+            while let raw = try nextLine() {
+                lineNumber += 1
+                if let input = try ClaimLines.claim(raw, number: lineNumber, name: name) { return (lineNumber, input) }
+            }
+            return nil
+        }
+
+        private mutating func nextLine() throws -> ArraySlice<UInt8>? {
+            while true {
+                if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                    defer { position = newline + 1 }
+                    return buffer[position..<newline]
+                }
+                if atEnd {
+                    guard position < buffer.count else { return nil }
+                    defer { position = buffer.count }
+                    return buffer[position...]
+                }
+                buffer.removeSubrange(0..<position)
+                position = 0
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw CLIError("cannot read \(name): \(error.localizedDescription)") }
+                if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+            }
+        }
     }
 }

@@ -47,12 +47,17 @@ enum Output {
 
     /// Reads a whole file, with a one-line error that names it.
     static func readFile(_ path: String) throws -> [UInt8] {
+        try checkReadable(path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path): permission denied or unreadable") }
+        return Array(data)
+    }
+
+    /// Throws a one-line error unless `path` is an existing file (not a directory).
+    static func checkReadable(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("cannot read \(path): no such file")
         }
         guard !isDirectory.boolValue else { throw CLIError("cannot read \(path): it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path): permission denied or unreadable") }
-        return Array(data)
     }
 }

@@ -116,20 +116,31 @@ extension Ledger {
     /// Records claims, all in one transaction: every claim is appended, or none is.
     /// Returns only where each landed, so a large import does not keep every entry in memory.
     public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
+        var out: [Appended] = []
+        out.reserveCapacity(inputs.count)
+        var rest = inputs.makeIterator()
+        try addClaims(from: { rest.next() }, each: { out.append($0) })
+        return out
+    }
+
+    /// Records the claims `next` hands over one at a time until it returns nil, all in one transaction: every
+    /// claim is appended, or none is (an error from `next` also rolls back). A `ClaimError`'s index counts the
+    /// claims taken from `next`. Nothing is kept per claim but what `each` keeps, so memory does not grow
+    /// with the number of claims.
+    public func addClaims(from next: () throws -> ClaimInput?, each: (Appended) -> Void) throws {
         try appending { batch in
             let builder = ClaimBodyBuilder(ledger: self)
-            var out: [Appended] = []
-            out.reserveCapacity(inputs.count)
-            for (n, input) in inputs.enumerated() {
+            var n = 0
+            while let input = try next() {
                 let body = try builder.body(for: input, index: n)
                 do {
                     let entry = try batch.append(kind: .claim, body: body)
-                    out.append(Appended(seq: entry.seq, leafHash: entry.leafHash))
+                    each(Appended(seq: entry.seq, leafHash: entry.leafHash))
                 } catch let e as EntryError {
                     throw ClaimError(index: n, field: "claim", message: e.message)
                 }
+                n += 1
             }
-            return out
         }
     }
 

@@ -26,7 +26,7 @@ enum Claims {
         if let asOf, let d = DateParser.parse(asOf, language: lang) { q["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)] }
         if !q.isEmpty { body["qualifiers"] = .object(q) }
         if let relay { body["relay"] = .string(relay) }
-        return ClaimRecord(seq: seq, leafHash: String(repeating: "c", count: 64), body: .object(body))!
+        return ClaimRecord(seq: seq, leafHash: String(repeating: "c", count: 64), body: JSONValue.object(body))!
     }
 
     /// The outcome of comparing two claims as the engine does (polarity, type rule, modality).

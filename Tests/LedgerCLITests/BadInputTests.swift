@@ -82,6 +82,13 @@ import Testing
         try expectRejected(["claim", "import", CLI.write(Array(unknown.utf8), "e.jsonl", in: work)], ledger: dir, mention: "unknown field \"txt\"")
         let ok = try CLI.run(["claim", "import", CLI.write(Array((good + "\n" + good + "\n").utf8), "f.jsonl", in: work), "--ledger", dir])
         #expect(ok.code == 0 && ok.stdout.contains("imported 2 claims"))
+        // Files are read a chunk (1 MiB) at a time and claims appended as read: a bad last line of a file past
+        // the first chunk still rolls every earlier claim back, and a good one lands whole (CRLF endings too).
+        let many = Array(repeating: good, count: 6000).joined(separator: "\r\n")
+        try expectRejected(["claim", "import", CLI.write(Array((many + "\n" + wrongType).utf8), "g.jsonl", in: work)],
+                           ledger: dir, mention: "line 6001: field speaker must be a string")
+        let big = try CLI.run(["claim", "import", CLI.write(Array(many.utf8), "h.jsonl", in: work), "--ledger", dir])
+        #expect(big.code == 0 && big.stdout.contains("imported 6000 claims"), "\(big.stderr)")
     }
 
     @Test func badTypesValuesLanguagesAndOversizedEntries() throws {

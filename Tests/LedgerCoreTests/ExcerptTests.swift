@@ -54,7 +54,7 @@ import Testing
 
     @Test func storedExcerptIsCheckedAgainstItsSource() throws {
         let source = "Alpha 🤣 béta gamma"
-        let good = Excerpt(text: Array(source.unicodeScalars), start: 8, end: 12).json
+        let good = Excerpt(text: AnchoredText(source), start: 8, end: 12).json
         #expect(good["exact"] == "béta")
         let text = AnchoredText(source)
         #expect(Excerpt.mismatch(good, in: text) == nil)

@@ -77,18 +77,30 @@ struct ClaimImport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let lines = try ClaimLines.parse(Output.readFile(file), name: file)
-        guard !lines.isEmpty else { throw CLIError("\(file) holds no claims") }
+        var reader = try ClaimLines.Reader(path: file)
         let ledger = try signing.open(global)
-        let entries: [Ledger.Appended]
-        do { entries = try ledger.addClaims(lines.map(\.input)) } catch let e as Ledger.ClaimError {
-            throw CLIError("\(file) line \(lines[e.index].line), field \(e.field): \(e.message); nothing was recorded")
+        // Lines are read, anchored and appended one at a time inside one transaction, so memory stays flat
+        // however long the file is; any error rolls everything back.
+        var line = 0, count = 0
+        var first: Int64? = nil, last: Int64 = 0
+        do {
+            try ledger.addClaims(from: {
+                guard let next = try reader.next() else { return nil }
+                line = next.line
+                return next.input
+            }, each: {
+                first = first ?? $0.seq
+                last = $0.seq
+                count += 1
+            })
+        } catch let e as Ledger.ClaimError {
+            throw CLIError("\(file) line \(line), field \(e.field): \(e.message); nothing was recorded")
         }
-        let first = entries.first!.seq, last = entries.last!.seq
+        guard let first else { throw CLIError("\(file) holds no claims") }
         if global.json {
-            Output.json(["imported": .int(entries.count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
+            Output.json(["imported": .int(count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
         } else {
-            Output.line("imported \(entries.count) claims (seq \(first)–\(last))")
+            Output.line("imported \(count) claims (seq \(first)–\(last))")
         }
     }
 }

@@ -41,7 +41,7 @@ public enum Bodies {
 
     /// Checks a free-text field: non-empty after trimming, no control characters; returns it trimmed.
     public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpace()
         guard !t.isEmpty else { throw EntryError("\(field) is empty") }
         guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
             throw EntryError("\(field) contains control characters")

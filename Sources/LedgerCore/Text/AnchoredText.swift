@@ -18,6 +18,16 @@ public struct AnchoredText: Sendable {
     /// The number of scalars.
     public var scalarCount: Int { offsets.count - 1 }
 
+    /// The index of the scalar that starts at UTF-8 offset `byte` (or `scalarCount` at the end).
+    public func scalarIndex(ofByte byte: Int) -> Int {
+        var lo = 0, hi = offsets.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(offsets[mid]) < byte { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// The bytes of scalars `range` (clamped to the text).
     public func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
         let lo = max(0, min(range.lowerBound, scalarCount)), hi = max(lo, min(range.upperBound, scalarCount))

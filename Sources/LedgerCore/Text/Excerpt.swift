@@ -24,14 +24,15 @@ public struct Excerpt: Equatable, Sendable {
     public static let contextLength = 32
 
     /// The excerpt covering scalars `start..<end` of `text`.
-    public init(text: [Unicode.Scalar], start: Int, end: Int) {
-        precondition(0 <= start && start < end && end <= text.count, "excerpt range outside the text")
-        exact = String(String.UnicodeScalarView(text[start..<end]))
-        prefix = String(String.UnicodeScalarView(text[max(0, start - Excerpt.contextLength)..<start]))
-        suffix = String(String.UnicodeScalarView(text[end..<min(text.count, end + Excerpt.contextLength)]))
+    public init(text: AnchoredText, start: Int, end: Int) {
+        precondition(0 <= start && start < end && end <= text.scalarCount, "excerpt range outside the text")
+        let bytes = text.bytes(start..<end)
+        exact = String(decoding: bytes, as: UTF8.self)
+        prefix = String(decoding: text.bytes(start - Excerpt.contextLength..<start), as: UTF8.self)
+        suffix = String(decoding: text.bytes(end..<end + Excerpt.contextLength), as: UTF8.self)
         self.start = start
         self.end = end
-        sha256 = SHA256.hash(Array(exact.utf8))
+        sha256 = SHA256.hash(bytes)
     }
 
     /// The excerpt as stored in a claim body.

@@ -7,14 +7,14 @@
 public final class ExcerptLocator {
     /// The anchoring text, as scalars.
     public let text: [Unicode.Scalar]
-    private let values: [UInt32]
+    private let anchored: AnchoredText
     private lazy var key = MatchKey(text)
     private lazy var keyValues = key.scalars.map(\.value)
 
     /// A locator over one source's anchoring text.
     public init(text: String) {
         self.text = Array(text.unicodeScalars)
-        values = self.text.map(\.value)
+        anchored = AnchoredText(text)
     }
 
     /// One place a quote was found, with a little context for the user to choose from.
@@ -32,19 +32,20 @@ public final class ExcerptLocator {
         guard !places.isEmpty else { throw ExcerptError.notFound }
         if let n = occurrence {
             guard 1 <= n, n <= places.count else { throw ExcerptError.noSuchOccurrence(n, found: places.count) }
-            return Excerpt(text: text, start: places[n - 1].start, end: places[n - 1].end)
+            return Excerpt(text: anchored, start: places[n - 1].start, end: places[n - 1].end)
         }
         guard places.count == 1 else {
             throw ExcerptError.ambiguous(places.map { Occurrence(start: $0.start, end: $0.end, context: context($0.start, $0.end)) })
         }
-        return Excerpt(text: text, start: places[0].start, end: places[0].end)
+        return Excerpt(text: anchored, start: places[0].start, end: places[0].end)
     }
 
     /// Every place `quote` occurs: exact matches if there are any, otherwise match-key matches.
     public func find(_ quote: String) -> [Occurrence] {
-        let exact = Array(Normalization.nfc(quote).unicodeScalars).map(\.value)
+        let exact = Array(Normalization.nfc(quote).utf8)
         guard !exact.isEmpty, !quote.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return [] }
-        var ranges = ExcerptLocator.search(exact, in: values).map { ($0, $0 + exact.count) }
+        // UTF-8 is self-synchronizing: a match of whole scalars' bytes starts and ends on scalar boundaries.
+        var ranges = ExcerptLocator.search(exact, in: anchored.utf8).map { (anchored.scalarIndex(ofByte: $0), anchored.scalarIndex(ofByte: $0 + exact.count)) }
         if ranges.isEmpty {
             let loose = MatchKey.ofQuote(quote).map(\.value)
             ranges = ExcerptLocator.search(loose, in: keyValues).map { (key.origins[$0], key.origins[$0 + loose.count - 1] + 1) }
@@ -61,21 +62,24 @@ public final class ExcerptLocator {
     }
 
     /// Start offsets of every (possibly overlapping) occurrence of `needle` in `haystack`.
-    static func search(_ needle: [UInt32], in haystack: [UInt32]) -> [Int] {
+    static func search<T: FixedWidthInteger>(_ needle: [T], in haystack: [T]) -> [Int] {
         guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var found: [Int] = []
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { found.append(i) }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var found: [Int] = []
+                let first = n[0], count = n.count, last = h.count - count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < count && h[i + j] == n[j] { j += 1 }
+                        if j == count { found.append(i) }
+                    }
+                    i += 1
+                }
+                return found
             }
-            i += 1
         }
-        return found
     }
 }
 

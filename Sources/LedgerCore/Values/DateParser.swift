@@ -4,10 +4,10 @@
 /// (day first in French, month first in English).
 enum DateParser {
     static func parse(_ original: String, language: String) -> DateValue? {
-        if let iso = iso(original.trimmingCharacters(in: .whitespaces)) { return iso }
+        if let iso = iso(original.trimmingSpace(newlines: false)) { return iso }
         let text = ValueWords.simplify(original).replacingOccurrences(of: ",", with: " ")
         var words: [String] = []
-        for w in text.split(separator: " ").map({ String($0).trimmingCharacters(in: .init(charactersIn: ".")) }) {
+        for w in text.split(separator: " ").map({ String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }) {
             if ["er", "st", "nd", "rd", "th"].contains(w), let last = words.last, Int(last) != nil {
                 continue  // "1er", "29th": simplify() split the ordinal suffix off the digits
             }

@@ -8,7 +8,7 @@ enum DurationParser {
             return DurationValue(min: DecimalNumber("1800")!, max: DecimalNumber("1800")!, qualifier: "exactly")
         }
         guard let unitWord = text.split(separator: " ").last, let seconds = ValueWords.timeUnits[String(unitWord)] else { return nil }
-        var count = String(text.dropLast(unitWord.count)).trimmingCharacters(in: .whitespaces)
+        var count = text.dropLast(unitWord.count).trimmingSpace(newlines: false)
         if let (lo, hi) = ValueWords.vagueCounts[count] {
             return DurationValue(min: DecimalNumber(String(lo * seconds))!, max: DecimalNumber(String(hi * seconds))!, qualifier: "vague")
         }

@@ -52,7 +52,7 @@ enum QuantityParser {
             }
         }
         if rest.hasPrefix("-plus") && qualifier == .exactly { qualifier = .more_than; rest = rest.dropFirst(5).drop { $0 == " " } }
-        let words = String(rest).trimmingCharacters(in: .whitespaces)
+        let words = rest.trimmingSpace(newlines: false)
         if !words.isEmpty {
             let stripped = words.hasPrefix("of ") ? String(words.dropFirst(3)) : words
             if let code = ValueWords.units[stripped] ?? ValueWords.units[words] {

@@ -3,7 +3,7 @@
 public enum ValueParser {
     /// Parses `text` (claim language `language`) for `predicate`, or by inference when it is nil.
     public static func parse(_ text: String, predicate: ClaimPredicate?, language: String) throws(ValueError) -> ClaimValue {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpace()
         guard !trimmed.isEmpty else { throw ValueError("the value is empty") }
         guard let predicate else { return ClaimValue(infer(trimmed, language: language), original: trimmed) }
         let value: Value

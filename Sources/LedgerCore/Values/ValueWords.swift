@@ -18,7 +18,7 @@ enum ValueWords {
             out.append(c)
             previous = c
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimmingSpace(newlines: false)
     }
 
     /// Qualifier phrases, EN and FR, that precede a number.
