@@ -31,11 +31,13 @@ public final class ClaimRecord: Sendable {
 
     /// Reads a claim entry's body (a `JSONValue`, or a node of a stored entry's `CanonicalJSONView`); nil when it is
     /// not a well-formed claim. Names that repeat across claims (source, speaker, outlet, subject…) go through
-    /// `pool`, so a million claims hold each such string once.
-    public init?(seq: Int64, leafHash: String, body b: some JSONLookup, pool: inout StringPool) {
-        guard let source = b.string("source"), let excerpt = b.string("excerpt", "exact"),
+    /// `pool`, so a million claims hold each such string once. With `details: false` the excerpt (with its context
+    /// and hash) and the claim text are left empty: enough to group and compare claims in a fraction of the memory
+    /// (see `Contradictions.find(_:…details:)`), not to show them.
+    public init?(seq: Int64, leafHash: String, body b: some JSONLookup, pool: inout StringPool, details: Bool = true) {
+        guard let source = b.string("source"), let excerpt = details ? b.string("excerpt", "exact") : "",
               let speaker = b.string("speaker"), let outlet = b.string("outlet"), let lang = b.string("lang"),
-              let text = b.string("text"), let subject = b.string("subject"), let predicate = b.string("predicate"),
+              let text = details ? b.string("text") : "", let subject = b.string("subject"), let predicate = b.string("predicate"),
               let valueJSON = b.json("value"), let value = ClaimValue(json: valueJSON),
               let polarity = b.string("polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
               let modality = b.string("modality").flatMap(ClaimInput.Modality.init(rawValue:))
@@ -44,11 +46,11 @@ public final class ClaimRecord: Sendable {
         self.leafHash = leafHash
         self.source = pool.intern(source)
         self.excerpt = excerpt
-        excerptPrefix = b.string("excerpt", "prefix") ?? ""
-        excerptSuffix = b.string("excerpt", "suffix") ?? ""
+        excerptPrefix = details ? b.string("excerpt", "prefix") ?? "" : ""
+        excerptSuffix = details ? b.string("excerpt", "suffix") ?? "" : ""
         excerptStart = b.integer("excerpt", "start") ?? 0
         excerptEnd = b.integer("excerpt", "end") ?? 0
-        excerptSHA256 = b.string("excerpt", "sha256") ?? ""
+        excerptSHA256 = details ? b.string("excerpt", "sha256") ?? "" : ""
         self.speaker = pool.intern(speaker)
         relay = b.string("relay").map { pool.intern($0) }
         self.outlet = pool.intern(outlet)

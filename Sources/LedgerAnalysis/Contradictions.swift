@@ -67,8 +67,29 @@ public struct ContradictionReport: Sendable {
 public enum Contradictions {
     public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                             between: Between = .all, includeTension: Bool = false) -> ContradictionReport {
+        analyse(claims, predicates: predicates, names: names, between: between, includeTension: includeTension).report
+    }
+
+    /// The same report, computed from records read without their excerpt, text and hashes (`ClaimRecord`'s
+    /// `details: false`, a fraction of the memory), then computed again from `details(those claims)` — the full
+    /// records of only the claims involved in a finding, plus the first claim of each position involved (the one
+    /// every comparison reads). The second pass sees the same positions, representatives and counterparts for
+    /// every pair that produced a finding, so its findings are the first pass's, with every field filled in.
+    public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
+                            between: Between = .all, includeTension: Bool = false,
+                            details: ([Int64]) throws -> [ClaimRecord]) rethrows -> ContradictionReport {
+        let first = analyse(claims, predicates: predicates, names: names, between: between, includeTension: includeTension)
+        let full = try details(first.involved.sorted())
+        let second = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension).report
+        return ContradictionReport(findings: second.findings, notComparable: second.notComparable,
+                                   claimCount: first.report.claimCount, groupCount: first.report.groupCount)
+    }
+
+    static func analyse(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
+                        between: Between, includeTension: Bool) -> (report: ContradictionReport, involved: Set<Int64>) {
         var findings: [ContradictionFinding] = []
         var notComparable: [NotComparable] = []
+        var involved = Set<Int64>()
         let groups = ClaimGroups(claims, names: names)
         for group in groups.groups {
             let context = RuleContext(predicate: predicates[group.key.predicate])
@@ -79,12 +100,17 @@ public enum Contradictions {
                     guard asOfOverlap(a[0], b[0]) else { continue }
                     let (sideA, sideB) = filter(a, b, between)
                     guard !sideA.isEmpty, !sideB.isEmpty else { continue }
-                    switch ModalityRule.adjust(compare(a[0], b[0], context), a[0], b[0]) {
+                    let outcome = ModalityRule.adjust(compare(a[0], b[0], context), a[0], b[0])
+                    if case .agree = outcome { continue }
+                    if case .conflict(let verdict, _, _, _, _) = outcome, verdict != .contradiction && !includeTension { continue }
+                    involved.insert(a[0].seq)
+                    involved.insert(b[0].seq)
+                    for c in sideA + sideB { involved.insert(c.seq) }
+                    switch outcome {
                     case .agree: break
                     case .notComparable(let why):
                         notComparable.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: sideA + sideB))
                     case .conflict(let verdict, let rule, let explanation, let numbers, let width):
-                        guard verdict == .contradiction || includeTension else { continue }
                         findings.append(ContradictionFinding(verdict: verdict, rule: rule, explanation: explanation, numbers: numbers,
                                                              width: width, subject: group.key.subject, predicate: group.key.predicate,
                                                              event: group.key.event, scope: group.key.scope, sideA: sideA, sideB: sideB))
@@ -92,8 +118,9 @@ public enum Contradictions {
                 }
             }
         }
-        return ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,
-                                   groupCount: groups.groups.count)
+        let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,
+                                         groupCount: groups.groups.count)
+        return (report, involved)
     }
 
     /// Applies the rule for the values' type, after the polarity rule.

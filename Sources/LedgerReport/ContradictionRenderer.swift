@@ -84,17 +84,27 @@ public enum ContradictionRenderer {
     }
 
     public static func json(_ r: ContradictionReport, verbose: Bool) -> String {
-        var o: [String: JSONValue] = [
-            "findings": .array(r.findings.map(\.json)), "claims": .int(r.claimCount), "groups": .int(r.groupCount),
-            "contradictions": .int(r.findings.filter { $0.verdict == .contradiction }.count),
-            "tensions": .int(r.findings.filter { $0.verdict == .tension }.count),
-        ]
+        var out: [UInt8] = []
+        writeJSON(r, verbose: verbose) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the JSON report (RFC 8785 canonical, then a newline) in pieces, one finding at a time, so a report
+    /// with a hundred thousand findings is never held whole. The members are written in canonical order
+    /// (claims, contradictions, findings, groups, not_comparable, tensions), each value canonically encoded:
+    /// the bytes are exactly the canonical encoding of the whole object.
+    public static func writeJSON(_ r: ContradictionReport, verbose: Bool, to write: ([UInt8]) -> Void) {
+        func encoded(_ v: JSONValue) -> [UInt8] { (try? CanonicalJSON.encode(v)) ?? Array("null".utf8) }
+        let contradictions = r.findings.filter { $0.verdict == .contradiction }.count
+        write(Array(#"{"claims":\#(r.claimCount),"contradictions":\#(contradictions),"findings":["#.utf8))
+        for (n, f) in r.findings.enumerated() { write((n > 0 ? [0x2C] : []) + encoded(f.json)) }
+        write(Array(#"],"groups":\#(r.groupCount),"#.utf8))
         if verbose {
-            o["not_comparable"] = .array(r.notComparable.map {
+            write(Array(#""not_comparable":"#.utf8) + encoded(.array(r.notComparable.map {
                 ["subject": .string($0.subject), "predicate": .string($0.predicate), "reason": .string($0.reason),
                  "seqs": .array($0.claims.map { .number(Double($0.seq)) })]
-            })
+            })) + [0x2C])
         }
-        return String(decoding: (try? CanonicalJSON.encode(.object(o))) ?? [], as: UTF8.self) + "\n"
+        write(Array(#""tensions":\#(r.findings.count - contradictions)}"#.utf8) + [0x0A])
     }
 }

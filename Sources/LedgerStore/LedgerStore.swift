@@ -50,10 +50,15 @@ public final class LedgerStore: MerkleHashReader {
 
     /// The entry at `seq`, read from its stored bytes, or nil when there is none.
     public func entry(_ seq: Int64) throws -> Entry? {
+        try entryBytes(seq).map { try Entry(seq: seq, bytes: $0) }
+    }
+
+    /// The stored bytes of entry `seq`, not parsed.
+    public func entryBytes(_ seq: Int64) throws -> [UInt8]? {
         let s = try db.prepare("SELECT bytes FROM entries WHERE seq = ?")
         try s.bind(1, seq)
         guard try s.step() else { return nil }
-        return try Entry(seq: seq, bytes: s.blob(0))
+        return s.blob(0)
     }
 
     /// The seq of every entry of `kind` whose key is `key` (a source id, predicate id or entity id), oldest first.

@@ -36,6 +36,16 @@ import Testing
         #expect(json["contradictions"] == 1 && json["tensions"] == 0)
     }
 
+    /// The JSON report is written a finding at a time; the pieces must still be the canonical encoding of the whole.
+    @Test func streamedJSONIsTheCanonicalEncodingOfTheWholeReport() throws {
+        for verbose in [false, true] {
+            let text = ContradictionRenderer.render(Self.report, as: .json, verbose: verbose)
+            #expect(text.hasSuffix("}\n"))
+            let bytes = Array(text.utf8.dropLast())
+            #expect(try CanonicalJSON.encode(JSONParser.parse(bytes)) == bytes)
+        }
+    }
+
     @Test func htmlEscapesTextAndIsSelfContained() {
         let html = ContradictionRenderer.render(Self.report, as: .html)
         #expect(html.contains("<mark>flagged as &quot;spam&quot; &lt;by mistake&gt;</mark>"))

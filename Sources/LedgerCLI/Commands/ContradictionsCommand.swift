@@ -23,6 +23,33 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes the rendered report where asked, and says where on stderr when it is a file.
     func emit(_ text: String) throws { try Output.emit(Array(text.utf8), to: output, announce: "wrote \(output ?? "")") }
+
+    /// Writes a report produced in pieces (through a 1 MiB buffer) where asked; says where on stderr for a file.
+    func emit(streaming produce: (([UInt8]) -> Void) -> Void) throws {
+        let handle: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let h = FileHandle(forWritingAtPath: output) else {
+                throw CLIError("cannot write \(output)")
+            }
+            handle = h
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        produce { piece in
+            buffer += piece
+            if buffer.count >= 1 << 20 {
+                handle.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        handle.write(Data(buffer))
+        if let output {
+            try? handle.close()
+            Output.note("wrote \(output)")
+        }
+    }
 }
 
 /// `claimledger contradictions`.
@@ -58,10 +85,17 @@ struct ContradictionsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let input = try AnalysisInput(ledger: global.open(readOnly: true))
-        let found = Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
-                                        between: between, includeTension: includeTension)
-        try report.emit(ContradictionRenderer.render(found, as: global.json ? .json : report.format, verbose: verbose))
+        // Claims are read without excerpt and text, compared, and only those in findings read again in full:
+        // a million claims fit in memory this way.
+        let ledger = try global.open(readOnly: true)
+        let input = try AnalysisInput(ledger: ledger, details: false)
+        let found = try Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
+                                            between: between, includeTension: includeTension) { try AnalysisInput.claims($0, in: ledger) }
+        if global.json || report.format == .json {
+            try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, to: $0) }
+        } else {
+            try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose))
+        }
     }
 }
 
