@@ -10,7 +10,7 @@ public enum QuantityQualifier: String, CaseIterable, Sendable {
 
 /// A number with its qualifier and unit. `step` is the value of one unit in the last written digit
 /// ("1.5 million" → 100000; "200,000" → 1), so analysis can widen a sharp figure by half of it.
-public struct Quantity: Equatable, Sendable {
+public struct Quantity: Hashable, Sendable {
     public var amount: DecimalNumber
     public var qualifier: QuantityQualifier
     /// The upper bound, for `between`.
@@ -29,7 +29,7 @@ public struct Quantity: Equatable, Sendable {
 }
 
 /// A calendar date or time, as precise as it was written.
-public struct DateValue: Equatable, Sendable {
+public struct DateValue: Hashable, Sendable {
     /// How much of the date was given.
     public enum Precision: String, Sendable { case year, month, day, minute, second }
     /// ISO 8601: "2024", "2024-07", "2024-07-29", or "2024-07-29T14:05Z"-style with a time.
@@ -43,7 +43,7 @@ public struct DateValue: Equatable, Sendable {
 }
 
 /// A span of time in seconds: `min`…`max` (max nil when unbounded), with the qualifier used.
-public struct DurationValue: Equatable, Sendable {
+public struct DurationValue: Hashable, Sendable {
     public var min: DecimalNumber
     public var max: DecimalNumber?
     public var qualifier: String
@@ -56,7 +56,7 @@ public struct DurationValue: Equatable, Sendable {
 }
 
 /// A typed claim value (DESIGN §4).
-public enum Value: Equatable, Sendable {
+public enum Value: Hashable, Sendable {
     case quantity(Quantity)
     case category(String)
     case boolean(Bool)
