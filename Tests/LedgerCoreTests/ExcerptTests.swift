@@ -11,6 +11,17 @@ import Testing
         return Normalization.anchoringText(try Data(contentsOf: url))!
     }
 
+    /// The memchr-based byte search finds the same (overlapping) occurrences as the plain loop.
+    @Test func byteSearchAgreesWithThePlainSearch() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let haystack = (0..<Int.random(in: 0...60, using: &rng)).map { _ in UInt8.random(in: 97...99, using: &rng) }
+            let needle = (0..<Int.random(in: 1...4, using: &rng)).map { _ in UInt8.random(in: 97...99, using: &rng) }
+            #expect(ExcerptLocator.searchBytes(needle, in: haystack) == ExcerptLocator.search(needle, in: haystack))
+        }
+        #expect(ExcerptLocator.searchBytes(Array("aa".utf8), in: Array("aaaa".utf8)) == [0, 1, 2])
+    }
+
     @Test func exactQuoteAnchorsWithContext() throws {
         let locator = ExcerptLocator(text: "Alpha beta gamma delta.")
         let e = try locator.locate("gamma")

@@ -51,6 +51,17 @@ import Testing
         #expect(q.step.description == step, "\(text)")
     }
 
+    /// The byte-level fast path for ASCII values must give exactly what the Unicode path gives.
+    @Test func asciiSimplifyAgreesWithTheUnicodePath() throws {
+        let samples = ["More than 200,000", "  about\t1.5   MILLION ", "24h", "$4M", "12 July 2024", "a\r\nb", "x\u{0B}y\u{0C}z",
+                       "3rd", "29TH of july", "ban_evasion", "YES", "\u{01}ctrl\u{7F}", "", "   ", "1e9", "between 10 and 20km"]
+        for text in samples {
+            let fast = try #require(ValueWords.simplifyASCII(text))
+            #expect(fast == ValueWords.simplifyUnicode(text), "\(text.debugDescription)")
+        }
+        #expect(ValueWords.simplifyASCII("près de 200 000") == nil)
+    }
+
     @Test func ranges() throws {
         let en = try quantity("between 1 and 2 million")
         #expect((en.amount.description, en.upper?.description, en.qualifier) == ("1000000", "2000000", .between))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds where a quoted passage sits in a source's anchoring text.
 ///
 /// The quote is first looked for exactly (after NFC); only if that fails, through the `MatchKey`, so a
@@ -45,7 +47,7 @@ public final class ExcerptLocator {
         let exact = Array(Normalization.nfc(quote).utf8)
         guard !exact.isEmpty, !quote.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return [] }
         // UTF-8 is self-synchronizing: a match of whole scalars' bytes starts and ends on scalar boundaries.
-        var ranges = ExcerptLocator.search(exact, in: anchored.utf8).map { (anchored.scalarIndex(ofByte: $0), anchored.scalarIndex(ofByte: $0 + exact.count)) }
+        var ranges = ExcerptLocator.searchBytes(exact, in: anchored.utf8).map { (anchored.scalarIndex(ofByte: $0), anchored.scalarIndex(ofByte: $0 + exact.count)) }
         if ranges.isEmpty {
             let loose = MatchKey.ofQuote(quote).map(\.value)
             ranges = ExcerptLocator.search(loose, in: keyValues).map { (key.origins[$0], key.origins[$0 + loose.count - 1] + 1) }
@@ -59,6 +61,26 @@ public final class ExcerptLocator {
         }
         let before = flat(max(0, start - 30)..<start), after = flat(end..<min(text.count, end + 30))
         return "…\(before)[\(flat(start..<end))]\(after)…"
+    }
+
+    /// Start offsets of every (possibly overlapping) occurrence of the bytes `needle` in `haystack`: candidates found
+    /// with the C library's vectorized `memchr`, confirmed with `memcmp`.
+    static func searchBytes(_ needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                var found: [Int] = []
+                var from = 0
+                let first = Int32(n[0])
+                while from + n.count <= h.count,
+                      let hit = memchr(h.baseAddress! + from, first, h.count - n.count + 1 - from) {
+                    let at = h.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { found.append(at) }
+                    from = at + 1
+                }
+                return found
+            }
+        }
     }
 
     /// Start offsets of every (possibly overlapping) occurrence of `needle` in `haystack`.

@@ -5,6 +5,10 @@ enum ValueWords {
     /// Lowercase, NFKC (folding U+00A0 and U+202F to spaces), curly apostrophes straightened, dashes unified,
     /// a space between a digit and a following letter ("24h" → "24 h", "$4m" → "$4 m"), spaces collapsed.
     static func simplify(_ text: String) -> String {
+        simplifyASCII(text) ?? simplifyUnicode(text)
+    }
+
+    static func simplifyUnicode(_ text: String) -> String {
         let lowered = text.precomposedStringWithCompatibilityMapping.lowercased()
         var out = ""
         var previous: Character = " "
@@ -19,6 +23,25 @@ enum ValueWords {
             previous = c
         }
         return out.trimmingSpace(newlines: false)
+    }
+
+    /// `simplify` for ASCII text (most values), byte by byte: the same result without NFKC, Unicode case mapping
+    /// or grapheme breaking, which ASCII does not need. Nil for any other text.
+    static func simplifyASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 4)
+        var previous: UInt8 = 0x20
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            var c = (0x41...0x5A).contains(b) ? b + 0x20 : b
+            if (0x09...0x0D).contains(c) { c = 0x20 }
+            if c == 0x20 && previous == 0x20 { continue }
+            if (0x30...0x39).contains(previous) && (0x61...0x7A).contains(c) && !out.isEmpty { out.append(0x20) }
+            out.append(c)
+            previous = c
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Qualifier phrases, EN and FR, that precede a number.
