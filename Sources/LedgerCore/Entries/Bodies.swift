@@ -43,7 +43,10 @@ public enum Bodies {
     public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
         let t = text.trimmingSpace()
         guard !t.isEmpty else { throw EntryError("\(field) is empty") }
-        guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+        // Printable ASCII (most text) has no control characters; anything else is checked scalar by scalar
+        // (Cc: C0, DEL and C1).
+        let printable = t.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
+        guard printable || !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
             throw EntryError("\(field) contains control characters")
         }
         return t

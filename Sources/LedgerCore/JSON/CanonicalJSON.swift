@@ -29,7 +29,7 @@ public enum CanonicalJSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let d): out.append(contentsOf: try ECMAScriptNumber.format(d).utf8)
-        case .string(let s): writeString(Normalization.nfc(s), into: &out)
+        case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for (n, e) in elements.enumerated() {
@@ -59,7 +59,18 @@ public enum CanonicalJSON {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Writes `s` NFC-normalized and escaped. Printable ASCII without `"` or `\\` (most names and values) is
+    /// copied in one pass: it is already NFC and needs no escape.
     private static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        let plain = s.withUTF8 { u in u.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C } }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            s.withUTF8 { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        s = Normalization.nfc(s)
         out.append(UInt8(ascii: "\""))
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             out.append(contentsOf: s.utf8)
