@@ -67,6 +67,8 @@ enum ClaimLines {
         private var atEnd = false
         /// The 1-based number of the last line read.
         private(set) var lineNumber = 0
+        /// The longest line read.
+        static let maxLine = 8 << 20
 
         init(path: String) throws {
             try Output.checkReadable(path)
@@ -94,6 +96,10 @@ enum ClaimLines {
                     guard position < buffer.count else { return nil }
                     defer { position = buffer.count }
                     return buffer[position...]
+                }
+                // An entry is at most 64 KiB; a line this long is not a claim, and is not read into memory whole.
+                guard buffer.count - position <= Reader.maxLine else {
+                    throw CLIError("\(name) line \(lineNumber + 1): longer than \(Reader.maxLine >> 20) MiB; nothing was recorded")
                 }
                 buffer.removeSubrange(0..<position)
                 position = 0

@@ -87,6 +87,8 @@ import Testing
         let many = Array(repeating: good, count: 6000).joined(separator: "\r\n")
         try expectRejected(["claim", "import", CLI.write(Array((many + "\n" + wrongType).utf8), "g.jsonl", in: work)],
                            ledger: dir, mention: "line 6001: field speaker must be a string")
+        try expectRejected(["claim", "import", CLI.write(Array((good + "\n").utf8) + Array(repeating: 0x20, count: 9 << 20), "huge.jsonl", in: work)],
+                           ledger: dir, mention: "line 2: longer than 8 MiB")
         let big = try CLI.run(["claim", "import", CLI.write(Array(many.utf8), "h.jsonl", in: work), "--ledger", dir])
         #expect(big.code == 0 && big.stdout.contains("imported 6000 claims"), "\(big.stderr)")
     }
