@@ -61,7 +61,8 @@ struct ClaimImport: ParsableCommand {
         One JSON object per line with the fields of `claim add` in snake_case: source, excerpt, speaker, text, \
         subject, predicate, value (required); occurrence (integer), relay, outlet, lang, polarity, modality, as_of, \
         event, scope (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
-        wrong, nothing is recorded and the error names the line and field.
+        wrong, nothing is recorded and the error names the line and field. The file is read and recorded a line at \
+        a time, so its size does not matter; a single line over 8 MiB is refused.
 
         Example line:
           {"source":"3f2a9c1e","excerpt":"près de 200.000 personnes","speaker":"La Tribune","text":"…",
