@@ -12,7 +12,8 @@ enum Claims {
 
     static func make(_ seq: Int64, _ predicate: ClaimPredicate, _ value: String, subject: String = "group:wd4h", outlet: String = "Outlet A",
                      speaker: String = "someone", lang: String = "en", polarity: ClaimInput.Polarity = .affirmed,
-                     modality: ClaimInput.Modality = .asserted, event: String? = nil, asOf: String? = nil, relay: String? = nil) -> ClaimRecord {
+                     modality: ClaimInput.Modality = .asserted, event: String? = nil, asOf: String? = nil, relay: String? = nil,
+                     details: Bool = true) -> ClaimRecord {
         let v = try! ValueParser.parse(value, predicate: predicate, language: lang)
         var body: [String: JSONValue] = [
             "source": .string(String(repeating: "a", count: 64)),
@@ -26,7 +27,9 @@ enum Claims {
         if let asOf, let d = DateParser.parse(asOf, language: lang) { q["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)] }
         if !q.isEmpty { body["qualifiers"] = .object(q) }
         if let relay { body["relay"] = .string(relay) }
-        return ClaimRecord(seq: seq, leafHash: String(repeating: "c", count: 64), body: JSONValue.object(body))!
+        var pool = StringPool()
+        return ClaimRecord(seq: seq, leafHash: details ? String(repeating: "c", count: 64) : "", body: JSONValue.object(body),
+                           pool: &pool, details: details)!
     }
 
     /// The outcome of comparing two claims as the engine does (polarity, type rule, modality).

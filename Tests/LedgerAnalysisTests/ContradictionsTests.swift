@@ -87,4 +87,46 @@ import Testing
         #expect(attendance.claims.map(\.seq) == [5, 6])
         #expect(!found.contains { $0.claims.contains { $0.seq == 4 || $0.seq == 7 } })
     }
+
+    /// Comparing records without excerpt and text, then re-running on the full records of only the claims involved,
+    /// must give exactly the report a single pass over full records gives — for every `between` and with tensions.
+    @Test func twoPassReportEqualsTheSinglePassReport() {
+        var rng = SystemRandomNumberGenerator()
+        let values = ["more than 200,000", "about 150,000", "45,000", "près de 200 000", "between 180,000 and 220,000", "nearly 210,000"]
+        let reasons = ["spam", "ban_evasion"]
+        func claims(details: Bool, _ spec: [(Int, Int, Int, Int, Int)]) -> [ClaimRecord] {
+            spec.enumerated().map { n, s in
+                let (subject, kind, value, outlet, flags) = s
+                let quantity = kind == 0
+                return Claims.make(Int64(n + 1), quantity ? Claims.attendance : Claims.reason,
+                                   quantity ? values[value % values.count] : reasons[value % 2],
+                                   subject: "group:s\(subject)", outlet: "Outlet \(outlet)", speaker: "Speaker \(outlet % 3)",
+                                   lang: quantity && value % values.count == 3 ? "fr" : "en",
+                                   polarity: flags == 1 ? .denied : .affirmed, modality: flags == 2 ? .hedged : .asserted,
+                                   event: subject == 2 ? "event-\(value % 2)" : nil, details: details)
+            }
+        }
+        let spec = (0..<400).map { _ in
+            (Int.random(in: 0..<4, using: &rng), Int.random(in: 0..<2, using: &rng), Int.random(in: 0..<12, using: &rng),
+             Int.random(in: 0..<5, using: &rng), Int.random(in: 0..<6, using: &rng))
+        } + (0..<100).map { n in (9, 0, 2, n % 5, 0) }  // 100 claims that all agree: never involved, never read again
+        let full = claims(details: true, spec), slim = claims(details: false, spec)
+        let bySeq = Dictionary(uniqueKeysWithValues: full.map { ($0.seq, $0) })
+        for between in Between.allCases {
+            for tension in [false, true] {
+                let one = Contradictions.find(full, predicates: Claims.predicates, names: EntityNames(), between: between, includeTension: tension)
+                var asked: [Int64] = []
+                let two = Contradictions.find(slim, predicates: Claims.predicates, names: EntityNames(), between: between, includeTension: tension) {
+                    asked = $0
+                    return $0.map { bySeq[$0]! }
+                }
+                #expect(one.findings.map(\.json) == two.findings.map(\.json), "\(between) \(tension)")
+                #expect(one.notComparable.map { [$0.subject, $0.reason] + $0.claims.map { String($0.seq) } }
+                        == two.notComparable.map { [$0.subject, $0.reason] + $0.claims.map { String($0.seq) } })
+                #expect((one.claimCount, one.groupCount) == (two.claimCount, two.groupCount))
+                #expect(!one.findings.isEmpty && asked.count <= full.count - 100)
+                #expect(two.findings.allSatisfy { ($0.sideA + $0.sideB).allSatisfy { !$0.excerpt.isEmpty && !$0.leafHash.isEmpty } })
+            }
+        }
+    }
 }
