@@ -160,7 +160,7 @@ public enum Verifier {
             let (checked, problems) = EntryCheck.check(row.bytes, expectedSeq: row.seq, prev: prev)
             guard let view = checked, let kind = view.member(view.root, "kind").flatMap(view.string).flatMap(EntryKind.init),
                   let bodyNode = view.member(view.root, "body") else {
-                add("entry", problems.first ?? "entry \(row.seq) has no body", seq: row.seq, kind: row.derived.kind)
+                for p in problems.isEmpty ? ["entry \(row.seq) has no body"] : problems { add("entry", p, seq: row.seq, kind: row.derived.kind) }
                 return
             }
             for p in problems {
