@@ -6,15 +6,6 @@ enum ClaimLines {
     static let required = ["source", "excerpt", "speaker", "text", "subject", "predicate", "value"]
     static let optional = ["relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
 
-    /// Each non-blank line's claim input and its 1-based line number.
-    static func parse(_ bytes: [UInt8], name: String) throws -> [(line: Int, input: ClaimInput)] {
-        var out: [(Int, ClaimInput)] = []
-        for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            if let input = try claim(raw, number: n + 1, name: name) { out.append((n + 1, input)) }
-        }
-        return out
-    }
-
     /// The claim on one line (without its newline), or nil for a blank line.
     static func claim(_ raw: ArraySlice<UInt8>, number: Int, name: String) throws -> ClaimInput? {
         let line = raw.last == 0x0D ? raw.dropLast() : raw[...]

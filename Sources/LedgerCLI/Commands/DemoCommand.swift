@@ -52,14 +52,17 @@ struct DemoCommand: ParsableCommand {
             _ = try ledger.addEntity(id: id, labels: labels, aliases: line["aliases"]?.array?.compactMap(\.string) ?? [])
         }
         let claimsFile = sampleDir + "/claims.jsonl"
-        let lines = try ClaimLines.parse(Output.readFile(claimsFile), name: claimsFile)
-        let inputs = lines.map { l -> ClaimInput in
-            var input = l.input
-            input.source = sourceIDs[input.source] ?? input.source
-            return input
-        }
-        do { _ = try ledger.addClaims(inputs) } catch let e as Ledger.ClaimError {
-            throw CLIError("\(claimsFile) line \(lines[e.index].line), field \(e.field): \(e.message)")
+        var reader = try ClaimLines.Reader(path: claimsFile)
+        var line = 0, claimCount = 0
+        do {
+            try ledger.addClaims(from: {
+                guard var next = try reader.next() else { return nil }
+                line = next.line
+                next.input.source = sourceIDs[next.input.source] ?? next.input.source  // the sample names sources by file
+                return next.input
+            }, each: { _ in claimCount += 1 })
+        } catch let e as Ledger.ClaimError {
+            throw CLIError("\(claimsFile) line \(line), field \(e.field): \(e.message)")
         }
         let report = try Verifier.verify(directory: target)
         let input = try AnalysisInput(ledger: ledger)
@@ -76,7 +79,7 @@ struct DemoCommand: ParsableCommand {
             }
         if global.json {
             Output.json(["directory": .string(target), "size": .number(Double(report.size)), "root": .string(report.root.hex),
-                         "ok": .bool(report.ok), "sources": .int(sourceIDs.count), "claims": .int(inputs.count),
+                         "ok": .bool(report.ok), "sources": .int(sourceIDs.count), "claims": .int(claimCount),
                          "contradictions": .int(contradictions.findings.filter { $0.verdict == .contradiction }.count),
                          "tensions": .int(contradictions.findings.filter { $0.verdict == .tension }.count),
                          "corroborations": .int(corroborations.count), "html_reports": .array(htmlPaths.map { .string($0) })])
