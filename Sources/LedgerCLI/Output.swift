@@ -1,11 +1,12 @@
 import Foundation
 import LedgerCore
+import LedgerReport
 
 /// Where output goes: results on stdout, diagnostics on stderr (DESIGN §7).
 enum Output {
-    /// Writes a line to stdout.
+    /// Writes a line to stdout, its controls made visible (`TerminalEscape`).
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalEscape.visible(text) + "\n").utf8))
     }
 
     /// Writes JSON (RFC 8785 form, one line) to stdout.
@@ -14,9 +15,9 @@ enum Output {
         FileHandle.standardOutput.write(Data(bytes + [0x0A]))
     }
 
-    /// Writes a diagnostic line to stderr.
+    /// Writes a diagnostic line to stderr, its controls made visible (`TerminalEscape`).
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalEscape.visible(text) + "\n").utf8))
     }
 
     /// Writes "claimledger: error: …" to stderr, on one line.

@@ -6,7 +6,7 @@ public enum AuditRenderer {
     public static func render(_ a: AuditReport, as format: ReportFormat) -> String {
         switch format {
         case .json: json(a)
-        case .text: lines(a, markdown: false).joined(separator: "\n") + "\n"
+        case .text: TerminalEscape.visible(lines(a, markdown: false).joined(separator: "\n") + "\n")
         case .md: lines(a, markdown: true).joined(separator: "\n") + "\n"
         case .html: html(a)
         }
@@ -35,7 +35,7 @@ public enum AuditRenderer {
     static func lines(_ a: AuditReport, markdown md: Bool) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
-        func esc(_ s: String) -> String { md ? Escape.markdown(s) : Escape.line(s) }
+        func esc(_ s: String) -> String { md ? MarkdownEscape.value(s) : TerminalEscape.line(s) }
         var out = [md ? "# Audit" : "Audit", md ? "" : "", "\(md ? "**" : "")\(headline(a))\(md ? "**" : "")"].filter { !$0.isEmpty || md }
         out += h("Sources")
         out += a.sources.map { item + esc(sourceLine($0)) }
@@ -53,7 +53,7 @@ public enum AuditRenderer {
             out += h(title)
             if md {
                 out += ["| | sources | claims | speakers | contradictions | retractions |", "|---|---:|---:|---:|---:|---:|"]
-                out += rows.map { "| \(Escape.markdown($0.0)) | \($0.1.sources) | \($0.1.claims) | \($0.1.speakers) | \($0.1.contradictions) | \($0.1.retractions) |" }
+                out += rows.map { "| \(MarkdownEscape.value($0.0)) | \($0.1.sources) | \($0.1.claims) | \($0.1.speakers) | \($0.1.contradictions) | \($0.1.retractions) |" }
             } else {
                 let width = max(12, rows.map(\.0.count).max() ?? 0)
                 out.append("  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + "  sources  claims  speakers  contradictions  retractions")
@@ -66,7 +66,7 @@ public enum AuditRenderer {
         }
         out += h("Retractions and corrections")
         out += a.revisions.isEmpty ? [item + "none"] : a.revisions.map { r in
-            let target = a.targets[r.target].map { "“\(Escape.line($0.text))” (\($0.outlet))" } ?? ""
+            let target = a.targets[r.target].map { "“\(TerminalEscape.line($0.text))” (\($0.outlet))" } ?? ""
             let verb = r.kind == .retraction ? "retracts" : "corrects"
             return item + esc("seq \(r.seq) \(verb) claim \(r.target) \(target): \(r.reason)")
         }
@@ -119,31 +119,31 @@ public enum AuditRenderer {
         }
         func table(_ title: String, _ rows: [(String, AuditReport.Tally)]) -> String {
             "<h2>\(title)</h2>\n<table><thead><tr><th></th><th>sources</th><th>claims</th><th>speakers</th><th>contradictions</th><th>retractions</th></tr></thead><tbody>"
-                + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\($0.1.sources)</td><td>\($0.1.claims)</td><td>\($0.1.speakers)</td><td>\($0.1.contradictions)</td><td>\($0.1.retractions)</td></tr>" }.joined()
+                + rows.map { "<tr><th>\(HTMLEscape.value($0.0))</th><td>\($0.1.sources)</td><td>\($0.1.claims)</td><td>\($0.1.speakers)</td><td>\($0.1.contradictions)</td><td>\($0.1.retractions)</td></tr>" }.joined()
                 + "</tbody></table>\n"
         }
-        var body = "<h1>Audit</h1>\n<p class=\"headline \(a.ok ? "ok" : "problems")\">\(Escape.html(headline(a)))</p>\n"
+        var body = "<h1>Audit</h1>\n<p class=\"headline \(a.ok ? "ok" : "problems")\">\(HTMLEscape.text(headline(a)))</p>\n"
         body += "<h2>Sources</h2>\n" + list(a.sources.map { s in
             let bad = s.excerpts.filter { $0.status != .exact }
-            let title = s.record.title.map { " “\(Escape.html($0))”" } ?? ""
-            let link = s.record.url.map { " <span class=\"url\">\(Escape.html($0))</span>" } ?? ""
+            let title = s.record.title.map { " “\(HTMLEscape.value($0))”" } ?? ""
+            let link = s.record.url.map { " <span class=\"url\">\(HTMLEscape.value($0))</span>" } ?? ""
             let state = !s.bytesOK ? "<strong class=\"bad\">stored bytes no longer match the id</strong>"
                 : bad.isEmpty ? "\(s.excerpts.count) quote\(s.excerpts.count == 1 ? "" : "s") exact"
                 : "<strong class=\"bad\">" + bad.map { "quote of seq \($0.seq) \($0.status.rawValue)" }.joined(separator: ", ") + "</strong>"
-            return "<span class=\"mark \(s.bytesOK && bad.isEmpty ? "ok" : "bad")\">\(s.bytesOK && bad.isEmpty ? "✓" : "✗")</span> <strong>\(Escape.html(s.record.outlet))</strong> <span class=\"lang\">\(Escape.html(s.record.lang))</span>\(title) — \(s.claims) claim\(s.claims == 1 ? "" : "s"), \(state)<br><code>\(s.record.id)</code> captured \(Escape.html(s.record.capturedAt))\(link)"
+            return "<span class=\"mark \(s.bytesOK && bad.isEmpty ? "ok" : "bad")\">\(s.bytesOK && bad.isEmpty ? "✓" : "✗")</span> <strong>\(HTMLEscape.value(s.record.outlet))</strong> <span class=\"lang\">\(HTMLEscape.value(s.record.lang))</span>\(title) — \(s.claims) claim\(s.claims == 1 ? "" : "s"), \(state)<br><code>\(HTMLEscape.text(s.record.id))</code> captured \(HTMLEscape.value(s.record.capturedAt))\(link)"
         })
-        body += "<h2>Never cited</h2>\n" + list(a.uncited.map { "\(Escape.html($0.outlet)) <code>\($0.id.prefix(12))</code> \(Escape.html($0.title ?? ""))" })
+        body += "<h2>Never cited</h2>\n" + list(a.uncited.map { "\(HTMLEscape.value($0.outlet)) <code>\(HTMLEscape.text(String($0.id.prefix(12))))</code> \(HTMLEscape.value($0.title ?? ""))" })
         body += "<h2>Resting on one outlet only</h2>\n" + list(a.singleOutlet.map {
-            "<code>\(Escape.html($0.subject))</code> \(Escape.html($0.predicate)) — only \(Escape.html($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
+            "<code>\(HTMLEscape.value($0.subject))</code> \(HTMLEscape.value($0.predicate)) — only \(HTMLEscape.value($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
         })
         body += "<h2>Relayed reporting</h2>\n" + list(a.relays.map {
-            "seq \($0.seq): \(Escape.html($0.speaker)) → \(Escape.html($0.relay)) → <strong>\(Escape.html($0.outlet))</strong>"
-                + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(Escape.html($0))”" } ?? "")
+            "seq \($0.seq): \(HTMLEscape.value($0.speaker)) → \(HTMLEscape.value($0.relay)) → <strong>\(HTMLEscape.value($0.outlet))</strong>"
+                + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(HTMLEscape.value($0))”" } ?? "")
         })
         body += table("By outlet", a.byOutlet) + table("By language", a.byLanguage)
         body += "<h2>Retractions and corrections</h2>\n" + list(a.revisions.map { r in
-            let target = a.targets[r.target].map { " “\(Escape.html($0.text))” (\(Escape.html($0.outlet)))" } ?? ""
-            return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(Escape.html(r.reason))"
+            let target = a.targets[r.target].map { " “\(HTMLEscape.value($0.text))” (\(HTMLEscape.value($0.outlet)))" } ?? ""
+            return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(HTMLEscape.value(r.reason))"
         })
         return HTMLPage.page("Audit — ClaimLedger", body, extraStyle: """
         .headline { font-weight: 700; font-size: 1.05rem; } .headline.ok, .mark.ok { color: var(--agree); } .headline.problems, .bad { color: var(--contra); }
@@ -167,11 +167,11 @@ public enum ReanchorRenderer {
         var out = ["Re-anchoring the quotes of source \(source.prefix(12)) in the new capture (\(against.prefix(12))):"]
         for (c, r) in anchors {
             let where_ = r.status == .orphan ? "no acceptable match" : "now at \(r.start)..<\(r.end) (was \(c.excerptStart)..<\(c.excerptEnd))"
-            out.append("  seq \(c.seq)  \(r.status.rawValue.uppercased())  score \(r.score), \(r.edits) edit\(r.edits == 1 ? "" : "s"), \(where_): “\(Escape.line(c.excerpt))”")
+            out.append("  seq \(c.seq)  \(r.status.rawValue.uppercased())  score \(r.score), \(r.edits) edit\(r.edits == 1 ? "" : "s"), \(where_): “\(format == .md ? MarkdownEscape.value(c.excerpt) : TerminalEscape.line(c.excerpt))”")
         }
         out.append("Stored anchors are never changed: to record the new capture, `source add` it and `claim correct` each claim.")
         let text = out.joined(separator: "\n") + "\n"
-        return format == .html ? HTMLPage.page("Re-anchoring — ClaimLedger", "<pre>\(Escape.html(text))</pre>") : text
+        return format == .html ? HTMLPage.page("Re-anchoring — ClaimLedger", "<pre>\(HTMLEscape.value(text))</pre>") : TerminalEscape.visible(text)
     }
 }
 

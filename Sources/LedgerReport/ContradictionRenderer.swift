@@ -41,7 +41,7 @@ public enum ContradictionRenderer {
                     let mode = c.modality == .asserted ? "" : ", \(c.modality.rawValue)"
                     let denied = c.polarity == .denied ? " (denied)" : ""
                     out.append("    \(side) seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay)\(mode)")
-                    out.append("        value \"\(c.value.original)\"\(denied): \"\(Escape.line(c.excerpt))\"")
+                    out.append("        value \"\(c.value.original)\"\(denied): \"\(TerminalEscape.line(c.excerpt))\"")
                     out.append("        leaf \(c.leafHash.prefix(16))…  source \(c.source.prefix(16))…")
                 }
             }
@@ -53,7 +53,7 @@ public enum ContradictionRenderer {
                 out.append("  \(n.subject) \(n.predicate): \(n.reason) (seq \(n.claims.map { String($0.seq) }.joined(separator: ", ")))")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalEscape.visible(out.joined(separator: "\n") + "\n")
     }
 
     public static func markdown(_ r: ContradictionReport, verbose: Bool) -> String {
@@ -62,23 +62,23 @@ public enum ContradictionRenderer {
         for f in r.findings {
             if f.subject != subject {
                 subject = f.subject
-                out += ["", "## \(Escape.markdown(f.subject))"]
+                out += ["", "## \(MarkdownEscape.value(f.subject))"]
             }
-            out += ["", "### \(f.verdict.rawValue.capitalized): \(Escape.markdown(heading(f)))", "",
-                    "Rule **\(f.rule)**: \(Escape.markdown(f.explanation))", "",
+            out += ["", "### \(f.verdict.rawValue.capitalized): \(MarkdownEscape.value(heading(f)))", "",
+                    "Rule **\(MarkdownEscape.value(f.rule))**: \(MarkdownEscape.value(f.explanation))", "",
                     "| side | seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---|---:|---|---|---|---|---|---|"]
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {
                     let speaker = c.speaker + (c.relay.map { " (via \($0))" } ?? "") + (c.modality == .asserted ? "" : ", \(c.modality.rawValue)")
                     let value = (c.polarity == .denied ? "not " : "") + c.value.original
-                    out.append("| \(side) | \(c.seq) | \(Escape.markdown(c.outlet)) | \(c.lang) | \(Escape.markdown(speaker)) | \(Escape.markdown(value)) | “\(Escape.markdown(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
+                    out.append("| \(side) | \(c.seq) | \(MarkdownEscape.value(c.outlet)) | \(MarkdownEscape.value(c.lang)) | \(MarkdownEscape.value(speaker)) | \(MarkdownEscape.value(value)) | “\(MarkdownEscape.value(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
                 }
             }
         }
         if r.findings.isEmpty { out += ["", "No contradictions found."] }
         if verbose && !r.notComparable.isEmpty {
             out += ["", "## Not compared", ""]
-            out += r.notComparable.map { "- \(Escape.markdown($0.subject)) `\($0.predicate)`: \($0.reason) (seq \($0.claims.map { String($0.seq) }.joined(separator: ", ")))" }
+            out += r.notComparable.map { "- \(MarkdownEscape.value($0.subject)) \(MarkdownEscape.value($0.predicate)): \(MarkdownEscape.value($0.reason)) (seq \($0.claims.map { String($0.seq) }.joined(separator: ", ")))" }
         }
         return out.joined(separator: "\n") + "\n"
     }

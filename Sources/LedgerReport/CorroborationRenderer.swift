@@ -26,22 +26,22 @@ public enum CorroborationRenderer {
                     "  \(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s") (\(f.origins.joined(separator: ", "))); languages \(f.languages.joined(separator: ", "))"]
             for c in f.claims {
                 let relay = c.relay.map { ", relayed: \($0)" } ?? ""
-                out.append("    seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay): \"\(Escape.line(c.excerpt))\"  leaf \(c.leafHash.prefix(16))…")
+                out.append("    seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay): \"\(TerminalEscape.line(c.excerpt))\"  leaf \(c.leafHash.prefix(16))…")
             }
         }
         if findings.isEmpty { out += ["", "No corroborations: no value is supported by two outlets."] }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalEscape.visible(out.joined(separator: "\n") + "\n")
     }
 
     static func markdown(_ findings: [CorroborationFinding], claimCount: Int) -> String {
         var out = ["# Corroborations", "", "\(findings.count) among \(claimCount) claims."]
         for f in findings {
-            out += ["", "## \(Escape.markdown(f.subject)) — \(Escape.markdown(heading(f))) = \(Escape.markdown(f.agreement))", "",
-                    "\(f.independentOutlets) independent outlet(s): \(Escape.markdown(f.origins.joined(separator: ", "))); languages: \(f.languages.joined(separator: ", ")).", "",
+            out += ["", "## \(MarkdownEscape.value(f.subject)) — \(MarkdownEscape.value(heading(f))) = \(MarkdownEscape.value(f.agreement))", "",
+                    "\(f.independentOutlets) independent outlet(s): \(MarkdownEscape.value(f.origins.joined(separator: ", "))); languages: \(MarkdownEscape.value(f.languages.joined(separator: ", "))).", "",
                     "| seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---:|---|---|---|---|---|---|"]
             for c in f.claims {
                 let speaker = c.speaker + (c.relay.map { " (via \($0))" } ?? "")
-                out.append("| \(c.seq) | \(Escape.markdown(c.outlet)) | \(c.lang) | \(Escape.markdown(speaker)) | \(Escape.markdown(c.value.original)) | “\(Escape.markdown(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
+                out.append("| \(c.seq) | \(MarkdownEscape.value(c.outlet)) | \(MarkdownEscape.value(c.lang)) | \(MarkdownEscape.value(speaker)) | \(MarkdownEscape.value(c.value.original)) | “\(MarkdownEscape.value(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -95,19 +95,17 @@ public enum EcosystemExport {
                      "wasDerivedFrom": .object(derived), "wasAttributedTo": .object(attributed), "wasInfluencedBy": .object(influenced)])
     }
 
-    /// One row per claim (RFC 4180: comma-separated, quoted where needed, CRLF line ends, a header row).
+    /// One row per claim (RFC 4180: comma-separated, quoted where needed, CRLF line ends, a header row; cells that
+    /// a spreadsheet would read as a formula are prefixed with `'`, see `CSVEscape`).
     public static func csv(_ claims: [ClaimRecord], sources: [String: SourceRecord]) -> String {
         let header = ["seq", "leaf_hash", "source", "url", "outlet", "lang", "speaker", "relay", "subject", "predicate", "value",
                       "value_type", "polarity", "modality", "event", "scope", "as_of", "text", "excerpt", "start", "end", "excerpt_sha256"]
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var rows = [header.joined(separator: ",")]
         for c in claims {
             let row = [String(c.seq), c.leafHash, c.source, sources[c.source]?.url ?? "", c.outlet, c.lang, c.speaker, c.relay ?? "", c.subject,
                        c.predicate, c.value.original, c.value.value.type.rawValue, c.polarity.rawValue, c.modality.rawValue, c.event ?? "",
                        c.scope ?? "", c.asOf?.value ?? "", c.text, c.excerpt, String(c.excerptStart), String(c.excerptEnd), c.excerptSHA256]
-            rows.append(row.map(field).joined(separator: ","))
+            rows.append(row.map(CSVEscape.field).joined(separator: ","))
         }
         return rows.joined(separator: "\r\n") + "\r\n"
     }

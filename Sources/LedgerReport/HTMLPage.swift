@@ -5,19 +5,19 @@ import LedgerCore
 /// is an `<article class="finding">` whose `data-seqs` lists its claims, so tools can check the rendered DOM.
 enum HTMLPage {
     static func contradictions(_ r: ContradictionReport) -> String {
-        var body = "<h1>Contradictions</h1>\n<p class=\"summary\">\(Escape.html(ContradictionRenderer.summary(r)))</p>\n"
+        var body = "<h1>Contradictions</h1>\n<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
         var subject: String? = nil
         for f in r.findings {
             if f.subject != subject {
                 if subject != nil { body += "</section>\n" }
                 subject = f.subject
-                body += "<section class=\"subject\"><h2>\(Escape.html(f.subject))</h2>\n"
+                body += "<section class=\"subject\"><h2>\(HTMLEscape.value(f.subject))</h2>\n"
             }
             let seqs = (f.sideA + f.sideB).map { String($0.seq) }.joined(separator: " ")
             body += """
-            <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(Escape.html(f.rule))" data-seqs="\(seqs)">
-            <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(Escape.html(ContradictionRenderer.heading(f)))</strong> <span class="rule">rule: \(Escape.html(f.rule))</span></header>
-            <p class="explanation">\(Escape.html(f.explanation))</p>
+            <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(HTMLEscape.text(f.rule))" data-seqs="\(seqs)">
+            <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(HTMLEscape.value(ContradictionRenderer.heading(f)))</strong> <span class="rule">rule: \(HTMLEscape.text(f.rule))</span></header>
+            <p class="explanation">\(HTMLEscape.value(f.explanation))</p>
             <div class="sides"><div class="side"><h3>A</h3>\(f.sideA.map(card).joined())</div><div class="side"><h3>B</h3>\(f.sideB.map(card).joined())</div></div>
             </article>\n
             """
@@ -33,8 +33,8 @@ enum HTMLPage {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
             body += """
             <article class="finding corroboration" data-seqs="\(seqs)">
-            <header><strong>\(Escape.html(f.subject))</strong> — \(Escape.html(CorroborationRenderer.heading(f))) = \(Escape.html(f.agreement))</header>
-            <p class="explanation">\(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s"): \(Escape.html(f.origins.joined(separator: ", "))) · languages \(Escape.html(f.languages.joined(separator: ", ")))</p>
+            <header><strong>\(HTMLEscape.value(f.subject))</strong> — \(HTMLEscape.value(CorroborationRenderer.heading(f))) = \(HTMLEscape.value(f.agreement))</header>
+            <p class="explanation">\(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s"): \(HTMLEscape.value(f.origins.joined(separator: ", "))) · languages \(HTMLEscape.value(f.languages.joined(separator: ", ")))</p>
             <div class="sides">\(f.claims.map { "<div class=\"side\">\(card($0))</div>" }.joined())</div>
             </article>\n
             """
@@ -43,17 +43,17 @@ enum HTMLPage {
     }
 
     static func card(_ c: ClaimRecord) -> String {
-        let relay = c.relay.map { "<span class=\"relay\">via \(Escape.html($0))</span>" } ?? ""
+        let relay = c.relay.map { "<span class=\"relay\">via \(HTMLEscape.value($0))</span>" } ?? ""
         let modality = c.modality == .asserted ? "" : "<span class=\"modality\">\(c.modality.rawValue)</span>"
-        let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + Escape.html(c.value.original)
+        let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + HTMLEscape.value(c.value.original)
         return """
         <div class="claim" data-seq="\(c.seq)">
-        <div class="who"><span class="outlet">\(Escape.html(c.outlet))</span> <span class="lang">\(Escape.html(c.lang))</span> \(modality)</div>
-        <div class="speaker">\(Escape.html(c.speaker)) \(relay)</div>
+        <div class="who"><span class="outlet">\(HTMLEscape.value(c.outlet))</span> <span class="lang">\(HTMLEscape.value(c.lang))</span> \(modality)</div>
+        <div class="speaker">\(HTMLEscape.value(c.speaker)) \(relay)</div>
         <div class="value">\(value)</div>
-        <blockquote lang="\(Escape.html(c.lang))">…\(Escape.html(c.excerptPrefix))<mark>\(Escape.html(c.excerpt))</mark>\(Escape.html(c.excerptSuffix))…</blockquote>
-        <div class="text">\(Escape.html(c.text))</div>
-        <dl class="proof"><dt>seq</dt><dd>\(c.seq)</dd><dt>leaf</dt><dd><code>\(c.leafHash)</code></dd><dt>source</dt><dd><code>\(c.source)</code></dd></dl>
+        <blockquote lang="\(HTMLEscape.text(c.lang))">…\(HTMLEscape.value(c.excerptPrefix))<mark>\(HTMLEscape.value(c.excerpt))</mark>\(HTMLEscape.value(c.excerptSuffix))…</blockquote>
+        <div class="text">\(HTMLEscape.value(c.text))</div>
+        <dl class="proof"><dt>seq</dt><dd>\(c.seq)</dd><dt>leaf</dt><dd><code>\(HTMLEscape.text(c.leafHash))</code></dd><dt>source</dt><dd><code>\(HTMLEscape.text(c.source))</code></dd></dl>
         </div>
         """
     }
@@ -62,7 +62,7 @@ enum HTMLPage {
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Escape.html(title))</title>
+        <title>\(HTMLEscape.text(title))</title>
         <style>
         :root { --ink:#1d232a; --muted:#5b6670; --line:#d8dee4; --contra:#b3261e; --tension:#a86400; --agree:#1b6e3a; }
         * { box-sizing: border-box; }

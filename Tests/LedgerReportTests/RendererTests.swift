@@ -48,8 +48,8 @@ import Testing
 
     @Test func htmlEscapesTextAndIsSelfContained() {
         let html = ContradictionRenderer.render(Self.report, as: .html)
-        #expect(html.contains("<mark>flagged as &quot;spam&quot; &lt;by mistake&gt;</mark>"))
-        #expect(html.contains("…before &lt;b&gt; <mark>"))
+        #expect(html.contains("<mark><bdi>flagged as &quot;spam&quot; &lt;by mistake&gt;</bdi></mark>"))
+        #expect(html.contains("…<bdi>before &lt;b&gt; </bdi><mark>"))
         #expect(html.contains("A &amp; B"))
         #expect(html.contains("data-seqs=\"1 2\"") && html.contains("lang=\"fr\""))
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))

@@ -100,13 +100,13 @@ struct SourceShow: ParsableCommand {
             closes[c.excerptEnd, default: []].append(c.seq)
         }
         let colour = !plain && isatty(1) == 1
-        var out = "\(entry.body["outlet"]?.string ?? "") [\(entry.body["lang"]?.string ?? "")] \(digest.hex)\n"
-        if let t = entry.body["title"]?.string { out += "“\(t)”\n" }
+        var out = TerminalEscape.visible("\(entry.body["outlet"]?.string ?? "") [\(entry.body["lang"]?.string ?? "")] \(digest.hex)") + "\n"
+        if let t = entry.body["title"]?.string { out += "“\(TerminalEscape.visible(t))”\n" }
         out += "\(claims.count) current claim\(claims.count == 1 ? "" : "s") quote this source\n\n"
         for (i, scalar) in text.unicodeScalars.enumerated() {
             if let seqs = closes[i] { out += colour ? "\u{1B}[0m\u{1B}[2m{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}\u{1B}[0m" : "]]{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}" }
             if let n = opens[i] { out += colour ? "\u{1B}[30;43m" : String(repeating: "[[", count: n) }
-            out.unicodeScalars.append(scalar)
+            out += TerminalEscape.visible(scalar)
         }
         if let seqs = closes[text.unicodeScalars.count] { out += colour ? "\u{1B}[0m{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" : "]]{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" }
         FileHandle.standardOutput.write(Data((out.hasSuffix("\n") ? out : out + "\n").utf8))

@@ -1,0 +1,39 @@
+import LedgerReport
+import Testing
+
+/// The escaping rule of each output format, on the hostile values an attacker would record.
+@Suite struct OutputEscapingTests {
+    @Test func htmlEscapesMarkupAndIsolatesBidi() {
+        #expect(HTMLEscape.value("<script>alert(1)</script>") == "<bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>")
+        #expect(HTMLEscape.text(#"a"b'c&d"#) == "a&quot;b&#39;c&amp;d")
+        #expect(HTMLEscape.value("\u{202E}Reuters").hasPrefix("<bdi>"))
+    }
+
+    @Test func markdownNeutralizesMarkupAndRawHTML() {
+        let md = MarkdownEscape.value("**bold** <img src=x onerror=alert(1)> [x](javascript:1) `c` | #")
+        #expect(!md.replacingOccurrences(of: "\\<", with: "").contains("<"), "every < is escaped")
+        #expect(md == ##"\*\*bold\*\* \<img src=x onerror=alert\(1\)\> \[x\]\(javascript:1\) \`c\` \| \#"##)
+        #expect(MarkdownEscape.value("- item") == #"\- item"#)
+        #expect(MarkdownEscape.value("+ item") == #"\+ item"#)
+        #expect(MarkdownEscape.value("12. item") == #"12\. item"#)
+        #expect(MarkdownEscape.value("a\nb\r\nc") == "a b c")
+        #expect(MarkdownEscape.value("\u{1B}[31m") == #"^\[\[31m"#)
+    }
+
+    @Test func csvPrefixesFormulasAndQuotes() {
+        #expect(CSVEscape.field(#"=HYPERLINK("http://x","y")"#) == #""'=HYPERLINK(""http://x"",""y"")""#)
+        for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] { #expect(CSVEscape.field(start).contains("'" + start.prefix(1))) }
+        #expect(CSVEscape.field("plain") == "plain")
+        #expect(CSVEscape.field("a,b") == "\"a,b\"")
+        #expect(CSVEscape.field("a\nb") == "\"a\nb\"")
+    }
+
+    @Test func terminalMakesControlsVisible() {
+        #expect(TerminalEscape.visible("\u{1B}[31mred\u{7}") == "^[[31mred^G")
+        #expect(TerminalEscape.visible("a\tb\nc") == "a\tb\nc")
+        #expect(TerminalEscape.visible("\u{7F}\u{9B}2J") == "^?<U+009B>2J")
+        #expect(TerminalEscape.visible("\u{202E}txet\u{2066}") == "<U+202E>txet<U+2066>")
+        #expect(TerminalEscape.visible("\r") == "^M")
+        #expect(TerminalEscape.visible("Ünïcødé “fine”") == "Ünïcødé “fine”")
+    }
+}
