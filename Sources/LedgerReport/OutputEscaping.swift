@@ -2,7 +2,8 @@
 /// row) goes through the rule of the format it is written in, and nowhere else is escaping done. JSON needs none of
 /// these: it is always written by `CanonicalJSON` from a `JSONValue`.
 
-/// HTML: `& < > " '` as character references; a user value in element content is wrapped in `<bdi>` so that
+/// HTML: `& < > " '` as character references, C0/C1 controls other than newline and tab made visible as on a
+/// terminal; a user value in element content is wrapped in `<bdi>` so that
 /// right-to-left or bidi-control text cannot reorder what surrounds it.
 public enum HTMLEscape {
     /// Escaped text, for element content written by the renderer or an attribute value.
@@ -11,6 +12,7 @@ public enum HTMLEscape {
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
             switch c {
+            case _ where TerminalEscape.isControl(c): out += TerminalEscape.visible(c)
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -94,9 +96,10 @@ public enum TerminalEscape {
         }
     }
 
-    static func needsEscape(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) || isBidiControl(c)
-    }
+    static func needsEscape(_ c: Unicode.Scalar) -> Bool { isControl(c) || isBidiControl(c) }
+
+    /// Whether `c` is a C0 control other than newline and tab, DEL, or a C1 control.
+    static func isControl(_ c: Unicode.Scalar) -> Bool { c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) }
 
     /// One line: white space runs (including no-break spaces and line breaks) shown as single spaces, controls visible.
     public static func line(_ s: String) -> String {
