@@ -3,12 +3,12 @@ import LedgerCore
 
 /// Renders the audit for an editor (text, Markdown, HTML) or a machine (JSON, schemas/audit.schema.json).
 public enum AuditRenderer {
-    public static func render(_ a: AuditReport, as format: ReportFormat) -> String {
+    public static func render(_ a: AuditReport, as format: ReportFormat, provenance: ReportProvenance) -> String {
         switch format {
-        case .json: json(a)
-        case .text: TerminalEscape.visible(lines(a, markdown: false).joined(separator: "\n") + "\n")
-        case .md: lines(a, markdown: true).joined(separator: "\n") + "\n"
-        case .html: html(a)
+        case .json: json(a, provenance: provenance)
+        case .text: TerminalEscape.visible((provenance.text + lines(a, markdown: false)).joined(separator: "\n") + "\n")
+        case .md: (["# Audit", ""] + provenance.markdown + lines(a, markdown: true).dropFirst()).joined(separator: "\n") + "\n"
+        case .html: html(a, provenance: provenance)
         }
     }
 
@@ -73,7 +73,7 @@ public enum AuditRenderer {
         return out
     }
 
-    static func json(_ a: AuditReport) -> String {
+    static func json(_ a: AuditReport, provenance: ReportProvenance) -> String {
         func tally(_ rows: [(String, AuditReport.Tally)]) -> JSONValue {
             .object(Dictionary(uniqueKeysWithValues: rows.map { ($0.0, ["sources": .int($0.1.sources), "claims": .int($0.1.claims),
                 "speakers": .int($0.1.speakers), "contradictions": .int($0.1.contradictions), "retractions": .int($0.1.retractions)] as JSONValue) }))
@@ -108,12 +108,12 @@ public enum AuditRenderer {
                 return .object(o)
             }),
             "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
-            "retractions": revisions(.retraction), "corrections": revisions(.correction),
+            "retractions": revisions(.retraction), "corrections": revisions(.correction), "provenance": provenance.json,
         ]
         return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
     }
 
-    static func html(_ a: AuditReport) -> String {
+    static func html(_ a: AuditReport, provenance: ReportProvenance) -> String {
         func list(_ items: [String]) -> String {
             items.isEmpty ? "<p class=\"none\">none</p>\n" : "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
         }
@@ -122,7 +122,7 @@ public enum AuditRenderer {
                 + rows.map { "<tr><th>\(HTMLEscape.value($0.0))</th><td>\($0.1.sources)</td><td>\($0.1.claims)</td><td>\($0.1.speakers)</td><td>\($0.1.contradictions)</td><td>\($0.1.retractions)</td></tr>" }.joined()
                 + "</tbody></table>\n"
         }
-        var body = "<h1>Audit</h1>\n<p class=\"headline \(a.ok ? "ok" : "problems")\">\(HTMLEscape.text(headline(a)))</p>\n"
+        var body = "<h1>Audit</h1>\n" + provenance.html + "<p class=\"headline \(a.ok ? "ok" : "problems")\">\(HTMLEscape.text(headline(a)))</p>\n"
         body += "<h2>Sources</h2>\n" + list(a.sources.map { s in
             let bad = s.excerpts.filter { $0.status != .exact }
             let title = s.record.title.map { " “\(HTMLEscape.value($0))”" } ?? ""
@@ -156,15 +156,16 @@ public enum AuditRenderer {
 
 /// Renders re-anchoring results (`audit --against`).
 public enum ReanchorRenderer {
-    public static func render(source: String, against: String, anchors: [(ClaimRecord, Reanchor.Result)], as format: ReportFormat) -> String {
+    public static func render(source: String, against: String, anchors: [(ClaimRecord, Reanchor.Result)], as format: ReportFormat,
+                              provenance: ReportProvenance) -> String {
         if format == .json {
-            let doc: JSONValue = ["source": .string(source), "against_sha256": .string(against), "anchors": .array(anchors.map { c, r in
+            let doc: JSONValue = ["provenance": provenance.json, "source": .string(source), "against_sha256": .string(against), "anchors": .array(anchors.map { c, r in
                 ["seq": .number(Double(c.seq)), "status": .string(r.status.rawValue), "score": .number(r.score), "edits": .int(r.edits),
                  "start": .int(r.start), "end": .int(r.end), "was_start": .int(c.excerptStart), "was_end": .int(c.excerptEnd)]
             })]
             return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
         }
-        var out = ["Re-anchoring the quotes of source \(source.prefix(12)) in the new capture (\(against.prefix(12))):"]
+        var out = (format == .md ? provenance.markdown : provenance.text) + ["Re-anchoring the quotes of source \(source.prefix(12)) in the new capture (\(against.prefix(12))):"]
         for (c, r) in anchors {
             let where_ = r.status == .orphan ? "no acceptable match" : "now at \(r.start)..<\(r.end) (was \(c.excerptStart)..<\(c.excerptEnd))"
             out.append("  seq \(c.seq)  \(r.status.rawValue.uppercased())  score \(r.score), \(r.edits) edit\(r.edits == 1 ? "" : "s"), \(where_): “\(format == .md ? MarkdownEscape.value(c.excerpt) : TerminalEscape.line(c.excerpt))”")

@@ -4,12 +4,12 @@ import LedgerCore
 /// Renders a contradiction report in each format. Every finding names its rule and numbers, and for each claim
 /// its seq, leaf hash, outlet, speaker, relay, language, claim text, exact excerpt and source id.
 public enum ContradictionRenderer {
-    public static func render(_ report: ContradictionReport, as format: ReportFormat, verbose: Bool = false) -> String {
+    public static func render(_ report: ContradictionReport, as format: ReportFormat, verbose: Bool = false, provenance: ReportProvenance) -> String {
         switch format {
-        case .text: text(report, verbose: verbose)
-        case .md: markdown(report, verbose: verbose)
-        case .json: json(report, verbose: verbose)
-        case .html: HTMLPage.contradictions(report)
+        case .text: text(report, verbose: verbose, provenance: provenance)
+        case .md: markdown(report, verbose: verbose, provenance: provenance)
+        case .json: json(report, verbose: verbose, provenance: provenance)
+        case .html: HTMLPage.contradictions(report, provenance: provenance)
         }
     }
 
@@ -25,8 +25,8 @@ public enum ContradictionRenderer {
         return f.predicate + (q.isEmpty ? "" : " (\(q.joined(separator: ", ")))")
     }
 
-    public static func text(_ r: ContradictionReport, verbose: Bool) -> String {
-        var out = ["Contradictions: \(summary(r))"]
+    public static func text(_ r: ContradictionReport, verbose: Bool, provenance: ReportProvenance) -> String {
+        var out = provenance.text + ["Contradictions: \(summary(r))"]
         var subject: String? = nil
         for f in r.findings {
             if f.subject != subject {
@@ -56,8 +56,8 @@ public enum ContradictionRenderer {
         return TerminalEscape.visible(out.joined(separator: "\n") + "\n")
     }
 
-    public static func markdown(_ r: ContradictionReport, verbose: Bool) -> String {
-        var out = ["# Contradictions", "", summary(r).prefix(1).uppercased() + summary(r).dropFirst() + "."]
+    public static func markdown(_ r: ContradictionReport, verbose: Bool, provenance: ReportProvenance) -> String {
+        var out = ["# Contradictions", ""] + provenance.markdown + [summary(r).prefix(1).uppercased() + summary(r).dropFirst() + "."]
         var subject: String? = nil
         for f in r.findings {
             if f.subject != subject {
@@ -83,17 +83,17 @@ public enum ContradictionRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ r: ContradictionReport, verbose: Bool) -> String {
+    public static func json(_ r: ContradictionReport, verbose: Bool, provenance: ReportProvenance) -> String {
         var out: [UInt8] = []
-        writeJSON(r, verbose: verbose) { out += $0 }
+        writeJSON(r, verbose: verbose, provenance: provenance) { out += $0 }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes the JSON report (RFC 8785 canonical, then a newline) in pieces, one finding at a time, so a report
     /// with a hundred thousand findings is never held whole. The members are written in canonical order
-    /// (claims, contradictions, findings, groups, not_comparable, tensions), each value canonically encoded:
-    /// the bytes are exactly the canonical encoding of the whole object.
-    public static func writeJSON(_ r: ContradictionReport, verbose: Bool, to write: ([UInt8]) -> Void) {
+    /// (claims, contradictions, findings, groups, not_comparable, provenance, tensions), each value canonically
+    /// encoded: the bytes are exactly the canonical encoding of the whole object.
+    public static func writeJSON(_ r: ContradictionReport, verbose: Bool, provenance: ReportProvenance, to write: ([UInt8]) -> Void) {
         func encoded(_ v: JSONValue) -> [UInt8] { (try? CanonicalJSON.encode(v)) ?? Array("null".utf8) }
         let contradictions = r.findings.filter { $0.verdict == .contradiction }.count
         write(Array(#"{"claims":\#(r.claimCount),"contradictions":\#(contradictions),"findings":["#.utf8))
@@ -105,6 +105,7 @@ public enum ContradictionRenderer {
                  "seqs": .array($0.claims.map { .number(Double($0.seq)) })]
             })) + [0x2C])
         }
+        write(Array(#""provenance":"#.utf8) + encoded(provenance.json) + [0x2C])
         write(Array(#""tensions":\#(r.findings.count - contradictions)}"#.utf8) + [0x0A])
     }
 }

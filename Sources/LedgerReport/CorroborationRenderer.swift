@@ -4,14 +4,14 @@ import LedgerCore
 /// Renders corroborations: for each subject and predicate, the compatible value, the claims that agree, the
 /// outlets, and how many of them are independent once relays are collapsed.
 public enum CorroborationRenderer {
-    public static func render(_ findings: [CorroborationFinding], claimCount: Int, as format: ReportFormat) -> String {
+    public static func render(_ findings: [CorroborationFinding], claimCount: Int, as format: ReportFormat, provenance: ReportProvenance) -> String {
         switch format {
-        case .text: text(findings, claimCount: claimCount)
-        case .md: markdown(findings, claimCount: claimCount)
+        case .text: text(findings, claimCount: claimCount, provenance: provenance)
+        case .md: markdown(findings, claimCount: claimCount, provenance: provenance)
         case .json:
-            String(decoding: (try? CanonicalJSON.encode(["findings": .array(findings.map(\.json)), "claims": .int(claimCount)])) ?? [],
-                   as: UTF8.self) + "\n"
-        case .html: HTMLPage.corroborations(findings, claimCount: claimCount)
+            String(decoding: (try? CanonicalJSON.encode(["findings": .array(findings.map(\.json)), "claims": .int(claimCount),
+                                                         "provenance": provenance.json])) ?? [], as: UTF8.self) + "\n"
+        case .html: HTMLPage.corroborations(findings, claimCount: claimCount, provenance: provenance)
         }
     }
 
@@ -19,8 +19,8 @@ public enum CorroborationRenderer {
         f.predicate + (f.event.map { " (event \($0))" } ?? "") + (f.scope.map { " (scope \($0))" } ?? "")
     }
 
-    static func text(_ findings: [CorroborationFinding], claimCount: Int) -> String {
-        var out = ["Corroborations: \(findings.count) among \(claimCount) claims"]
+    static func text(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
+        var out = provenance.text + ["Corroborations: \(findings.count) among \(claimCount) claims"]
         for f in findings {
             out += ["", "\(f.subject)  \(heading(f))  = \(f.agreement)",
                     "  \(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s") (\(f.origins.joined(separator: ", "))); languages \(f.languages.joined(separator: ", "))"]
@@ -33,8 +33,8 @@ public enum CorroborationRenderer {
         return TerminalEscape.visible(out.joined(separator: "\n") + "\n")
     }
 
-    static func markdown(_ findings: [CorroborationFinding], claimCount: Int) -> String {
-        var out = ["# Corroborations", "", "\(findings.count) among \(claimCount) claims."]
+    static func markdown(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
+        var out = ["# Corroborations", ""] + provenance.markdown + ["\(findings.count) among \(claimCount) claims."]
         for f in findings {
             out += ["", "## \(MarkdownEscape.value(f.subject)) — \(MarkdownEscape.value(heading(f))) = \(MarkdownEscape.value(f.agreement))", "",
                     "\(f.independentOutlets) independent outlet(s): \(MarkdownEscape.value(f.origins.joined(separator: ", "))); languages: \(MarkdownEscape.value(f.languages.joined(separator: ", "))).", "",

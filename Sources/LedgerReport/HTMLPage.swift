@@ -4,8 +4,8 @@ import LedgerCore
 /// Self-contained HTML reports: one file, inline CSS, no scripts or network, readable in print. Each finding
 /// is an `<article class="finding">` whose `data-seqs` lists its claims, so tools can check the rendered DOM.
 enum HTMLPage {
-    static func contradictions(_ r: ContradictionReport) -> String {
-        var body = "<h1>Contradictions</h1>\n<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
+    static func contradictions(_ r: ContradictionReport, provenance: ReportProvenance) -> String {
+        var body = "<h1>Contradictions</h1>\n" + provenance.html + "<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
         var subject: String? = nil
         for f in r.findings {
             if f.subject != subject {
@@ -27,8 +27,8 @@ enum HTMLPage {
         return page("Contradictions — ClaimLedger", body)
     }
 
-    static func corroborations(_ findings: [CorroborationFinding], claimCount: Int) -> String {
-        var body = "<h1>Corroborations</h1>\n<p class=\"summary\">\(findings.count) among \(claimCount) claims</p>\n"
+    static func corroborations(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
+        var body = "<h1>Corroborations</h1>\n" + provenance.html + "<p class=\"summary\">\(findings.count) among \(claimCount) claims</p>\n"
         for f in findings {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
             body += """
@@ -85,7 +85,9 @@ enum HTMLPage {
         blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }
         mark { background: #fff3b0; color: var(--ink); padding: 0 .1rem; }
         .text { font-size: .9rem; } dl.proof { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .75rem; color: var(--muted); margin: .4rem 0 0; }
-        dl.proof dd { margin: 0; overflow-wrap: anywhere; } code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+        dl.proof dd { margin: 0; overflow-wrap: anywhere; }
+        dl.provenance { display: grid; grid-template-columns: auto 1fr; gap: 0 .8rem; font-size: .8rem; color: var(--muted); margin: .3rem 0 1rem; } dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
+        .not-verified { background: var(--contra); color: #fff; font-weight: 700; padding: .5rem .8rem; border-radius: 4px; } code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
         \(extraStyle)
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } article.finding { page-break-inside: avoid; } .claim { background: none; border: 1px solid var(--line); } mark { background: none; text-decoration: underline; font-weight: 700; } }
         </style></head><body>

@@ -37,3 +37,27 @@ import Testing
         #expect(TerminalEscape.visible("Ünïcødé “fine”") == "Ünïcødé “fine”")
     }
 }
+
+/// Every report, in every format, opens with what it was computed from.
+@Suite struct ReportProvenanceTests {
+    static func provenance(_ v: ReportProvenance.Verification) -> ReportProvenance {
+        ReportProvenance(origin: "example.org/<script>", size: 7, root: String(repeating: "0f", count: 32), checkpoint: nil,
+                         generatedAt: "2026-12-02T06:00:00Z", verification: v)
+    }
+
+    @Test func everyFormatStatesTheLedgerAndWhetherItVerified() {
+        let failed = Self.provenance(.failed("1 finding, the first: seq 3: [leaf] the entry was edited"))
+        for format in ReportFormat.allCases {
+            let reports = [CorroborationRenderer.render([], claimCount: 0, as: format, provenance: failed)]
+            for r in reports {
+                #expect(r.contains(String(repeating: "0f", count: 32)) && r.contains("2026-12-02T06:00:00Z"), "\(format)")
+                #expect(r.contains("THIS LEDGER DID NOT VERIFY") || format == .json, "\(format)")
+                #expect(!r.contains("<script>") || format == .json || format == .text, "\(format): the origin is escaped")
+            }
+        }
+        let text = CorroborationRenderer.render([], claimCount: 0, as: .text, provenance: failed)
+        #expect(text.hasPrefix("THIS LEDGER DID NOT VERIFY: 1 finding"))
+        #expect(text.contains("checkpoint   none"))
+        #expect(CorroborationRenderer.render([], claimCount: 0, as: .text, provenance: Self.provenance(.notVerified)).contains("not verified"))
+    }
+}

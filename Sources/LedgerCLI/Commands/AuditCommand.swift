@@ -40,6 +40,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
+        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
         let input = try AnalysisInput(ledger: ledger)
         let format = global.json ? .json : report.format
         if let against, let source {
@@ -51,10 +52,12 @@ struct AuditCommand: ParsableCommand {
             let anchors = claims.map { c in
                 (c, Reanchor.locate(quote: c.excerpt, prefix: c.excerptPrefix, suffix: c.excerptSuffix, hint: c.excerptStart, in: scalars))
             }
-            return try report.emit(ReanchorRenderer.render(source: id.hex, against: SHA256.hash(bytes).hex, anchors: anchors, as: format))
+            try report.emit(ReanchorRenderer.render(source: id.hex, against: SHA256.hash(bytes).hex, anchors: anchors, as: format, provenance: provenance))
+            return try provenance.exitIfNotVerified()
         }
         let audit = try Self.audit(ledger, input)
-        try report.emit(AuditRenderer.render(audit, as: format))
+        try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance))
+        try provenance.exitIfNotVerified()
         if !audit.ok { throw ExitCode(2) }
     }
 

@@ -14,6 +14,9 @@ struct ReportOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .customLong("no-verify"), help: "Do not verify the ledger first (the report then says \"not verified\").")
+    var noVerify = false
+
     init() {}
 
     init(format: ReportFormat, output: String?) {
@@ -88,14 +91,16 @@ struct ContradictionsCommand: ParsableCommand {
         // Claims are read without excerpt and text, compared, and only those in findings read again in full:
         // a million claims fit in memory this way.
         let ledger = try global.open(readOnly: true)
+        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
         let input = try AnalysisInput(ledger: ledger, details: false)
         let found = try Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
                                             between: between, includeTension: includeTension) { try AnalysisInput.claims($0, in: ledger) }
         if global.json || report.format == .json {
-            try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, to: $0) }
+            try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, provenance: provenance, to: $0) }
         } else {
-            try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose))
+            try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose, provenance: provenance))
         }
+        try provenance.exitIfNotVerified()
     }
 }
 
@@ -117,8 +122,11 @@ struct CorroborationsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let input = try AnalysisInput(ledger: global.open(readOnly: true))
+        let ledger = try global.open(readOnly: true)
+        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
+        let input = try AnalysisInput(ledger: ledger)
         let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
-        try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format))
+        try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format, provenance: provenance))
+        try provenance.exitIfNotVerified()
     }
 }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LedgerReport
+import LedgerStore
+
+extension ReportProvenance {
+    /// What a report on `ledger` is computed from: verifies it first, against its newest signed checkpoint too,
+    /// unless `verify` is false (`--no-verify`).
+    init(ledger: Ledger, directory: String, verify: Bool) throws {
+        if verify {
+            let newest = (try? ledger.latestCheckpoint()).flatMap { $0 }.map { [$0.checkpoint] } ?? []
+            self.init(ledger: ledger, verified: try Verifier.verify(directory: directory, checkpoints: newest))
+        } else {
+            let (size, root) = try ledger.store.snapshot { let n = try ledger.store.size(); return (n, try ledger.store.root(size: n)) }
+            self.init(ledger: ledger, size: size, root: root.hex, verification: .notVerified)
+        }
+    }
+
+    /// What a report on `ledger` is computed from, given the verification just made.
+    init(ledger: Ledger, verified report: VerificationReport) {
+        let problems = report.findings.count + report.omitted
+        let first = report.findings.first.map { f in (f.seq.map { "seq \($0): " } ?? "") + "[\(f.check)] \(f.what)" } ?? ""
+        self.init(ledger: ledger, size: report.size, root: report.root.hex,
+                  verification: report.ok ? .verified : .failed("\(problems) finding\(problems == 1 ? "" : "s"), the first: \(first)"))
+    }
+
+    private init(ledger: Ledger, size: Int64, root: String, verification: Verification) {
+        // The newest signed checkpoint that the ledger's tree covers (a larger one belongs to another tree).
+        let checkpoint = (try? ledger.latestCheckpoint()).flatMap { $0 }.map(\.checkpoint).flatMap { $0.size <= size ? $0 : nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        self.init(origin: ledger.origin, size: size, root: root, checkpoint: checkpoint.map { Checkpoint(size: $0.size, root: $0.root.hex) },
+                  generatedAt: formatter.string(from: Date()), verification: verification)
+    }
+
+    /// Exit 2 after the report when the ledger did not verify.
+    func exitIfNotVerified() throws {
+        if case .failed = verification { throw ExitCode(2) }
+    }
+}
