@@ -17,7 +17,7 @@ import Testing
         #expect(report["relay_chains"]?.array?.contains { $0["relay"] == "email shared with The Post" } == true)
         #expect(report["single_outlet_claims"]?.array?.contains { $0["subject"] == "account:@progs4harris" } == true)
         let text = try CLI.run(["audit", "--ledger", dir]).stdout
-        #expect(text.hasPrefix("Audit\nOK — 5 sources"))
+        #expect(text.contains("\n\nAudit\nOK — 5 sources"))
 
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

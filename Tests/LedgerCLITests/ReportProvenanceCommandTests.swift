@@ -1,0 +1,52 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// Every report command states what it was computed from, verifies the ledger first (unless --no-verify), and
+/// still reports on a ledger that does not verify, marked at the top, exiting 2.
+@Suite struct ReportProvenanceCommandTests {
+    static let reports = [["contradictions"], ["corroborations"], ["audit"]]
+
+    @Test func headerNamesTheLedgerItsCheckpointAndTheVerification() throws {
+        let dir = try ReportCommandTests.demo()
+        let verified = try JSONParser.parse(try CLI.run(["verify", "--json", "--ledger", dir]).stdout)
+        #expect(try CLI.run(["checkpoint", "--ledger", dir]).code == 0)
+        for report in Self.reports {
+            let r = try CLI.run(report + ["--format", "json", "--ledger", dir])
+            #expect(r.code == 0, "\(report): \(r.stderr)")
+            let p = try #require(try JSONParser.parse(r.stdout)["provenance"])
+            #expect(p["origin"] == "claimledger.example/demo" && p["verification"] == "verified")
+            #expect(p["size"] == verified["size"] && p["root"] == verified["root"])
+            #expect(p["checkpoint"]?["size"] == verified["size"] && p["checkpoint"]?["root"] == verified["root"])
+            #expect(p["generated_at"]?.string?.hasSuffix("Z") == true)
+            for format in ["text", "md", "html"] {
+                let out = try CLI.run(report + ["--format", format, "--ledger", dir]).stdout
+                #expect(out.contains(verified["root"]!.string!) && out.contains("verified"), "\(report) \(format)")
+            }
+            let unverified = try CLI.run(report + ["--no-verify", "--ledger", dir])
+            #expect(unverified.code == 0 && unverified.stdout.contains("not verified"), "\(report) --no-verify")
+        }
+    }
+
+    @Test func aLedgerThatDoesNotVerifyIsReportedAsSuchAndExits2() throws {
+        let dir = try ReportCommandTests.demo()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [dir + "/ledger.sqlite", "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)"]
+        try p.run()
+        p.waitUntilExit()
+        for report in Self.reports {
+            let text = try CLI.run(report + ["--ledger", dir])
+            #expect(text.code == 2, "\(report)")
+            #expect(text.stdout.hasPrefix("THIS LEDGER DID NOT VERIFY: "), "\(report): \(text.stdout.prefix(200))")
+            let json = try CLI.run(report + ["--format", "json", "--ledger", dir])
+            let header = try JSONParser.parse(json.stdout)["provenance"]
+            #expect(json.code == 2 && header?["verification"] == "failed" && header?["problem"]?.string?.isEmpty == false, "\(report)")
+            for format in ["md", "html"] {
+                #expect(try CLI.run(report + ["--format", format, "--ledger", dir]).stdout.contains("THIS LEDGER DID NOT VERIFY"), "\(report) \(format)")
+            }
+            let skipped = try CLI.run(report + ["--no-verify", "--ledger", dir])
+            #expect(skipped.stdout.contains("not verified") && !skipped.stdout.contains("DID NOT VERIFY"), "\(report)")
+        }
+    }
+}
