@@ -32,14 +32,25 @@ import Testing
             }
         }
         try store.append(time: genesis.time, author: genesis.author) { batch in
+            var claims: [Int64: JSONValue] = [:], entity = ""
             for seq in 1..<(try source.store.size()) {
                 let e = try #require(try source.store.entry(seq))
                 var body = poison(e.body, false)
+                if e.kind == .claim { claims[seq] = body }
+                if e.kind == .entity { entity = hostile + (e.body["id"]?.string ?? "") }
                 if e.kind == .source, let id = Digest(hex: e.body["id"]!.string!) { _ = try batch.storeBlob(try #require(try source.store.blob(id))) }
                 if e.kind == .predicate, var o = body.object { o["id"] = .string(hostile + (e.body["id"]?.string ?? "")); body = .object(o) }
                 if e.kind == .entity, var o = body.object { o["id"] = .string(hostile + (e.body["id"]?.string ?? "")); body = .object(o) }
                 try batch.append(kind: e.kind, body: body)
             }
+            // The kinds the demo does not hold: a retraction, a correction, an alias, a link and a key.
+            let seqs = claims.keys.sorted()
+            try batch.append(kind: .claimRetraction, body: ["target": .number(Double(seqs[0])), "reason": .string(hostile + "reason")])
+            try batch.append(kind: .claimCorrection, body: ["target": .number(Double(seqs[1])), "reason": .string(hostile + "reason"),
+                                                            "claim": claims[seqs[1]]!])
+            try batch.append(kind: .entityAlias, body: ["entity": .string(entity), "alias": .string(hostile + "alias")])
+            try batch.append(kind: .link, body: ["from": .number(Double(seqs[2])), "relation": .string(hostile), "to": .number(Double(seqs[3]))])
+            try batch.append(kind: .key, body: ["name": .string(hostile), "vkey": .string(hostile)])
         }
         return rewritten
     }
@@ -102,7 +113,7 @@ import Testing
         let log = try CLI.run(["log", "--ledger", dir])
         #expect(!controls || log.stdout.contains("^[[31m"))
         inert(terminal: log.stdout, "log")
-        for seq in 1..<30 { inert(terminal: try CLI.run(["show", String(seq), "--ledger", dir]).stdout, "show \(seq)") }
+        for seq in 1..<40 { inert(terminal: try CLI.run(["show", String(seq), "--ledger", dir]).stdout, "show \(seq)") }
         let list = try CLI.run(["source", "list", "--ledger", dir])
         inert(terminal: list.stdout, "source list")
     }
