@@ -32,7 +32,7 @@ public enum HTMLEscape {
 /// and emphasis stay literal text; a leading list or heading marker (`-`, `+`, `1.`) is escaped too; line breaks
 /// become spaces, so a value never leaves its line or table cell; controls are made visible as on a terminal.
 public enum MarkdownEscape {
-    static let markup: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "~", "&", "(", ")", "{", "}"]
+    static let markup: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "~", "&"]
 
     /// A user value in inline text or a table cell.
     public static func value(_ s: String) -> String {
