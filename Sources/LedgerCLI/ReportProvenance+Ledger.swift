@@ -5,11 +5,12 @@ import LedgerStore
 
 extension ReportProvenance {
     /// What a report on `ledger` is computed from: verifies it first, against its newest signed checkpoint too,
-    /// unless `verify` is false (`--no-verify`).
-    init(ledger: Ledger, directory: String, verify: Bool) throws {
+    /// unless `verify` is false (`--no-verify`). Called inside `ledger.store.snapshot` with the report's reading,
+    /// the report is computed from exactly the entries verified.
+    init(ledger: Ledger, verify: Bool) throws {
         if verify {
             let newest = (try? ledger.latestCheckpoint()).flatMap { $0 }.map { [$0.checkpoint] } ?? []
-            self.init(ledger: ledger, verified: try Verifier.verify(directory: directory, checkpoints: newest))
+            self.init(ledger: ledger, verified: try Verifier.verify(store: ledger.store, checkpoints: newest))
         } else {
             let (size, root) = try ledger.store.snapshot { let n = try ledger.store.size(); return (n, try ledger.store.root(size: n)) }
             self.init(ledger: ledger, size: size, root: root.hex, verification: .notVerified)

@@ -66,6 +66,12 @@ public enum Verifier {
         return try store.snapshot { try Run(store: store, checkpoints: checkpoints, requireSignatures: requireSignatures).run() }
     }
 
+    /// Verifies `store` in the caller's read snapshot: a report computed inside the same `store.snapshot` is
+    /// computed from exactly the entries verified.
+    public static func verify(store: LedgerStore, checkpoints: [Checkpoint] = [], requireSignatures: Bool = false) throws -> VerificationReport {
+        try store.snapshot { try Run(store: store, checkpoints: checkpoints, requireSignatures: requireSignatures).run() }
+    }
+
     private final class Run {
         let store: LedgerStore
         var findings: [VerificationFinding] = []

@@ -40,7 +40,12 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
+        // Verified and read in one snapshot: the report is computed from exactly the entries verified.
+        try ledger.store.snapshot { try run(on: ledger) }
+    }
+
+    private func run(on ledger: Ledger) throws {
+        let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
         let input = try AnalysisInput(ledger: ledger)
         let format = global.json ? .json : report.format
         if let against, let source {

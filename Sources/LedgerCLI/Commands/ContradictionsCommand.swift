@@ -91,14 +91,17 @@ struct ContradictionsCommand: ParsableCommand {
         // Claims are read without excerpt and text, compared, and only those in findings read again in full:
         // a million claims fit in memory this way.
         let ledger = try global.open(readOnly: true)
-        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
-        let input = try AnalysisInput(ledger: ledger, details: false)
-        let found = try Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
-                                            between: between, includeTension: includeTension) { try AnalysisInput.claims($0, in: ledger) }
-        if global.json || report.format == .json {
-            try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, provenance: provenance, to: $0) }
-        } else {
-            try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose, provenance: provenance))
+        let provenance = try ledger.store.snapshot {
+            let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
+            let input = try AnalysisInput(ledger: ledger, details: false)
+            let found = try Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
+                                                between: between, includeTension: includeTension) { try AnalysisInput.claims($0, in: ledger) }
+            if global.json || report.format == .json {
+                try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, provenance: provenance, to: $0) }
+            } else {
+                try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose, provenance: provenance))
+            }
+            return provenance
         }
         try provenance.exitIfNotVerified()
     }
@@ -123,10 +126,14 @@ struct CorroborationsCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        let provenance = try ReportProvenance(ledger: ledger, directory: global.directory, verify: !report.noVerify)
-        let input = try AnalysisInput(ledger: ledger)
-        let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
-        try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format, provenance: provenance))
+        let provenance = try ledger.store.snapshot {
+            let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
+            let input = try AnalysisInput(ledger: ledger)
+            let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+            try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format,
+                                                         provenance: provenance))
+            return provenance
+        }
         try provenance.exitIfNotVerified()
     }
 }

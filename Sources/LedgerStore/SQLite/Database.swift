@@ -67,6 +67,7 @@ final class Database {
 
     /// Runs `body` inside a read transaction, so everything it reads is one snapshot.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 { return try body() }  // already inside one: the same snapshot
         try execute("BEGIN")
         defer { try? execute("COMMIT") }
         return try body()
