@@ -9,8 +9,15 @@ extension ReportProvenance {
     /// the report is computed from exactly the entries verified.
     init(ledger: Ledger, verify: Bool) throws {
         if verify {
-            let newest = (try? ledger.latestCheckpoint()).flatMap { $0 }.map { [$0.checkpoint] } ?? []
-            self.init(ledger: ledger, verified: try Verifier.verify(store: ledger.store, checkpoints: newest))
+            do {
+                let newest = try ledger.latestCheckpoint().map { [$0.checkpoint] } ?? []
+                self.init(ledger: ledger, verified: try Verifier.verify(store: ledger.store, checkpoints: newest))
+            } catch let error as StoreError {
+                // A stored checkpoint that does not check (a forged or edited file) is a ledger that does not verify.
+                let report = try Verifier.verify(store: ledger.store)
+                self.init(ledger: ledger, size: report.size, root: report.root.hex,
+                          verification: .failed("the newest stored checkpoint does not check: \(error)"))
+            }
         } else {
             let (size, root) = try ledger.store.snapshot { let n = try ledger.store.size(); return (n, try ledger.store.root(size: n)) }
             self.init(ledger: ledger, size: size, root: root.hex, verification: .notVerified)

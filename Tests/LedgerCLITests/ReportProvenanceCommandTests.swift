@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    @Test func anEditedStoredCheckpointMakesTheReportNotVerified() throws {
+        let dir = try ReportCommandTests.demo()
+        #expect(try CLI.run(["checkpoint", "--ledger", dir]).code == 0)
+        let checkpoints = URL(fileURLWithPath: dir).appendingPathComponent("checkpoints")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: checkpoints.path).first { $0.hasSuffix(".checkpoint") })
+        let path = checkpoints.appendingPathComponent(file).path
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        lines[2] = String(lines[2].reversed())  // the root line
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["contradictions", "--ledger", dir])
+        #expect(r.code == 2 && r.stdout.hasPrefix("THIS LEDGER DID NOT VERIFY: the newest stored checkpoint does not check"), "\(r.stdout.prefix(300))")
+    }
+
     @Test func aLedgerThatDoesNotVerifyIsReportedAsSuchAndExits2() throws {
         let dir = try ReportCommandTests.demo()
         let p = Process()
