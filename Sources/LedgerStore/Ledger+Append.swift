@@ -92,7 +92,7 @@ extension Ledger {
         var names = EntityNames()
         for kind in [EntryKind.entity, .entityAlias] {
             for seq in try store.seqs(kind: kind) {
-                guard let body = try store.entry(seq)?.body else { continue }
+                guard let bytes = try store.entryBytes(seq), let body = EntryBody(bytes) else { continue }
                 names.add(body)
             }
         }

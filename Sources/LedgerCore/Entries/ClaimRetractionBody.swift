@@ -1,0 +1,12 @@
+/// The body of a `claim.retraction` entry: the claim it withdraws and why.
+public struct ClaimRetractionBody: Sendable, Equatable {
+    /// The seq of the claim entry retracted.
+    public let target: Int64
+    public let reason: String
+
+    init?(_ b: some JSONLookup) {
+        guard let target = b.integer("target"), let reason = b.string("reason") else { return nil }
+        self.target = Int64(target)
+        self.reason = reason
+    }
+}
