@@ -89,7 +89,7 @@ struct SourceShow: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        let (digest, entry) = try ledger.resolveSource(id)
+        let (digest, source) = try ledger.resolveSource(id)
         guard let bytes = try ledger.store.blob(digest), let text = Normalization.anchoringText(bytes) else {
             throw StoreError("the bytes of source \(digest.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
         }
@@ -101,8 +101,8 @@ struct SourceShow: ParsableCommand {
             closes[c.excerptEnd, default: []].append(c.seq)
         }
         let colour = !plain && isatty(1) == 1
-        var out = "\(entry.body["outlet"]?.string ?? "") [\(entry.body["lang"]?.string ?? "")] \(digest.hex)\n"
-        if let t = entry.body["title"]?.string { out += "“\(t)”\n" }
+        var out = "\(source.outlet) [\(source.lang)] \(digest.hex)\n"
+        if let t = source.title { out += "“\(t)”\n" }
         out += "\(claims.count) current claim\(claims.count == 1 ? "" : "s") quote this source\n\n"
         for (i, scalar) in text.unicodeScalars.enumerated() {
             if let seqs = closes[i] { out += colour ? "\u{1B}[0m\u{1B}[2m{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}\u{1B}[0m" : "]]{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}" }

@@ -10,7 +10,22 @@ public struct ClaimBody: Sendable {
         public let scope: String?
         public let asOf: DateValue?
 
-        init(_ b: some JSONLookup) {
+        public init(event: String?, scope: String?, asOf: DateValue?) {
+            self.event = event
+            self.scope = scope
+            self.asOf = asOf
+        }
+
+        /// The qualifiers as stored (an empty object when there are none).
+        public var json: JSONValue {
+            var o: [String: JSONValue] = [:]
+            if let event { o["event"] = .string(event) }
+            if let scope { o["scope"] = .string(scope) }
+            if let asOf { o["as_of"] = ["value": .string(asOf.value), "precision": .string(asOf.precision.rawValue)] }
+            return .object(o)
+        }
+
+        init(_ b: CanonicalJSONView.Ref) {
             event = b.string("qualifiers", "event")
             scope = b.string("qualifiers", "scope")
             if let v = b.string("qualifiers", "as_of", "value"),
@@ -38,7 +53,7 @@ public struct ClaimBody: Sendable {
     public let modality: ClaimInput.Modality
     public let qualifiers: Qualifiers
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let source = b.string("source").flatMap(Digest.init(hex:)), let exact = b.string("excerpt", "exact"),
               let prefix = b.string("excerpt", "prefix"), let suffix = b.string("excerpt", "suffix"),
               let start = b.integer("excerpt", "start"), let end = b.integer("excerpt", "end"),
@@ -62,5 +77,17 @@ public struct ClaimBody: Sendable {
         self.polarity = polarity
         self.modality = modality
         qualifiers = Qualifiers(b)
+    }
+
+    /// The body as `claim add` stores it.
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "source": .string(source.hex), "excerpt": excerpt.json, "speaker": .string(speaker), "outlet": .string(outlet),
+            "lang": .string(lang), "text": .string(text), "subject": .string(subject), "predicate": .string(predicate),
+            "value": value.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
+        ]
+        if let relay { o["relay"] = .string(relay) }
+        if qualifiers != Qualifiers(event: nil, scope: nil, asOf: nil) { o["qualifiers"] = qualifiers.json }
+        return .object(o)
     }
 }

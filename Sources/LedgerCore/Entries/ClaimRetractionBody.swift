@@ -4,7 +4,7 @@ public struct ClaimRetractionBody: Sendable, Equatable {
     public let target: Int64
     public let reason: String
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let target = b.integer("target"), let reason = b.string("reason") else { return nil }
         self.target = Int64(target)
         self.reason = reason

@@ -3,7 +3,7 @@ public struct EntityAliasBody: Sendable, Equatable {
     public let entity: String
     public let alias: String
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let entity = b.string("entity"), let alias = b.string("alias") else { return nil }
         self.entity = entity
         self.alias = alias

@@ -4,7 +4,7 @@ public struct EntityBody: Sendable, Equatable {
     public let labels: [String: String]
     public let aliases: [String]
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let id = b.string("id"), let labels = b.json("labels")?.object, let aliases = b.json("aliases")?.array else { return nil }
         self.id = id
         self.labels = labels.compactMapValues(\.string)

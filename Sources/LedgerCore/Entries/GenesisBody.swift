@@ -5,7 +5,7 @@ public struct GenesisBody: Sendable, Equatable {
     /// The ledger's verifier key, as text.
     public let publicKey: String
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let origin = b.string("origin"), let created = b.string("created"), let key = b.string("public_key") else { return nil }
         self.origin = origin
         self.created = created

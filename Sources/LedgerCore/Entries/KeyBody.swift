@@ -3,7 +3,7 @@ public struct KeyBody: Sendable, Equatable {
     public let name: String
     public let vkey: String
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let name = b.string("name"), let vkey = b.string("vkey") else { return nil }
         self.name = name
         self.vkey = vkey

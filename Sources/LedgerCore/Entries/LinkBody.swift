@@ -8,7 +8,7 @@ public struct LinkBody: Sendable, Equatable {
     public let relation: Relation
     public let rationale: String
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let from = b.integer("from"), let to = b.integer("to"), let relation = b.string("relation").flatMap(Relation.init(rawValue:)),
               let rationale = b.string("rationale") else { return nil }
         self.from = Int64(from)

@@ -14,7 +14,7 @@ public struct SourceBody: Sendable, Equatable {
     public let title: String?
     public let published: String?
 
-    init?(_ b: some JSONLookup) {
+    init?(_ b: CanonicalJSONView.Ref) {
         guard let id = b.string("id").flatMap(Digest.init(hex:)), let text = b.string("text_sha256").flatMap(Digest.init(hex:)),
               let outlet = b.string("outlet"), let lang = b.string("lang"), let captured = b.string("captured_at"),
               let media = b.string("media_type"), let length = b.integer("byte_length") else { return nil }
