@@ -25,14 +25,15 @@ public struct ClaimBody: Sendable {
             return .object(o)
         }
 
-        init(_ b: CanonicalJSONView.Ref) {
-            event = b.string("qualifiers", "event")
-            scope = b.string("qualifiers", "scope")
-            if let v = b.string("qualifiers", "as_of", "value"),
-               let p = b.string("qualifiers", "as_of", "precision").flatMap(DateValue.Precision.init(rawValue:)) {
-                asOf = DateValue(value: v, precision: p)
+        init(_ v: CanonicalJSONView, _ q: Int?) {
+            func string(_ n: Int?, _ name: String) -> String? { n.flatMap { v.member($0, name) }.flatMap(v.string) }
+            event = string(q, "event")
+            scope = string(q, "scope")
+            let asOf = q.flatMap { v.member($0, "as_of") }
+            if let value = string(asOf, "value"), let p = string(asOf, "precision").flatMap(DateValue.Precision.init(rawValue:)) {
+                self.asOf = DateValue(value: value, precision: p)
             } else {
-                asOf = nil
+                self.asOf = nil
             }
         }
     }
@@ -53,21 +54,25 @@ public struct ClaimBody: Sendable {
     public let modality: ClaimInput.Modality
     public let qualifiers: Qualifiers
 
+    /// Reads the members directly off the view (no path arrays): this runs once per claim on every analysis.
     init?(_ b: CanonicalJSONView.Ref) {
-        guard let source = b.string("source").flatMap(Digest.init(hex:)), let exact = b.string("excerpt", "exact"),
-              let prefix = b.string("excerpt", "prefix"), let suffix = b.string("excerpt", "suffix"),
-              let start = b.integer("excerpt", "start"), let end = b.integer("excerpt", "end"),
-              let sha = b.string("excerpt", "sha256").flatMap(Digest.init(hex:)),
-              let speaker = b.string("speaker"), let outlet = b.string("outlet"), let lang = b.string("lang"),
-              let text = b.string("text"), let subject = b.string("subject"), let predicate = b.string("predicate"),
-              let value = b.json("value").flatMap(ClaimValue.init(json:)),
-              let polarity = b.string("polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
-              let modality = b.string("modality").flatMap(ClaimInput.Modality.init(rawValue:))
+        let v = b.view
+        func string(_ n: Int?, _ name: String) -> String? { n.flatMap { v.member($0, name) }.flatMap(v.string) }
+        func integer(_ n: Int?, _ name: String) -> Int? { n.flatMap { v.member($0, name) }.flatMap(v.integer) }
+        let x = v.member(b.node, "excerpt")
+        guard let source = string(b.node, "source").flatMap(Digest.init(hex:)), let exact = string(x, "exact"),
+              let prefix = string(x, "prefix"), let suffix = string(x, "suffix"),
+              let start = integer(x, "start"), let end = integer(x, "end"), let sha = string(x, "sha256").flatMap(Digest.init(hex:)),
+              let speaker = string(b.node, "speaker"), let outlet = string(b.node, "outlet"), let lang = string(b.node, "lang"),
+              let text = string(b.node, "text"), let subject = string(b.node, "subject"), let predicate = string(b.node, "predicate"),
+              let value = v.member(b.node, "value").map(v.value).flatMap(ClaimValue.init(json:)),
+              let polarity = string(b.node, "polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
+              let modality = string(b.node, "modality").flatMap(ClaimInput.Modality.init(rawValue:))
         else { return nil }
         self.source = source
         excerpt = Excerpt(exact: exact, prefix: prefix, suffix: suffix, start: start, end: end, sha256: sha)
         self.speaker = speaker
-        relay = b.string("relay")
+        relay = string(b.node, "relay")
         self.outlet = outlet
         self.lang = lang
         self.text = text
@@ -76,7 +81,7 @@ public struct ClaimBody: Sendable {
         self.value = value
         self.polarity = polarity
         self.modality = modality
-        qualifiers = Qualifiers(b)
+        qualifiers = Qualifiers(v, v.member(b.node, "qualifiers"))
     }
 
     /// The body as `claim add` stores it.
