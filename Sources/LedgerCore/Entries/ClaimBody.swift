@@ -54,6 +54,24 @@ public struct ClaimBody: Sendable {
     public let modality: ClaimInput.Modality
     public let qualifiers: Qualifiers
 
+    public init(source: Digest, excerpt: Excerpt, speaker: String, relay: String?, outlet: String, lang: String, text: String,
+                subject: String, predicate: String, value: ClaimValue, polarity: ClaimInput.Polarity, modality: ClaimInput.Modality,
+                qualifiers: Qualifiers) {
+        self.source = source
+        self.excerpt = excerpt
+        self.speaker = speaker
+        self.relay = relay
+        self.outlet = outlet
+        self.lang = lang
+        self.text = text
+        self.subject = subject
+        self.predicate = predicate
+        self.value = value
+        self.polarity = polarity
+        self.modality = modality
+        self.qualifiers = qualifiers
+    }
+
     /// Reads the members directly off the view (no path arrays): this runs once per claim on every analysis.
     init?(_ b: CanonicalJSONView.Ref) {
         let v = b.view
