@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func showTakesAClaimsHistoryFromTheBytesNotTheKeyColumn() throws {
+        let dir = try Self.demo()
+        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let retraction = try #require(log.first { $0["kind"] == "claim.retraction" })
+        let retracted = try #require(retraction["body"]?["target"]?.integer)
+        let other = try #require(log.first { $0["kind"] == "claim" && $0["seq"]?.integer != retracted }?["seq"]?.integer)
+        // Point the retraction's look-up key at another claim, as a hand edit of the index could.
+        try Self.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET key = '\(other)' WHERE seq = \(retraction["seq"]!.integer!)")
+        #expect(try !CLI.run(["show", String(other), "--ledger", dir]).stdout.contains("History:"))
+        #expect(try JSONParser.parse(CLI.run(["show", String(other), "--json", "--ledger", dir]).stdout)["history"] == nil)
+    }
+
     /// Every entry of a real ledger, and mutations of each body member (removed, retyped, emptied, joined by an unexpected
     /// member, at the top and one level down): the decoder accepts an entry exactly when `EntryCheck` finds no problem.
     @Test func theDecoderAcceptsExactlyWhatEntryCheckAccepts() throws {
