@@ -83,7 +83,7 @@ extension Ledger {
             if let owner = try entityNames().resolve(name) {
                 throw StoreError(owner == entity ? "\"\(name)\" already names \(entity)" : "\"\(name)\" already names another entity, \(owner)")
             }
-            return try batch.append(kind: .entityAlias, body: ["entity": .string(entity), "alias": .string(name)])
+            return try batch.append(kind: .entityAlias, body: EntityAliasBody(entity: entity, alias: name).json)
         }
     }
 
@@ -134,7 +134,7 @@ extension Ledger {
             while let input = try next() {
                 let body = try builder.body(for: input, index: n)
                 do {
-                    let entry = try batch.append(kind: .claim, body: body)
+                    let entry = try batch.append(kind: .claim, body: body.json)
                     each(Appended(seq: entry.seq, leafHash: entry.leafHash))
                 } catch let e as EntryError {
                     throw ClaimError(index: n, field: "claim", message: e.message)
@@ -150,7 +150,7 @@ extension Ledger {
         let why = try Bodies.name(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
-            return try batch.append(kind: .claimRetraction, body: ["target": .number(Double(seq)), "reason": .string(why)])
+            return try batch.append(kind: .claimRetraction, body: ClaimRetractionBody(target: seq, reason: why).json)
         }
     }
 
@@ -161,7 +161,7 @@ extension Ledger {
         return try appending { batch in
             try checkRevisable(seq)
             let claim = try ClaimBodyBuilder(ledger: self).body(for: input, index: 0)
-            return try batch.append(kind: .claimCorrection, body: ["target": .number(Double(seq)), "reason": .string(why), "claim": claim])
+            return try batch.append(kind: .claimCorrection, body: ClaimCorrectionBody(target: seq, reason: why, claim: claim).json)
         }
     }
 
@@ -216,7 +216,7 @@ final class ClaimBodyBuilder {
 
     init(ledger: Ledger) { self.ledger = ledger }
 
-    func body(for input: ClaimInput, index n: Int) throws -> JSONValue {
+    func body(for input: ClaimInput, index n: Int) throws -> ClaimBody {
         func fail(_ field: String, _ message: String) -> Ledger.ClaimError { Ledger.ClaimError(index: n, field: field, message: message) }
         let store = ledger.store
         let id: Digest
@@ -237,7 +237,7 @@ final class ClaimBodyBuilder {
         let source = sources[id]!
         if predicates[input.predicate] == nil { predicates[input.predicate] = .some(try ledger.predicate(input.predicate)) }
         do {
-            return try input.body(sourceID: id.hex, sourceOutlet: source.body.outlet, sourceLang: source.body.lang, locator: source.locator,
+            return try input.body(source: source.body, locator: source.locator,
                                   predicate: predicates[input.predicate]!)
         } catch {
             throw fail(error.field, error.message)

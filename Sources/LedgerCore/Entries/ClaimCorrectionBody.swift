@@ -5,6 +5,15 @@ public struct ClaimCorrectionBody: Sendable {
     public let reason: String
     public let claim: ClaimBody
 
+    public init(target: Int64, reason: String, claim: ClaimBody) {
+        self.target = target
+        self.reason = reason
+        self.claim = claim
+    }
+
+    /// The body as stored.
+    public var json: JSONValue { ["target": .number(Double(target)), "reason": .string(reason), "claim": claim.json] }
+
     init?(_ b: CanonicalJSONView.Ref) {
         guard let target = b.integer("target"), let reason = b.string("reason"), let node = b.view.member(b.node, "claim"),
               let claim = ClaimBody(CanonicalJSONView.Ref(b.view, node)) else { return nil }

@@ -1,5 +1,3 @@
-import LedgerCrypto
-
 /// What a user gives to record one claim (`claim add` options, or one line of `claim import`).
 /// `body(...)` validates it, anchors the excerpt and parses the value into the claim body of DESIGN §4.
 public struct ClaimInput: Sendable {
@@ -52,17 +50,15 @@ public struct ClaimInput: Sendable {
 
     /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
     /// anchoring text and the predicate's declaration (nil when undeclared).
-    public func body(sourceID: String, sourceOutlet: String, sourceLang: String, locator: ExcerptLocator,
-                     predicate declared: ClaimPredicate?) throws(ClaimInputError) -> JSONValue {
+    public func body(source: SourceBody, locator: ExcerptLocator, predicate declared: ClaimPredicate?) throws(ClaimInputError) -> ClaimBody {
         let excerptValue: Excerpt
         do { excerptValue = try locator.locate(excerpt, occurrence: occurrence) } catch { throw .field("excerpt", error.description) }
-        let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? sourceLang) }
+        let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? source.lang) }
         let parsed: ClaimValue
         do { parsed = try ValueParser.parse(value, predicate: declared, language: language) } catch { throw .field("value", error.message) }
-        guard let source = Digest(hex: sourceID) else { throw .field("source", "\"\(sourceID.prefix(70))\" is not a source id") }
         // Fields are checked in this order, so the first problem reported is always the same one.
         let speaker = try field("speaker") { () throws(EntryError) in try Bodies.name(self.speaker, "speaker") }
-        let outlet = try field("outlet") { () throws(EntryError) in try Bodies.name(self.outlet ?? sourceOutlet, "outlet") }
+        let outlet = try field("outlet") { () throws(EntryError) in try Bodies.name(self.outlet ?? source.outlet, "outlet") }
         let text = try field("text") { () throws(EntryError) in try Bodies.name(self.text, "text") }
         let subject = try field("subject") { () throws(EntryError) in try Bodies.name(self.subject, "subject") }
         let predicate = try field("predicate") { () throws(EntryError) in try Bodies.identifier(self.predicate, "predicate") }
@@ -74,10 +70,9 @@ public struct ClaimInput: Sendable {
             guard let d = DateParser.parse(asOf, language: language) else { throw .field("as_of", "\"\(asOf.prefix(40))\" is not a date") }
             asOfValue = d
         }
-        let body = ClaimBody(source: source, excerpt: excerptValue, speaker: speaker, relay: relay, outlet: outlet, lang: language, text: text,
+        return ClaimBody(source: source.id, excerpt: excerptValue, speaker: speaker, relay: relay, outlet: outlet, lang: language, text: text,
                              subject: subject, predicate: predicate, value: parsed, polarity: polarity, modality: modality,
                              qualifiers: .init(event: event, scope: scope, asOf: asOfValue))
-        return body.json
     }
 
     private func field<T>(_ name: String, _ check: () throws(EntryError) -> T) throws(ClaimInputError) -> T {
