@@ -54,6 +54,15 @@ public struct AuditReport: Sendable {
         public let dependsOn: String?
     }
 
+    /// A claim whose stored typed value is not what its original wording parses to today (a hand-made or old entry).
+    public struct ValueMismatch: Sendable {
+        public let seq: Int64
+        public let stored: ClaimValue
+        /// What `original` parses to now; nil when it no longer parses (`problem` says why).
+        public let parsed: ClaimValue?
+        public let problem: String?
+    }
+
     /// Counts for one outlet or one language.
     public struct Tally: Sendable, Equatable {
         public var sources = 0, claims = 0, speakers = 0, contradictions = 0, retractions = 0
@@ -68,6 +77,8 @@ public struct AuditReport: Sendable {
     public let revisions: [ClaimHistory.Revision]
     /// The claims each revision targets, for showing what was retracted or corrected.
     public let targets: [Int64: ClaimRecord]
+    /// Every claim (original or correction) whose stored value does not follow from its words, in ledger order.
+    public let valueMismatches: [ValueMismatch]
 
     /// True when every source's bytes hash to its id and every excerpt is exactly at its position.
     public var ok: Bool { sources.allSatisfy { $0.bytesOK && $0.excerpts.allSatisfy { $0.status == .exact } } }
@@ -76,7 +87,7 @@ public struct AuditReport: Sendable {
 /// Builds the audit from snapshots, the claim history and the contradictions already found.
 public enum Audit {
     public static func run(sources: [SourceSnapshot], history: ClaimHistory, contradictions: ContradictionReport,
-                           names: EntityNames) -> AuditReport {
+                           names: EntityNames, predicates: [String: ClaimPredicate]) -> AuditReport {
         let current = history.current
         let every = history.originals + history.revisions.compactMap(\.claim)
         let bySource = Dictionary(grouping: every, by: \.source)
@@ -130,6 +141,17 @@ public enum Audit {
         }
         return AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays,
                            byOutlet: tallies({ $0.outlet }, { $0.outlet }), byLanguage: tallies({ $0.lang }, { $0.lang }),
-                           revisions: history.revisions, targets: originals)
+                           revisions: history.revisions, targets: originals,
+                           valueMismatches: every.sorted { $0.seq < $1.seq }.compactMap { valueMismatch($0, predicates[$0.predicate]) })
+    }
+
+    /// The claim's value as its original wording parses today, when that is not the value stored.
+    static func valueMismatch(_ c: ClaimRecord, _ predicate: ClaimPredicate?) -> AuditReport.ValueMismatch? {
+        do {
+            let parsed = try ValueParser.parse(c.value.original, predicate: predicate, language: c.lang)
+            return parsed.value == c.value.value ? nil : .init(seq: c.seq, stored: c.value, parsed: parsed, problem: nil)
+        } catch {
+            return .init(seq: c.seq, stored: c.value, parsed: nil, problem: error.message)
+        }
     }
 }

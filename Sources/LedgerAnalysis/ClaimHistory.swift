@@ -21,15 +21,15 @@ public struct ClaimHistory: Sendable {
 
     public mutating func add(claim: ClaimRecord) { originals.append(claim) }
 
-    /// Adds a `claim.retraction` or `claim.correction` entry, from its kind, place and body.
-    public mutating func add(revision kind: EntryKind, seq: Int64, leafHash: String, body: some JSONLookup) {
-        guard let target = body.integer("target"), let reason = body.string("reason") else { return }
-        if kind == .claimRetraction {
-            revisions.append(Revision(kind: .retraction, seq: seq, target: Int64(target), reason: reason, claim: nil))
-        } else if kind == .claimCorrection, let claimBody = body.json("claim"),
-                  let claim = ClaimRecord(seq: seq, leafHash: leafHash, body: claimBody) {
-            revisions.append(Revision(kind: .correction, seq: seq, target: Int64(target), reason: reason, claim: claim))
-        }
+    /// Adds a `claim.retraction` entry, from its place and body.
+    public mutating func add(retraction body: ClaimRetractionBody, seq: Int64) {
+        revisions.append(Revision(kind: .retraction, seq: seq, target: body.target, reason: body.reason, claim: nil))
+    }
+
+    /// Adds a `claim.correction` entry, from its place and body.
+    public mutating func add(correction body: ClaimCorrectionBody, seq: Int64, leafHash: String, pool: inout StringPool) {
+        let claim = ClaimRecord(seq: seq, leafHash: leafHash, claim: body.claim, pool: &pool)
+        revisions.append(Revision(kind: .correction, seq: seq, target: body.target, reason: body.reason, claim: claim))
     }
 
     /// The claims as they stand now, in ledger order of their current version.

@@ -29,50 +29,43 @@ public final class ClaimRecord: Sendable {
     public let scope: String?
     public let asOf: DateValue?
 
-    /// Reads a claim entry's body (a `JSONValue`, or a node of a stored entry's `CanonicalJSONView`); nil when it is
-    /// not a well-formed claim. Names that repeat across claims (source, speaker, outlet, subject…) go through
+    /// A claim from its decoded body. Names that repeat across claims (source, speaker, outlet, subject…) go through
     /// `pool`, so a million claims hold each such string once. With `details: false` the excerpt (with its context
     /// and hash) and the claim text are left empty: enough to group and compare claims in a fraction of the memory
     /// (see `Contradictions.find(_:…details:)`), not to show them.
-    public init?(seq: Int64, leafHash: String, body b: some JSONLookup, pool: inout StringPool, details: Bool = true) {
-        guard let source = b.string("source"), let excerpt = details ? b.string("excerpt", "exact") : "",
-              let speaker = b.string("speaker"), let outlet = b.string("outlet"), let lang = b.string("lang"),
-              let text = details ? b.string("text") : "", let subject = b.string("subject"), let predicate = b.string("predicate"),
-              let valueJSON = b.json("value"), let value = ClaimValue(json: valueJSON),
-              let polarity = b.string("polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
-              let modality = b.string("modality").flatMap(ClaimInput.Modality.init(rawValue:))
-        else { return nil }
+    public init(seq: Int64, leafHash: String, claim b: ClaimBody, pool: inout StringPool, details: Bool = true) {
         self.seq = seq
         self.leafHash = leafHash
-        self.source = pool.intern(source)
-        self.excerpt = excerpt
-        excerptPrefix = details ? b.string("excerpt", "prefix") ?? "" : ""
-        excerptSuffix = details ? b.string("excerpt", "suffix") ?? "" : ""
-        excerptStart = b.integer("excerpt", "start") ?? 0
-        excerptEnd = b.integer("excerpt", "end") ?? 0
-        excerptSHA256 = details ? b.string("excerpt", "sha256") ?? "" : ""
-        self.speaker = pool.intern(speaker)
-        relay = b.string("relay").map { pool.intern($0) }
-        self.outlet = pool.intern(outlet)
-        self.lang = pool.intern(lang)
-        self.text = text
-        self.subject = pool.intern(subject)
-        self.predicate = pool.intern(predicate)
-        self.value = value
-        self.polarity = polarity
-        self.modality = modality
-        event = b.string("qualifiers", "event").map { pool.intern($0) }
-        scope = b.string("qualifiers", "scope").map { pool.intern($0) }
-        if let v = b.string("qualifiers", "as_of", "value"),
-           let p = b.string("qualifiers", "as_of", "precision").flatMap(DateValue.Precision.init(rawValue:)) {
-            asOf = DateValue(value: v, precision: p)
-        } else {
-            asOf = nil
-        }
+        source = pool.intern(b.source.hex)
+        excerpt = details ? b.excerpt.exact : ""
+        excerptPrefix = details ? b.excerpt.prefix : ""
+        excerptSuffix = details ? b.excerpt.suffix : ""
+        excerptStart = b.excerpt.start
+        excerptEnd = b.excerpt.end
+        excerptSHA256 = details ? b.excerpt.sha256.hex : ""
+        speaker = pool.intern(b.speaker)
+        relay = b.relay.map { pool.intern($0) }
+        outlet = pool.intern(b.outlet)
+        lang = pool.intern(b.lang)
+        text = details ? b.text : ""
+        subject = pool.intern(b.subject)
+        predicate = pool.intern(b.predicate)
+        value = b.value
+        polarity = b.polarity
+        modality = b.modality
+        event = b.qualifiers.event.map { pool.intern($0) }
+        scope = b.qualifiers.scope.map { pool.intern($0) }
+        asOf = b.qualifiers.asOf
     }
 
-    /// Reads a claim entry's body on its own (no shared pool).
-    public convenience init?(seq: Int64, leafHash: String, body: some JSONLookup) {
+    /// Reads a claim body given as a `JSONValue`; nil when it is not a well-formed claim (`EntryCheck` says why).
+    public convenience init?(seq: Int64, leafHash: String, body: JSONValue, pool: inout StringPool, details: Bool = true) {
+        guard case .claim(let claim)? = EntryBody(kind: .claim, json: body) else { return nil }
+        self.init(seq: seq, leafHash: leafHash, claim: claim, pool: &pool, details: details)
+    }
+
+    /// Reads a claim body on its own (no shared pool).
+    public convenience init?(seq: Int64, leafHash: String, body: JSONValue) {
         var pool = StringPool()
         self.init(seq: seq, leafHash: leafHash, body: body, pool: &pool)
     }
@@ -101,17 +94,15 @@ public struct SourceRecord: Sendable {
     public let published: String?
     public let capturedAt: String
 
-    /// Reads a `source` entry's body; nil when it is malformed.
-    public init?(seq: Int64, body b: JSONValue) {
-        guard let id = b["id"]?.string, let outlet = b["outlet"]?.string, let lang = b["lang"]?.string,
-              let captured = b["captured_at"]?.string else { return nil }
-        self.id = id
+    /// A `source` entry's record, from its decoded body.
+    public init(seq: Int64, body b: SourceBody) {
+        id = b.id.hex
         self.seq = seq
-        self.outlet = outlet
-        self.lang = lang
-        url = b["url"]?.string
-        title = b["title"]?.string
-        published = b["published"]?.string
-        capturedAt = captured
+        outlet = b.outlet
+        lang = b.lang
+        url = b.url
+        title = b.title
+        published = b.published
+        capturedAt = b.capturedAt
     }
 }

@@ -14,21 +14,14 @@ struct AnalysisInput {
     var origin = ""
 
     /// Reads the ledger. With `details: false` claims are read without excerpt, text and leaf hash (for
-    /// `Contradictions.find(_:…details:)`, which asks `claims(_:in:)` for the few it reports).
+    /// `Contradictions.find(_:…details:)`, which asks `claims(_:in:)` for the few it reports). Every entry's kind and
+    /// body come from its hashed bytes, never from the store's lookup columns.
     init(ledger: Ledger, details: Bool = true) throws {
         var pool = StringPool()
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
-                guard let kind = row.derived.kind.flatMap(EntryKind.init(rawValue:)),
-                      [.claim, .claimRetraction, .claimCorrection, .predicate, .entity, .entityAlias, .source, .genesis].contains(kind) else { return }
-                let leafHash = details ? MerkleHash.leaf(row.bytes).hex : ""
-                // Stored entries are canonical, so they are read through a view (no JSON tree); bytes that are not
-                // (a damaged ledger, which `verify` reports) are still read through the parser.
-                if let view = CanonicalJSONView(row.bytes), let body = view.member(view.root, "body") {
-                    add(kind, seq: row.seq, leafHash: leafHash, body: CanonicalJSONView.Ref(view, body), pool: &pool, details: details)
-                } else {
-                    add(kind, seq: row.seq, leafHash: leafHash, body: try Entry(seq: row.seq, bytes: row.bytes).body, pool: &pool, details: details)
-                }
+                guard let body = EntryBody(row.bytes) else { return }  // a malformed entry, which `verify` reports
+                add(body, seq: row.seq, leafHash: details ? MerkleHash.leaf(row.bytes).hex : "", pool: &pool, details: details)
             }
         }
         claims = history.current
@@ -40,31 +33,27 @@ struct AnalysisInput {
         return try ledger.store.snapshot {
             try seqs.compactMap { seq -> ClaimRecord? in
                 guard let bytes = try ledger.store.entryBytes(seq) else { return nil }
-                let leafHash = MerkleHash.leaf(bytes).hex
-                if let view = CanonicalJSONView(bytes), let body = view.member(view.root, "body") {
-                    let claim = view.member(body, "claim") ?? body  // a correction's new claim
-                    return ClaimRecord(seq: seq, leafHash: leafHash, body: CanonicalJSONView.Ref(view, claim), pool: &pool)
+                let claim: ClaimBody
+                switch EntryBody(bytes) {
+                case .claim(let c)?: claim = c
+                case .claimCorrection(let c)?: claim = c.claim  // a correction's new claim
+                default: return nil
                 }
-                let body = try Entry(seq: seq, bytes: bytes).body
-                return ClaimRecord(seq: seq, leafHash: leafHash, body: body["claim"] ?? body, pool: &pool)
+                return ClaimRecord(seq: seq, leafHash: MerkleHash.leaf(bytes).hex, claim: claim, pool: &pool)
             }
         }
     }
 
-    private mutating func add(_ kind: EntryKind, seq: Int64, leafHash: String, body: some JSONLookup, pool: inout StringPool, details: Bool) {
-        switch kind {
-        case .claim:
-            if let c = ClaimRecord(seq: seq, leafHash: leafHash, body: body, pool: &pool, details: details) { history.add(claim: c) }
-        case .claimRetraction, .claimCorrection:
-            history.add(revision: kind, seq: seq, leafHash: leafHash, body: body)
-        case .source:
-            if let s = body.json().flatMap({ SourceRecord(seq: seq, body: $0) }) { sources[s.id] = s }
-        case .genesis:
-            origin = body.string("origin") ?? ""
-        case .predicate:
-            if let p = body.json().flatMap(ClaimPredicate.init(json:)), predicates[p.id] == nil { predicates[p.id] = p }
-        default:
-            if let b = body.json() { names.add(b) }
+    private mutating func add(_ body: EntryBody, seq: Int64, leafHash: String, pool: inout StringPool, details: Bool) {
+        switch body {
+        case .claim(let claim): history.add(claim: ClaimRecord(seq: seq, leafHash: leafHash, claim: claim, pool: &pool, details: details))
+        case .claimRetraction(let r): history.add(retraction: r, seq: seq)
+        case .claimCorrection(let c): history.add(correction: c, seq: seq, leafHash: leafHash, pool: &pool)
+        case .source(let s): sources[s.id.hex] = SourceRecord(seq: seq, body: s)
+        case .genesis(let g): origin = g.origin
+        case .predicate(let p): if predicates[p.id] == nil { predicates[p.id] = p }
+        case .entity, .entityAlias: names.add(body)
+        case .key, .link: break
         }
     }
 }

@@ -3,33 +3,27 @@ import LedgerCore
 /// One-line human summaries of entries, for `log` and the demo.
 enum EntrySummary {
     static func line(_ e: Entry) -> String {
-        let b = e.body
-        func s(_ k: String) -> String { b[k]?.string ?? "?" }
         let detail: String
-        switch e.kind {
-        case .genesis: detail = "origin \(s("origin"))"
-        case .source: detail = "\(s("id").prefix(12))  \(s("outlet")) [\(s("lang"))]" + (b["title"]?.string.map { "  \"\(clip($0, 60))\"" } ?? "")
-        case .predicate: detail = "\(s("id")) (\(s("type")), \(s("cardinality")))"
-        case .entity: detail = "\(s("id"))  " + (b["labels"]?.object?.values.compactMap(\.string).sorted().joined(separator: " / ") ?? "")
-        case .claim:
-            detail = claim(b)
-        case .claimCorrection:
-            detail = "corrects \(b["target"]?.integer ?? -1): " + claim(b["claim"] ?? .null)
-        case .claimRetraction:
-            detail = "retracts \(b["target"]?.integer ?? -1): \(clip(s("reason"), 60))"
-        case .entityAlias: detail = "\"\(s("alias"))\" → \(s("entity"))"
-        case .key: detail = s("vkey")
-        case .link: detail = "\(b["from"]?.integer ?? -1) \(s("relation")) \(b["to"]?.integer ?? -1)"
+        switch EntryBody(e.bytes) {
+        case .genesis(let g)?: detail = "origin \(g.origin)"
+        case .source(let s)?: detail = "\(s.id.hex.prefix(12))  \(s.outlet) [\(s.lang)]" + (s.title.map { "  \"\(clip($0, 60))\"" } ?? "")
+        case .predicate(let p)?: detail = "\(p.id) (\(p.type.rawValue), \(p.cardinality.rawValue))"
+        case .entity(let x)?: detail = "\(x.id)  " + x.labels.values.sorted().joined(separator: " / ")
+        case .claim(let c)?: detail = claim(c)
+        case .claimCorrection(let c)?: detail = "corrects \(c.target): " + claim(c.claim)
+        case .claimRetraction(let r)?: detail = "retracts \(r.target): \(clip(r.reason, 60))"
+        case .entityAlias(let a)?: detail = "\"\(a.alias)\" → \(a.entity)"
+        case .key(let k)?: detail = k.vkey
+        case .link(let l)?: detail = "\(l.from) \(l.relation.rawValue) \(l.to)"
+        case nil: detail = "malformed entry (run `claimledger verify`)"
         }
         return "\(pad(String(e.seq), 6))  \(pad(e.kind.rawValue, 16))  \(detail)"
     }
 
-    static func claim(_ b: JSONValue) -> String {
-        func s(_ k: String) -> String { b[k]?.string ?? "?" }
-        let value = b["value"]?["original"]?.string ?? "?"
-        let polarity = b["polarity"]?.string == "denied" ? "NOT " : ""
-        let event = b["qualifiers"]?["event"]?.string.map { " @\($0)" } ?? ""
-        return "\(s("subject")) \(s("predicate"))\(event) = \(polarity)\"\(clip(value, 40))\"  — \(s("speaker")), \(s("outlet")) [\(s("lang"))]"
+    static func claim(_ c: ClaimBody) -> String {
+        let polarity = c.polarity == .denied ? "NOT " : ""
+        let event = c.qualifiers.event.map { " @\($0)" } ?? ""
+        return "\(c.subject) \(c.predicate)\(event) = \(polarity)\"\(clip(c.value.original, 40))\"  — \(c.speaker), \(c.outlet) [\(c.lang)]"
     }
 
     static func clip(_ text: String, _ n: Int) -> String {

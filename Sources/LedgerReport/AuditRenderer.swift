@@ -32,6 +32,13 @@ public enum AuditRenderer {
         return line
     }
 
+    /// One stored value against what its wording parses to now.
+    static func mismatchLine(_ m: AuditReport.ValueMismatch) -> String {
+        func compact(_ v: ClaimValue) -> String { String(decoding: (try? CanonicalJSON.encode(v.json)) ?? [], as: UTF8.self) }
+        return "seq \(m.seq): “\(m.stored.original)” is stored as \(compact(m.stored)) but "
+            + (m.parsed.map { "parses to \(compact($0))" } ?? "no longer parses (\(m.problem ?? ""))")
+    }
+
     static func lines(_ a: AuditReport, markdown md: Bool) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
@@ -70,6 +77,8 @@ public enum AuditRenderer {
             let verb = r.kind == .retraction ? "retracts" : "corrects"
             return item + esc("seq \(r.seq) \(verb) claim \(r.target) \(target): \(r.reason)")
         }
+        out += h("Values that do not follow from their words")
+        out += a.valueMismatches.isEmpty ? [item + "none"] : a.valueMismatches.map { item + esc(mismatchLine($0)) }
         return out
     }
 
@@ -109,6 +118,12 @@ public enum AuditRenderer {
             }),
             "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
             "retractions": revisions(.retraction), "corrections": revisions(.correction), "provenance": provenance.json,
+            "value_mismatches": .array(a.valueMismatches.map { m in
+                var o: [String: JSONValue] = ["seq": .number(Double(m.seq)), "stored": m.stored.json]
+                if let p = m.parsed { o["parsed"] = p.json }
+                if let why = m.problem { o["problem"] = .string(why) }
+                return .object(o)
+            }),
         ]
         return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
     }
@@ -145,6 +160,7 @@ public enum AuditRenderer {
             let target = a.targets[r.target].map { " “\(HTMLEscape.value($0.text))” (\(HTMLEscape.value($0.outlet)))" } ?? ""
             return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(HTMLEscape.value(r.reason))"
         })
+        body += "<h2>Values that do not follow from their words</h2>\n" + list(a.valueMismatches.map { HTMLEscape.value(mismatchLine($0)) })
         return HTMLPage.page("Audit — ClaimLedger", body, extraStyle: """
         .headline { font-weight: 700; font-size: 1.05rem; } .headline.ok, .mark.ok { color: var(--agree); } .headline.problems, .bad { color: var(--contra); }
         ul { padding-left: 1.2rem; } li { margin: .4rem 0; } .url { color: var(--muted); overflow-wrap: anywhere; } .none { color: var(--muted); }

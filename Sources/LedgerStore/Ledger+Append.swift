@@ -83,7 +83,7 @@ extension Ledger {
             if let owner = try entityNames().resolve(name) {
                 throw StoreError(owner == entity ? "\"\(name)\" already names \(entity)" : "\"\(name)\" already names another entity, \(owner)")
             }
-            return try batch.append(kind: .entityAlias, body: ["entity": .string(entity), "alias": .string(name)])
+            return try batch.append(kind: .entityAlias, body: EntityAliasBody(entity: entity, alias: name).json)
         }
     }
 
@@ -92,7 +92,7 @@ extension Ledger {
         var names = EntityNames()
         for kind in [EntryKind.entity, .entityAlias] {
             for seq in try store.seqs(kind: kind) {
-                guard let body = try store.entry(seq)?.body else { continue }
+                guard let bytes = try store.entryBytes(seq), let body = EntryBody(bytes) else { continue }
                 names.add(body)
             }
         }
@@ -134,7 +134,7 @@ extension Ledger {
             while let input = try next() {
                 let body = try builder.body(for: input, index: n)
                 do {
-                    let entry = try batch.append(kind: .claim, body: body)
+                    let entry = try batch.append(kind: .claim, body: body.json)
                     each(Appended(seq: entry.seq, leafHash: entry.leafHash))
                 } catch let e as EntryError {
                     throw ClaimError(index: n, field: "claim", message: e.message)
@@ -150,7 +150,7 @@ extension Ledger {
         let why = try Bodies.name(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
-            return try batch.append(kind: .claimRetraction, body: ["target": .number(Double(seq)), "reason": .string(why)])
+            return try batch.append(kind: .claimRetraction, body: ClaimRetractionBody(target: seq, reason: why).json)
         }
     }
 
@@ -161,7 +161,7 @@ extension Ledger {
         return try appending { batch in
             try checkRevisable(seq)
             let claim = try ClaimBodyBuilder(ledger: self).body(for: input, index: 0)
-            return try batch.append(kind: .claimCorrection, body: ["target": .number(Double(seq)), "reason": .string(why), "claim": claim])
+            return try batch.append(kind: .claimCorrection, body: ClaimCorrectionBody(target: seq, reason: why, claim: claim).json)
         }
     }
 
@@ -184,12 +184,13 @@ extension Ledger {
 
     /// The declared predicate with this id, or nil when it is undeclared.
     public func predicate(_ id: String) throws -> ClaimPredicate? {
-        guard let seq = try store.seqs(kind: .predicate, key: id).first, let e = try store.entry(seq) else { return nil }
-        return ClaimPredicate(json: e.body)
+        guard let seq = try store.seqs(kind: .predicate, key: id).first, let bytes = try store.entryBytes(seq),
+              case .predicate(let p)? = EntryBody(bytes), p.id == id else { return nil }
+        return p
     }
 
     /// Resolves a source id or a unique hex prefix of at least 8 characters to the source and its entry.
-    public func resolveSource(_ idOrPrefix: String) throws -> (Digest, Entry) {
+    public func resolveSource(_ idOrPrefix: String) throws -> (Digest, SourceBody) {
         let p = idOrPrefix.lowercased()
         guard p.count >= 8, p.count <= 64, Hex.decode(p.count % 2 == 0 ? p : p + "0") != nil else {
             throw StoreError("source id \"\(idOrPrefix.prefix(70))\" must be hex, at least 8 characters of the id `source add` printed")
@@ -199,10 +200,10 @@ extension Ledger {
         guard matches.count == 1 else {
             throw StoreError("source id prefix \(p) is ambiguous: it matches \(matches.map { String($0.prefix(16)) }.joined(separator: ", ")); give more characters")
         }
-        guard let seq = try store.seqs(kind: .source, key: matches[0]).first, let entry = try store.entry(seq),
-              let id = Digest(hex: matches[0])
+        guard let seq = try store.seqs(kind: .source, key: matches[0]).first, let bytes = try store.entryBytes(seq),
+              case .source(let body)? = EntryBody(bytes), body.id.hex == matches[0]
         else { throw StoreError("source \(matches[0].prefix(16)) has no readable entry; run `claimledger verify`", integrity: true) }
-        return (id, entry)
+        return (body.id, body)
     }
 }
 
@@ -210,12 +211,12 @@ extension Ledger {
 final class ClaimBodyBuilder {
     private let ledger: Ledger
     private var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
-    private var sources: [Digest: (entry: Entry, locator: ExcerptLocator)] = [:]
+    private var sources: [Digest: (body: SourceBody, locator: ExcerptLocator)] = [:]
     private var predicates: [String: ClaimPredicate?] = [:]
 
     init(ledger: Ledger) { self.ledger = ledger }
 
-    func body(for input: ClaimInput, index n: Int) throws -> JSONValue {
+    func body(for input: ClaimInput, index n: Int) throws -> ClaimBody {
         func fail(_ field: String, _ message: String) -> Ledger.ClaimError { Ledger.ClaimError(index: n, field: field, message: message) }
         let store = ledger.store
         let id: Digest
@@ -226,17 +227,17 @@ final class ClaimBodyBuilder {
             resolved[input.source] = id
         }
         if sources[id] == nil {
-            guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entry = try store.entry(seq),
+            guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entryBytes = try store.entryBytes(seq),
+                  case .source(let body)? = EntryBody(entryBytes), body.id == id,
                   let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
                 throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
             }
-            sources[id] = (entry, ExcerptLocator(text: text))
+            sources[id] = (body, ExcerptLocator(text: text))
         }
         let source = sources[id]!
         if predicates[input.predicate] == nil { predicates[input.predicate] = .some(try ledger.predicate(input.predicate)) }
         do {
-            return try input.body(sourceID: id.hex, sourceOutlet: source.entry.body["outlet"]?.string ?? "",
-                                  sourceLang: source.entry.body["lang"]?.string ?? "und", locator: source.locator,
+            return try input.body(source: source.body, locator: source.locator,
                                   predicate: predicates[input.predicate]!)
         } catch {
             throw fail(error.field, error.message)

@@ -37,12 +37,11 @@ public final class Ledger {
             throw StoreError("\(path) is not a ledger: it has no \(LedgerStore.fileName) (create one with `claimledger init \(path)`)")
         }
         store = try LedgerStore(openExisting: file, readOnly: readOnly, checkSchema: !readOnly)
-        guard let genesis = try store.entry(0), genesis.kind == .genesis,
-              let keyText = genesis.body["public_key"]?.string, let key = NoteKey.Verifier(text: keyText),
-              let origin = genesis.body["origin"]?.string
+        guard let bytes = try store.entryBytes(0), case .genesis(let genesis)? = EntryBody(bytes),
+              let key = NoteKey.Verifier(text: genesis.publicKey)
         else { throw StoreError("\(path): the genesis entry is missing or malformed; run `claimledger verify`", integrity: true) }
         ledgerKey = key
-        self.origin = origin
+        origin = genesis.origin
     }
 
     /// What `init` created, for the user.

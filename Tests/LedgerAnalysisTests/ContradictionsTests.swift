@@ -8,8 +8,8 @@ import Testing
 
     func names() -> EntityNames {
         var n = EntityNames()
-        n.add(["id": "account:@dudes4harris", "labels": ["en": "White Dudes for Harris"], "aliases": ["@dudes4harris"]])
-        n.add(["entity": "account:@dudes4harris", "alias": "Les Blancs pour Harris"])
+        n.add(EntryBody(kind: .entity, json: ["id": "account:@dudes4harris", "labels": ["en": "White Dudes for Harris"], "aliases": ["@dudes4harris"]])!)
+        n.add(EntryBody(kind: .entityAlias, json: ["entity": "account:@dudes4harris", "alias": "Les Blancs pour Harris"])!)
         return n
     }
 

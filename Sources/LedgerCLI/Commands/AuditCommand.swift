@@ -74,7 +74,8 @@ struct AuditCommand: ParsableCommand {
                                   text: bytes.flatMap { Normalization.anchoringText($0) })
         }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
-        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names)
+        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names,
+                         predicates: input.predicates)
     }
 }
 
@@ -96,7 +97,7 @@ struct SourceShow: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        let (digest, entry) = try ledger.resolveSource(id)
+        let (digest, source) = try ledger.resolveSource(id)
         guard let bytes = try ledger.store.blob(digest), let text = Normalization.anchoringText(bytes) else {
             throw StoreError("the bytes of source \(digest.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
         }
@@ -108,8 +109,8 @@ struct SourceShow: ParsableCommand {
             closes[c.excerptEnd, default: []].append(c.seq)
         }
         let colour = !plain && isatty(1) == 1
-        var out = TerminalEscape.visible("\(entry.body["outlet"]?.string ?? "") [\(entry.body["lang"]?.string ?? "")] \(digest.hex)") + "\n"
-        if let t = entry.body["title"]?.string { out += "“\(TerminalEscape.visible(t))”\n" }
+        var out = TerminalEscape.visible("\(source.outlet) [\(source.lang)] \(digest.hex)") + "\n"
+        if let t = source.title { out += "“\(TerminalEscape.visible(t))”\n" }
         out += "\(claims.count) current claim\(claims.count == 1 ? "" : "s") quote this source\n\n"
         for (i, scalar) in text.unicodeScalars.enumerated() {
             if let seqs = closes[i] { out += colour ? "\u{1B}[0m\u{1B}[2m{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}\u{1B}[0m" : "]]{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}" }

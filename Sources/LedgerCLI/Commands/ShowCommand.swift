@@ -29,18 +29,25 @@ struct ShowCommand: ParsableCommand {
             throw CLIError("no entry \(seq): the ledger has \(try ledger.store.size()) entries (0–\(try ledger.store.size() - 1))")
         }
         if raw { return try Output.emit(e.bytes, to: output) }
-        let claimBody = e.kind == .claimCorrection ? e.body["claim"] ?? .null : e.body
-        let original = [.claimCorrection, .claimRetraction].contains(e.kind) ? Int64(e.body["target"]?.integer ?? -1) : seq
-        let history = [.claim, .claimCorrection, .claimRetraction].contains(e.kind) ? try ledger.revisions(of: original) : []
+        let body = EntryBody(e.bytes)
+        var claim: ClaimBody? = nil, original = seq, revision: (target: Int64, reason: String)? = nil
+        switch body {
+        case .claim(let c)?: claim = c
+        case .claimCorrection(let c)?: (claim, original, revision) = (c.claim, c.target, (c.target, c.reason))
+        case .claimRetraction(let r)?: (original, revision) = (r.target, (r.target, r.reason))
+        default: break
+        }
+        // The lookup columns only find candidates: each revision counts when its bytes say it revises this claim.
+        let history = claim != nil || revision != nil
+            ? try ledger.revisions(of: original).compactMap { r in Self.revision(r).flatMap { $0.target == original ? (r, $0.reason) : nil } } : []
         var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
-        if e.kind == .claim || e.kind == .claimCorrection, let id = claimBody["source"]?.string, let d = Digest(hex: id),
-           let bytes = try ledger.store.blob(d), let text = Normalization.anchoringText(bytes),
-           let start = claimBody["excerpt"]?["start"]?.integer, let end = claimBody["excerpt"]?["end"]?.integer {
+        if let claim, let bytes = try ledger.store.blob(claim.source), let text = Normalization.anchoringText(bytes) {
+            let (start, end) = (claim.excerpt.start, claim.excerpt.end)
             let scalars = Array(text.unicodeScalars)
             if 0 <= start, start < end, end <= scalars.count {
                 func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
                 context = (str(max(0, start - 160)..<start), str(start..<end), str(end..<min(scalars.count, end + 160)),
-                           Excerpt.mismatch(claimBody["excerpt"]!, in: AnchoredText(text)) == nil)
+                           Excerpt.mismatch(claim.excerpt.json, in: AnchoredText(text)) == nil)
             }
         }
         if global.json {
@@ -49,8 +56,8 @@ struct ShowCommand: ParsableCommand {
                 o["context"] = ["before": .string(c.before), "exact": .string(c.exact), "after": .string(c.after), "anchored": .bool(c.anchored)]
             }
             if !history.isEmpty {
-                o["history"] = .array([["seq": .number(Double(original)), "kind": "claim"]] + history.map {
-                    ["seq": .number(Double($0.seq)), "kind": .string($0.kind.rawValue), "reason": .string($0.body["reason"]?.string ?? "")]
+                o["history"] = .array([["seq": .number(Double(original)), "kind": "claim"]] + history.map { r, reason in
+                    ["seq": .number(Double(r.seq)), "kind": .string(r.kind.rawValue), "reason": .string(reason)]
                 })
             }
             Output.json(.object(o))
@@ -63,23 +70,34 @@ struct ShowCommand: ParsableCommand {
         Output.line("author     \(e.author)")
         Output.line("bytes      \(e.bytes.count)")
         Output.line()
-        for (k, v) in (claimBody.object ?? [:]).sorted(by: { $0.key < $1.key }) where k != "excerpt" {
+        let fields = claim?.json ?? (body == nil ? .object([:]) : e.body)
+        for (k, v) in (fields.object ?? [:]).sorted(by: { $0.key < $1.key }) where v != claim?.excerpt.json {
             Output.line("\(EntrySummary.pad(k, 12)) \(v.string ?? String(decoding: (try? CanonicalJSON.encode(v)) ?? [], as: UTF8.self))")
         }
-        if e.kind == .claimCorrection || e.kind == .claimRetraction {
-            Output.line("\(EntrySummary.pad(e.kind == .claimCorrection ? "corrects" : "retracts", 12)) claim \(original): \(e.body["reason"]?.string ?? "")")
+        if let revision {
+            Output.line("\(EntrySummary.pad(e.kind == .claimCorrection ? "corrects" : "retracts", 12)) claim \(revision.target): \(revision.reason)")
         }
-        if let x = claimBody["excerpt"] {
-            Output.line("\(EntrySummary.pad("excerpt", 12)) scalars \(x["start"]?.integer ?? -1)..<\(x["end"]?.integer ?? -1), sha256 \(x["sha256"]?.string ?? "?")")
+        if let x = claim?.excerpt {
+            Output.line("\(EntrySummary.pad("excerpt", 12)) scalars \(x.start)..<\(x.end), sha256 \(x.sha256.hex)")
         }
+        if body == nil { Output.line("The entry's body is malformed; run `claimledger verify`.") }
         if !history.isEmpty {
             Output.line()
-            Output.line("History: claim \(original)" + history.map { " → \($0.kind == .claimRetraction ? "retracted" : "corrected") at seq \($0.seq) (\($0.body["reason"]?.string ?? ""))" }.joined())
+            Output.line("History: claim \(original)" + history.map { r, reason in " → \(r.kind == .claimRetraction ? "retracted" : "corrected") at seq \(r.seq) (\(reason))" }.joined())
         }
         if let c = context {
             Output.line()
             Output.line(c.anchored ? "In the source:" : "In the source (WARNING: the stored excerpt no longer matches; run `claimledger verify`):")
             Output.line("  …\(c.before)[[\(c.exact)]]\(c.after)…")
+        }
+    }
+
+    /// The claim a retraction or correction revises, and why, read from its bytes.
+    static func revision(_ e: Entry) -> (target: Int64, reason: String)? {
+        switch EntryBody(e.bytes) {
+        case .claimRetraction(let r)?: (r.target, r.reason)
+        case .claimCorrection(let c)?: (c.target, c.reason)
+        default: nil
         }
     }
 }

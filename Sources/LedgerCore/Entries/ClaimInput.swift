@@ -50,33 +50,29 @@ public struct ClaimInput: Sendable {
 
     /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
     /// anchoring text and the predicate's declaration (nil when undeclared).
-    public func body(sourceID: String, sourceOutlet: String, sourceLang: String, locator: ExcerptLocator,
-                     predicate declared: ClaimPredicate?) throws(ClaimInputError) -> JSONValue {
+    public func body(source: SourceBody, locator: ExcerptLocator, predicate declared: ClaimPredicate?) throws(ClaimInputError) -> ClaimBody {
         let excerptValue: Excerpt
         do { excerptValue = try locator.locate(excerpt, occurrence: occurrence) } catch { throw .field("excerpt", error.description) }
-        let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? sourceLang) }
+        let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? source.lang) }
         let parsed: ClaimValue
         do { parsed = try ValueParser.parse(value, predicate: declared, language: language) } catch { throw .field("value", error.message) }
-        var body: [String: JSONValue] = [
-            "source": .string(sourceID), "excerpt": excerptValue.json,
-            "speaker": .string(try field("speaker") { () throws(EntryError) in try Bodies.name(speaker, "speaker") }),
-            "outlet": .string(try field("outlet") { () throws(EntryError) in try Bodies.name(outlet ?? sourceOutlet, "outlet") }),
-            "lang": .string(language),
-            "text": .string(try field("text") { () throws(EntryError) in try Bodies.name(text, "text") }),
-            "subject": .string(try field("subject") { () throws(EntryError) in try Bodies.name(subject, "subject") }),
-            "predicate": .string(try field("predicate") { () throws(EntryError) in try Bodies.identifier(predicate, "predicate") }),
-            "value": parsed.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
-        ]
-        if let relay { body["relay"] = .string(try field("relay") { () throws(EntryError) in try Bodies.name(relay, "relay") }) }
-        var qualifiers: [String: JSONValue] = [:]
-        if let event { qualifiers["event"] = .string(try field("event") { () throws(EntryError) in try Bodies.identifier(event, "event") }) }
-        if let scope { qualifiers["scope"] = .string(try field("scope") { () throws(EntryError) in try Bodies.name(scope, "scope") }) }
+        // Fields are checked in this order, so the first problem reported is always the same one.
+        let speaker = try field("speaker") { () throws(EntryError) in try Bodies.name(self.speaker, "speaker") }
+        let outlet = try field("outlet") { () throws(EntryError) in try Bodies.name(self.outlet ?? source.outlet, "outlet") }
+        let text = try field("text") { () throws(EntryError) in try Bodies.name(self.text, "text") }
+        let subject = try field("subject") { () throws(EntryError) in try Bodies.name(self.subject, "subject") }
+        let predicate = try field("predicate") { () throws(EntryError) in try Bodies.identifier(self.predicate, "predicate") }
+        let relay = try self.relay.map { r throws(ClaimInputError) in try field("relay") { () throws(EntryError) in try Bodies.name(r, "relay") } }
+        let event = try self.event.map { e throws(ClaimInputError) in try field("event") { () throws(EntryError) in try Bodies.identifier(e, "event") } }
+        let scope = try self.scope.map { s throws(ClaimInputError) in try field("scope") { () throws(EntryError) in try Bodies.name(s, "scope") } }
+        var asOfValue: DateValue? = nil
         if let asOf {
             guard let d = DateParser.parse(asOf, language: language) else { throw .field("as_of", "\"\(asOf.prefix(40))\" is not a date") }
-            qualifiers["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)]
+            asOfValue = d
         }
-        if !qualifiers.isEmpty { body["qualifiers"] = .object(qualifiers) }
-        return .object(body)
+        return ClaimBody(source: source.id, excerpt: excerptValue, speaker: speaker, relay: relay, outlet: outlet, lang: language, text: text,
+                             subject: subject, predicate: predicate, value: parsed, polarity: polarity, modality: modality,
+                             qualifiers: .init(event: event, scope: scope, asOf: asOfValue))
     }
 
     private func field<T>(_ name: String, _ check: () throws(EntryError) -> T) throws(ClaimInputError) -> T {

@@ -6,16 +6,19 @@ public struct EntityNames: Sendable {
 
     public init() {}
 
-    /// Adds the names in an `entity` body (id, labels, aliases) or an `entity.alias` body (entity, alias).
-    public mutating func add(_ body: JSONValue) {
-        if let entity = body["entity"]?.string, let alias = body["alias"]?.string {
-            insert(alias, for: entity)
-            return
+    /// Adds the names in an `entity` body (id, labels, aliases) or an `entity.alias` body (entity, alias); other
+    /// bodies hold no names.
+    public mutating func add(_ body: EntryBody) {
+        switch body {
+        case .entity(let e):
+            insert(e.id, for: e.id)
+            for (_, label) in e.labels.sorted(by: { $0.key < $1.key }) { insert(label, for: e.id) }
+            for alias in e.aliases { insert(alias, for: e.id) }
+        case .entityAlias(let a):
+            insert(a.alias, for: a.entity)
+        default:
+            break
         }
-        guard let id = body["id"]?.string else { return }
-        insert(id, for: id)
-        for label in (body["labels"]?.object ?? [:]).values.compactMap(\.string) { insert(label, for: id) }
-        for alias in body["aliases"]?.array?.compactMap(\.string) ?? [] { insert(alias, for: id) }
     }
 
     /// The entity a name belongs to, or nil when no entity has that name.

@@ -35,6 +35,16 @@ public struct Excerpt: Equatable, Sendable {
         sha256 = SHA256.hash(bytes)
     }
 
+    /// An excerpt as stored in a claim body, read back.
+    public init(exact: String, prefix: String, suffix: String, start: Int, end: Int, sha256: Digest) {
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        self.start = start
+        self.end = end
+        self.sha256 = sha256
+    }
+
     /// The excerpt as stored in a claim body.
     public var json: JSONValue {
         ["exact": .string(exact), "prefix": .string(prefix), "suffix": .string(suffix),

@@ -1,0 +1,11 @@
+/// The body of a `key` entry: a contributor's name and verifier key (a C2SP note verifier key of that name).
+public struct KeyBody: Sendable, Equatable {
+    public let name: String
+    public let vkey: String
+
+    init?(_ b: CanonicalJSONView.Ref) {
+        guard let name = b.string("name"), let vkey = b.string("vkey") else { return nil }
+        self.name = name
+        self.vkey = vkey
+    }
+}

@@ -1,0 +1,32 @@
+import LedgerCrypto
+
+/// The body of a `source` entry: a captured article's id (the SHA-256 of its stored bytes), its anchoring text's
+/// hash, where and when it was captured, and the optional citation details.
+public struct SourceBody: Sendable, Equatable {
+    public let id: Digest
+    public let textSHA256: Digest
+    public let outlet: String
+    public let lang: String
+    public let capturedAt: String
+    public let mediaType: String
+    public let byteLength: Int
+    public let url: String?
+    public let title: String?
+    public let published: String?
+
+    init?(_ b: CanonicalJSONView.Ref) {
+        guard let id = b.string("id").flatMap(Digest.init(hex:)), let text = b.string("text_sha256").flatMap(Digest.init(hex:)),
+              let outlet = b.string("outlet"), let lang = b.string("lang"), let captured = b.string("captured_at"),
+              let media = b.string("media_type"), let length = b.integer("byte_length") else { return nil }
+        self.id = id
+        textSHA256 = text
+        self.outlet = outlet
+        self.lang = lang
+        capturedAt = captured
+        mediaType = media
+        byteLength = length
+        url = b.string("url")
+        title = b.string("title")
+        published = b.string("published")
+    }
+}
