@@ -171,7 +171,7 @@ extension Ledger {
         guard target.kind == .claim else {
             throw StoreError("entry \(seq) is a \(target.kind.rawValue), not a claim: only claims are retracted or corrected (give the original claim's seq)")
         }
-        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq)).first {
+        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq), scanning: true).first {
             throw StoreError("claim \(seq) was already retracted at seq \(earlier)")
         }
     }
