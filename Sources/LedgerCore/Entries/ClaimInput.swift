@@ -62,7 +62,7 @@ public struct ClaimInput: Sendable {
             "speaker": .string(try field("speaker") { () throws(EntryError) in try Bodies.name(speaker, "speaker") }),
             "outlet": .string(try field("outlet") { () throws(EntryError) in try Bodies.name(outlet ?? sourceOutlet, "outlet") }),
             "lang": .string(language),
-            "text": .string(try field("text") { () throws(EntryError) in try Bodies.name(text, "text") }),
+            "text": .string(try field("text") { () throws(EntryError) in try Bodies.prose(text, "text") }),
             "subject": .string(try field("subject") { () throws(EntryError) in try Bodies.name(subject, "subject") }),
             "predicate": .string(try field("predicate") { () throws(EntryError) in try Bodies.identifier(predicate, "predicate") }),
             "value": parsed.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
