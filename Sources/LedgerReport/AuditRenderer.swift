@@ -49,6 +49,8 @@ public enum AuditRenderer {
         out += a.relays.isEmpty ? [item + "none"] : a.relays.map {
             item + esc("seq \($0.seq): \($0.speaker) → \($0.relay) → \($0.outlet)" + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\($0)”" } ?? ""))
         }
+        out += h("Look-alike names (differing only by invisible characters, case or compatibility form)")
+        out += a.lookAlikes.isEmpty ? [item + "none"] : a.lookAlikes.map { item + esc($0.names.map { "“\(InvisibleCharacters.shown($0))”" }.joined(separator: " / ")) }
         for (title, rows) in [("By outlet", a.byOutlet), ("By language", a.byLanguage)] {
             out += h(title)
             if md {
@@ -107,6 +109,7 @@ public enum AuditRenderer {
                 if let d = r.dependsOn { o["depends_on"] = .string(d) }
                 return .object(o)
             }),
+            "look_alike_names": .array(a.lookAlikes.map { ["names": .array($0.names.map { .string($0) })] }),
             "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
             "retractions": revisions(.retraction), "corrections": revisions(.correction),
         ]
@@ -140,6 +143,7 @@ public enum AuditRenderer {
             "seq \($0.seq): \(Escape.html($0.speaker)) → \(Escape.html($0.relay)) → <strong>\(Escape.html($0.outlet))</strong>"
                 + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(Escape.html($0))”" } ?? "")
         })
+        body += "<h2>Look-alike names</h2>\n" + list(a.lookAlikes.map { $0.names.map { "“<bdi>\(Escape.html(InvisibleCharacters.shown($0)))</bdi>”" }.joined(separator: " / ") })
         body += table("By outlet", a.byOutlet) + table("By language", a.byLanguage)
         body += "<h2>Retractions and corrections</h2>\n" + list(a.revisions.map { r in
             let target = a.targets[r.target].map { " “\(Escape.html($0.text))” (\(Escape.html($0.outlet)))" } ?? ""

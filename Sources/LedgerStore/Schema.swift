@@ -76,7 +76,7 @@ enum Schema {
     struct Object: Hashable, Comparable {
         let type: String, name: String, table: String, sql: String?
         static func < (a: Object, b: Object) -> Bool { (a.type, a.name) < (b.type, b.name) }
-        var described: String { "\(type) \(name)\(table == name ? "" : " on \(table)")" }
+        var described: String { "\(type) \(name)" }
     }
 
     static func objects(_ db: Database) throws(StoreError) -> Set<Object> {
@@ -115,7 +115,7 @@ enum Schema {
         let expectedByName = Dictionary(expected.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let foundNames = Set(found.map(\.name))
         for o in found.subtracting(expected).sorted() {
-            out.append(expectedByName[o.name] == nil ? "a foreign schema object was added: \(o.described)" : "the \(o.described) was altered")
+            out.append(expectedByName[o.name] == nil ? "a foreign schema object was added: \(o.described)\(o.table == o.name ? "" : " on \(o.table)")" : "the \(o.described) was altered")
         }
         for o in expected.sorted() where !foundNames.contains(o.name) {
             out.append("the \(o.described) was dropped")

@@ -51,6 +51,8 @@ import Testing
             // The same subject behind a bidi isolate, from another outlet, with another figure: a contradiction.
             try Self.appendCopy(ledger, of: seq, ["outlet": "AP", "subject": "event:\u{2066}call\u{2069}",
                                                   "value": try #require(try ledger.store.entry(seq)?.body["value"]).replacing(figure: "50")])
+            // The same speaker in fullwidth letters (NFKC folds it): analysis keeps it, audit lists it.
+            try Self.appendCopy(ledger, of: seq, ["speaker": "\u{FF34}ribune"])
         }
         // One outlet twice is no corroboration.
         let corroborations = try CLI.run(["corroborations", "--json", "--ledger", dir])
@@ -63,6 +65,14 @@ import Testing
         let claims = findings.first?["claims"]?.array ?? []
         #expect(claims.contains { $0["outlet"]?.string == "AP" && $0["subject"]?.string == "event:call" }, "\(findings)")
         #expect(Set(claims.compactMap { $0["outlet"]?.string }) == ["Reuters", "AP"])
+
+        // audit lists the look-alikes as recorded, and shows the invisible one.
+        let audit = try CLI.run(["audit", "--format", "json", "--ledger", dir])
+        let lookAlikes = try JSONParser.parse(audit.stdout)["look_alike_names"]?.array?.map { $0["names"]?.array?.compactMap(\.string) ?? [] }
+        #expect(lookAlikes == [["Reuters", "Reuters\u{200B}"], ["Tribune", "\u{FF34}ribune"], ["event:call", "event:\u{2066}call\u{2069}"]].sorted { $0[0] < $1[0] },
+                "\(audit.stdout)")
+        let text = try CLI.run(["audit", "--ledger", dir]).stdout
+        #expect(text.contains("“Reuters” / “Reuters<U+200B>”"), "\(text)")
     }
 }
 

@@ -150,7 +150,7 @@ import Testing
         try ledger.store.db.execute("CREATE TABLE extra (x INTEGER) STRICT; DROP INDEX entries_by_outlet; CREATE INDEX entries_by_outlet ON entries(outlet)")
         let problems = try ledger.store.schemaProblems()
         #expect(problems.contains { $0.contains("foreign") && $0.contains("table extra") }, "\(problems)")
-        #expect(problems.contains { $0.contains("index entries_by_outlet on entries was altered") }, "\(problems)")
+        #expect(problems.contains { $0.contains("index entries_by_outlet was altered") }, "\(problems)")
         #expect(throws: StoreError.self) { try Ledger(opening: ledger.directory.path) }
     }
 }

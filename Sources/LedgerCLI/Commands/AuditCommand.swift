@@ -66,7 +66,8 @@ struct AuditCommand: ParsableCommand {
                                   text: bytes.flatMap { Normalization.anchoringText($0) })
         }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
-        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names)
+        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names,
+                         recordedNames: input.names.recorded.union(input.hiddenNames))
     }
 }
 

@@ -25,11 +25,20 @@ public enum InvisibleCharacters {
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !contains($0) }))
     }
 
+    /// `text` with each of them written out as `<U+200B>`, so a report shows what tells two names apart.
+    public static func shown(_ text: String) -> String {
+        guard first(in: text) != nil else { return text }
+        return text.unicodeScalars.map { contains($0) ? "<\(code($0))>" : String($0) }.joined()
+    }
+
     /// `U+200B ZERO WIDTH SPACE`: the code point and its Unicode name.
     public static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let name = scalar.properties.name ?? scalar.properties.nameAlias
-        return name.map { "\(code) \($0)" } ?? code
+        return name.map { "\(code(scalar)) \($0)" } ?? code(scalar)
+    }
+
+    private static func code(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
