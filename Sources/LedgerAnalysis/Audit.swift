@@ -63,6 +63,13 @@ public struct AuditReport: Sendable {
         public let problem: String?
     }
 
+    /// Names (outlets, speakers, subjects, entity labels) that differ only by invisible characters, case or
+    /// compatibility form (NFKC): two spellings of one name, or one made to pass for another.
+    public struct LookAlikeNames: Sendable {
+        /// The names as recorded, sorted.
+        public let names: [String]
+    }
+
     /// Counts for one outlet or one language.
     public struct Tally: Sendable, Equatable {
         public var sources = 0, claims = 0, speakers = 0, contradictions = 0, retractions = 0
@@ -72,6 +79,7 @@ public struct AuditReport: Sendable {
     public let uncited: [SourceRecord]
     public let singleOutlet: [SingleOutlet]
     public let relays: [RelayChain]
+    public let lookAlikes: [LookAlikeNames]
     public let byOutlet: [(String, Tally)]
     public let byLanguage: [(String, Tally)]
     public let revisions: [ClaimHistory.Revision]
@@ -86,8 +94,10 @@ public struct AuditReport: Sendable {
 
 /// Builds the audit from snapshots, the claim history and the contradictions already found.
 public enum Audit {
+    /// `recordedNames` adds names analysis does not see as recorded (entity labels and aliases, and names that
+    /// held invisible characters) to the claims' and sources' own for the look-alike finding.
     public static func run(sources: [SourceSnapshot], history: ClaimHistory, contradictions: ContradictionReport,
-                           names: EntityNames, predicates: [String: ClaimPredicate]) -> AuditReport {
+                           names: EntityNames, predicates: [String: ClaimPredicate], recordedNames: Set<String> = []) -> AuditReport {
         let current = history.current
         let every = history.originals + history.revisions.compactMap(\.claim)
         let bySource = Dictionary(grouping: every, by: \.source)
@@ -124,6 +134,11 @@ public enum Audit {
                          dependsOn: Corroborations.key(origin) == Corroborations.key(c.outlet) ? nil : origin)
         }
 
+        var allNames = recordedNames.union(sources.map(\.record.outlet))
+        for c in every { allNames.formUnion([c.outlet, c.speaker, c.subject] + (c.relay.map { [$0] } ?? [])) }
+        let lookAlikes = Dictionary(grouping: allNames, by: Corroborations.key).values.filter { $0.count > 1 }
+            .map { AuditReport.LookAlikeNames(names: $0.sorted()) }.sorted { $0.names[0] < $1.names[0] }
+
         let retracted = Set(history.revisions.filter { $0.kind == .retraction }.map(\.target))
         let originals = Dictionary(history.originals.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
         func tallies(_ keyOfSource: (SourceRecord) -> String, _ keyOfClaim: (ClaimRecord) -> String) -> [(String, AuditReport.Tally)] {
@@ -139,7 +154,7 @@ public enum Audit {
             for seq in retracted { if let c = originals[seq] { t[keyOfClaim(c), default: .init()].retractions += 1 } }
             return t.sorted { $0.key < $1.key }
         }
-        return AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays,
+        return AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays, lookAlikes: lookAlikes,
                            byOutlet: tallies({ $0.outlet }, { $0.outlet }), byLanguage: tallies({ $0.lang }, { $0.lang }),
                            revisions: history.revisions, targets: originals,
                            valueMismatches: every.sorted { $0.seq < $1.seq }.compactMap { valueMismatch($0, predicates[$0.predicate]) })

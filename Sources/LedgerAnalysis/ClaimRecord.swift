@@ -43,18 +43,18 @@ public final class ClaimRecord: Sendable {
         excerptStart = b.excerpt.start
         excerptEnd = b.excerpt.end
         excerptSHA256 = details ? b.excerpt.sha256.hex : ""
-        speaker = pool.intern(b.speaker)
-        relay = b.relay.map { pool.intern($0) }
-        outlet = pool.intern(b.outlet)
+        speaker = pool.internName(b.speaker)
+        relay = b.relay.map { pool.internName($0) }
+        outlet = pool.internName(b.outlet)
         lang = pool.intern(b.lang)
         text = details ? b.text : ""
-        subject = pool.intern(b.subject)
-        predicate = pool.intern(b.predicate)
+        subject = pool.internName(b.subject)
+        predicate = pool.internName(b.predicate)
         value = b.value
         polarity = b.polarity
         modality = b.modality
-        event = b.qualifiers.event.map { pool.intern($0) }
-        scope = b.qualifiers.scope.map { pool.intern($0) }
+        event = b.qualifiers.event.map { pool.internName($0) }
+        scope = b.qualifiers.scope.map { pool.internName($0) }
         asOf = b.qualifiers.asOf
     }
 

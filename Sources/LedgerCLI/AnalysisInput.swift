@@ -11,6 +11,8 @@ struct AnalysisInput {
     var predicates: [String: ClaimPredicate] = [:]
     var names = EntityNames()
     var sources: [String: SourceRecord] = [:]
+    /// Names as recorded that held invisible characters (analysis folds them away).
+    var hiddenNames = Set<String>()
     var origin = ""
 
     /// Reads the ledger. With `details: false` claims are read without excerpt, text and leaf hash (for
@@ -25,6 +27,7 @@ struct AnalysisInput {
             }
         }
         claims = history.current
+        hiddenNames = pool.hiddenNames
     }
 
     /// The full records of the claims stored at `seqs` (claim entries, or corrections holding a claim).

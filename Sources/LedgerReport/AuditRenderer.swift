@@ -56,6 +56,8 @@ public enum AuditRenderer {
         out += a.relays.isEmpty ? [item + "none"] : a.relays.map {
             item + esc("seq \($0.seq): \($0.speaker) → \($0.relay) → \($0.outlet)" + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\($0)”" } ?? ""))
         }
+        out += h("Look-alike names (differing only by invisible characters, case or compatibility form)")
+        out += a.lookAlikes.isEmpty ? [item + "none"] : a.lookAlikes.map { item + esc($0.names.map { "“\(InvisibleCharacters.shown($0))”" }.joined(separator: " / ")) }
         for (title, rows) in [("By outlet", a.byOutlet), ("By language", a.byLanguage)] {
             out += h(title)
             if md {
@@ -116,6 +118,7 @@ public enum AuditRenderer {
                 if let d = r.dependsOn { o["depends_on"] = .string(d) }
                 return .object(o)
             }),
+            "look_alike_names": .array(a.lookAlikes.map { ["names": .array($0.names.map { .string($0) })] }),
             "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
             "retractions": revisions(.retraction), "corrections": revisions(.correction), "provenance": provenance.json,
             "value_mismatches": .array(a.valueMismatches.map { m in
@@ -155,6 +158,7 @@ public enum AuditRenderer {
             "seq \($0.seq): \(HTMLEscape.value($0.speaker)) → \(HTMLEscape.value($0.relay)) → <strong>\(HTMLEscape.value($0.outlet))</strong>"
                 + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(HTMLEscape.value($0))”" } ?? "")
         })
+        body += "<h2>Look-alike names</h2>\n" + list(a.lookAlikes.map { $0.names.map { "“\(HTMLEscape.value(InvisibleCharacters.shown($0)))”" }.joined(separator: " / ") })
         body += table("By outlet", a.byOutlet) + table("By language", a.byLanguage)
         body += "<h2>Retractions and corrections</h2>\n" + list(a.revisions.map { r in
             let target = a.targets[r.target].map { " “\(HTMLEscape.value($0.text))” (\(HTMLEscape.value($0.outlet)))" } ?? ""

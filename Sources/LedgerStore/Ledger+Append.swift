@@ -147,7 +147,7 @@ extension Ledger {
     /// Retracts a claim: appends a `claim.retraction` pointing at it. The claim stays in the ledger and in its
     /// history; analysis leaves it out. A claim is retracted once.
     public func retract(_ seq: Int64, reason: String) throws -> Entry {
-        let why = try Bodies.name(reason, "--reason")
+        let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
             return try batch.append(kind: .claimRetraction, body: ClaimRetractionBody(target: seq, reason: why).json)
@@ -157,7 +157,7 @@ extension Ledger {
     /// Corrects a claim: appends a `claim.correction` holding the new claim (anchored and parsed like any claim).
     /// The original stays; analysis uses the newest correction in its place.
     public func correct(_ seq: Int64, with input: ClaimInput, reason: String) throws -> Entry {
-        let why = try Bodies.name(reason, "--reason")
+        let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
             let claim = try ClaimBodyBuilder(ledger: self).body(for: input, index: 0)
@@ -171,7 +171,7 @@ extension Ledger {
         guard target.kind == .claim else {
             throw StoreError("entry \(seq) is a \(target.kind.rawValue), not a claim: only claims are retracted or corrected (give the original claim's seq)")
         }
-        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq)).first {
+        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq), scanning: true).first {
             throw StoreError("claim \(seq) was already retracted at seq \(earlier)")
         }
     }

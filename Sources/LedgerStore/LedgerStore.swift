@@ -45,6 +45,10 @@ public final class LedgerStore: MerkleHashReader {
     /// What is wrong with the database's schema (for `verify`); empty when intact.
     public func schemaProblems() throws -> [String] { try Schema.problems(db) }
 
+    /// What SQLite's integrity check finds wrong with the file, an index missing a row among them (for
+    /// `verify`; it reads the whole file); empty when intact.
+    public func integrityProblems() throws -> [String] { try Schema.integrityProblems(db) }
+
     /// The number of entries.
     public func size() throws -> Int64 { try db.integer("SELECT coalesce(max(seq) + 1, 0) FROM entries") }
 
@@ -62,8 +66,10 @@ public final class LedgerStore: MerkleHashReader {
     }
 
     /// The seq of every entry of `kind` whose key is `key` (a source id, predicate id or entity id), oldest first.
-    public func seqs(kind: EntryKind, key: String) throws -> [Int64] {
-        let s = try db.prepare("SELECT seq FROM entries WHERE kind = ? AND key = ? ORDER BY seq")
+    /// `scanning` reads the table itself rather than the index, for checks an append relies on (an index
+    /// rebuilt without a row would hide it; only `verify`'s integrity check reads every index whole).
+    public func seqs(kind: EntryKind, key: String, scanning: Bool = false) throws -> [Int64] {
+        let s = try db.prepare("SELECT seq FROM entries \(scanning ? "NOT INDEXED " : "")WHERE kind = ? AND key = ? ORDER BY seq")
         try s.bind(1, kind.rawValue)
         try s.bind(2, key)
         var out: [Int64] = []
@@ -119,11 +125,14 @@ public final class LedgerStore: MerkleHashReader {
     /// Before writing, the tip is checked in O(log n) — the last entry's bytes still hash to its stored
     /// leaf hash, and the stored tree matches the entry count — so an append never builds on a tampered tip.
     /// With a `signer`, each entry's `author` is the signer's key id and its Ed25519 signature over the entry
-    /// bytes is stored beside them.
+    /// bytes is stored beside them. Every insert must write exactly one row, and before committing the last
+    /// appended entry is read back and compared, so nothing is acknowledged that is not stored.
     public func append<T>(time: String, author: String, signer: NoteKey.Signer? = nil, _ body: (AppendBatch) throws -> T) throws -> T {
         try db.immediateTransaction {
             let batch = try AppendBatch(store: self, time: time, author: signer?.verifier.keyID ?? author, signer: signer)
-            return try body(batch)
+            let result = try body(batch)
+            try batch.confirm()
+            return result
         }
     }
 
@@ -214,6 +223,7 @@ public final class AppendBatch {
     private let signer: NoteKey.Signer?
     private var frontier: MerkleFrontier
     private var prev: Digest
+    private var last: Entry?
     private let insertEntry: Statement
     private let insertHash: Statement
     private let insertBlob: Statement
@@ -283,16 +293,31 @@ public final class AppendBatch {
         try insertEntry.bind(8, entry.bytes)
         try insertEntry.bind(9, entry.leafHash.bytes)
         if let signature { try insertEntry.bind(10, signature) }
-        try insertEntry.run()
+        try insertEntry.insert()
         var index = StoredHashIndex.index(level: 0, entry.seq)
         for h in frontier.append(leaf: entry.leafHash) {
             insertHash.reset()
             try insertHash.bind(1, index)
             try insertHash.bind(2, h.bytes)
-            try insertHash.run()
+            try insertHash.insert()
             index += 1
         }
         prev = entry.leafHash
+        last = entry
+    }
+
+    /// Reads back what this batch wrote: the entry count and the last entry's bytes and leaf hash must be
+    /// exactly what was appended.
+    func confirm() throws {
+        guard try store.size() == frontier.size else {
+            throw StoreError("the ledger holds \(try store.size()) entries after appending up to \(frontier.size); the ledger database was modified outside claimledger — run `claimledger verify`", integrity: true)
+        }
+        guard let last else { return }
+        let s = try store.db.prepare("SELECT bytes, leaf_hash FROM entries WHERE seq = ?")
+        try s.bind(1, last.seq)
+        guard try s.step(), s.blob(0) == last.bytes, s.blob(1) == last.leafHash.bytes else {
+            throw StoreError("entry \(last.seq) does not read back as it was appended; the ledger database was modified outside claimledger — run `claimledger verify`", integrity: true)
+        }
     }
 
     /// Stores a source's bytes under their SHA-256 (once; storing the same bytes again does nothing).
@@ -302,6 +327,13 @@ public final class AppendBatch {
         try insertBlob.bind(1, id.bytes)
         try insertBlob.bind(2, bytes)
         try insertBlob.run()
+        if store.db.changes != 1 {
+            let present = try store.db.prepare("SELECT count(*) FROM blobs WHERE sha256 = ?")
+            try present.bind(1, id.bytes)
+            guard try present.step(), present.int64(0) == 1 else {
+                throw StoreError("SQLite did not store the source \(id.hex); the ledger database was modified outside claimledger — run `claimledger verify`", integrity: true)
+            }
+        }
         return id
     }
 }

@@ -44,14 +44,16 @@ enum Schema {
     static func create(_ db: Database, now: String) throws(StoreError) {
         try db.execute("PRAGMA journal_mode=WAL")
         try db.execute("PRAGMA application_id=\(applicationID)")
-        try db.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL) STRICT")
+        try db.execute(migrationsTable)
         try migrate(db, now: now)
     }
 
-    /// Applies the migrations not yet recorded, each in its own transaction.
-    static func migrate(_ db: Database, now: String) throws(StoreError) {
+    private static let migrationsTable = "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL) STRICT"
+
+    /// Applies the migrations not yet recorded (up to the first `count`), each in its own transaction.
+    static func migrate(_ db: Database, now: String, upTo count: Int = migrations.count) throws(StoreError) {
         let applied = try db.integer("SELECT count(*) FROM migrations")
-        for (n, m) in migrations.enumerated() where n >= applied {
+        for (n, m) in migrations.prefix(count).enumerated() where n >= applied {
             do {
                 try db.immediateTransaction {
                     try db.execute(m.sql)
@@ -59,7 +61,7 @@ enum Schema {
                     try record.bind(1, Int64(n + 1))
                     try record.bind(2, m.name)
                     try record.bind(3, now)
-                    try record.run()
+                    try record.insert()
                     try db.execute("PRAGMA user_version=\(n + 1)")
                 }
             } catch let e as StoreError {
@@ -70,28 +72,64 @@ enum Schema {
         }
     }
 
-    /// What is wrong with the schema of an opened file: application id, migrations, triggers.
-    /// Empty when it is exactly what this code creates.
+    /// One row of `sqlite_master`: every table, index, trigger and view, with the SQL text SQLite keeps.
+    struct Object: Hashable, Comparable {
+        let type: String, name: String, table: String, sql: String?
+        static func < (a: Object, b: Object) -> Bool { (a.type, a.name) < (b.type, b.name) }
+        var described: String { "\(type) \(name)" }
+    }
+
+    static func objects(_ db: Database) throws(StoreError) -> Set<Object> {
+        let s = try db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master")
+        var out: Set<Object> = []
+        while try s.step() { out.insert(Object(type: s.text(0) ?? "", name: s.text(1) ?? "", table: s.text(2) ?? "", sql: s.text(3))) }
+        return out
+    }
+
+    /// The exact `sqlite_master` this code creates for the first `count` migrations, built in memory.
+    static func expectedObjects(migrations count: Int) throws(StoreError) -> Set<Object> {
+        let db = try Database(path: ":memory:", create: true)
+        try db.execute(migrationsTable)
+        try migrate(db, now: "", upTo: count)
+        return try objects(db)
+    }
+
+    /// What is wrong with the schema of an opened file: application id, migrations, and every schema object
+    /// (an added trigger, index or view is named, as is one dropped or altered). Empty when it is exactly
+    /// what this code creates for the recorded migrations. Reads only `sqlite_master`: cheap on every open.
     static func problems(_ db: Database) throws(StoreError) -> [String] {
         var out: [String] = []
         let appID = try db.integer("PRAGMA application_id")
         if appID != applicationID { return ["the file is not a claimledger database (application_id \(appID))"] }
+        let found = try objects(db)
+        guard found.contains(where: { $0.type == "table" && $0.name == "migrations" }) else { return ["the migrations table was dropped"] }
         let names = try db.prepare("SELECT name FROM migrations ORDER BY id")
         var recorded: [String] = []
         while try names.step() { recorded.append(names.text(0) ?? "") }
         if recorded.count > migrations.count {
-            out.append("the database was written by a newer claimledger (migration \(recorded.last ?? "?")); upgrade claimledger")
+            return ["the database was written by a newer claimledger (migration \(recorded.last ?? "?")); upgrade claimledger"]
         } else if recorded != migrations.prefix(recorded.count).map(\.name) {
             out.append("the recorded migrations are not claimledger's")
         }
-        for t in triggers {
-            let s = try db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-            try s.bind(1, t.name)
-            if try !s.step() {
-                out.append("the append-only trigger \(t.name) was dropped")
-            } else if s.text(0) != t.sql {
-                out.append("the append-only trigger \(t.name) was altered")
-            }
+        let expected = try expectedObjects(migrations: recorded.count)
+        let expectedByName = Dictionary(expected.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let foundNames = Set(found.map(\.name))
+        for o in found.subtracting(expected).sorted() {
+            out.append(expectedByName[o.name] == nil ? "a foreign schema object was added: \(o.described)\(o.table == o.name ? "" : " on \(o.table)")" : "the \(o.described) was altered")
+        }
+        for o in expected.sorted() where !foundNames.contains(o.name) {
+            out.append("the \(o.described) was dropped")
+        }
+        return out
+    }
+
+    /// SQLite's own `PRAGMA integrity_check`: pages, records, and every index against its table (an index
+    /// missing a row hides that row from lookups). Reads the whole file: for `verify`, not for every open.
+    static func integrityProblems(_ db: Database) throws(StoreError) -> [String] {
+        let s = try db.prepare("PRAGMA integrity_check(\(Verifier.maxFindings))")
+        var out: [String] = []
+        while try s.step() {
+            if let line = s.text(0), line != "ok" { out.append("SQLite integrity check: \(line)") }
         }
         return out
     }

@@ -43,8 +43,8 @@ public struct VerificationReport: Sendable {
 
 /// Verifies a ledger from its stored bytes alone (DESIGN §3): every entry re-hashed and checked canonical
 /// and well-formed, seq continuity, the `prev` chain, every stored Merkle hash recomputed from the leaves,
-/// every source blob against its id, every excerpt against its source, the derived lookup columns, and the
-/// schema's append-only triggers. It streams: memory stays flat as the ledger grows (only the tree's
+/// every source blob against its id, every excerpt against its source, the derived lookup columns, the
+/// whole schema (a foreign trigger, index or view is named) and SQLite's integrity check. It streams: memory stays flat as the ledger grows (only the tree's
 /// frontier, the set of source ids and a small cache of source texts are held).
 public enum Verifier {
     public static let maxFindings = 1000
@@ -123,7 +123,7 @@ public enum Verifier {
         }
 
         func run() throws -> VerificationReport {
-            for p in try store.schemaProblems() { add("schema", p) }
+            for p in try store.schemaProblems() + store.integrityProblems() { add("schema", p) }
             let hashes = try store.treeHashes()
             var nextHashIndex: Int64 = 0
             var expectedSeq: Int64 = 0

@@ -121,4 +121,36 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
+
+    @Test func anInsertThatWritesNoRowIsNeverAcknowledged() throws {
+        let (ledger, source) = try Self.makeLedger()
+        let size = try ledger.store.size(), root = try ledger.store.root(size: size)
+        // A trigger added behind an already-open store's back: the open-time schema check cannot see it.
+        try ledger.store.db.execute("CREATE TRIGGER swallow BEFORE INSERT ON entries BEGIN SELECT RAISE(IGNORE); END")
+        #expect { try ledger.addClaims([Self.claim(source)]) } throws: { ($0 as? StoreError)?.isIntegrityFailure == true }
+        try ledger.store.db.execute("DROP TRIGGER swallow; CREATE TRIGGER swallow BEFORE INSERT ON tree_hashes BEGIN SELECT RAISE(IGNORE); END")
+        #expect { try ledger.addClaims([Self.claim(source)]) } throws: { ($0 as? StoreError)?.isIntegrityFailure == true }
+        try ledger.store.db.execute("DROP TRIGGER swallow")
+        #expect(try ledger.store.size() == size)
+        #expect(try ledger.store.root(size: size) == root)
+        #expect(try Verifier.verify(directory: ledger.directory.path).ok)
+    }
+
+    @Test func theConnectionIsDefensive() throws {
+        let (ledger, _) = try Self.makeLedger()
+        #expect(throws: StoreError.self) {
+            try ledger.store.db.execute("PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = sql || ' ' WHERE name = 'entries_no_update'")
+        }
+        #expect(try ledger.store.db.integer("PRAGMA trusted_schema") == 0)
+        #expect(try ledger.store.schemaProblems().isEmpty && ledger.store.integrityProblems().isEmpty)
+    }
+
+    @Test func everySchemaObjectIsCompared() throws {
+        let (ledger, _) = try Self.makeLedger()
+        try ledger.store.db.execute("CREATE TABLE extra (x INTEGER) STRICT; DROP INDEX entries_by_outlet; CREATE INDEX entries_by_outlet ON entries(outlet)")
+        let problems = try ledger.store.schemaProblems()
+        #expect(problems.contains { $0.contains("foreign") && $0.contains("table extra") }, "\(problems)")
+        #expect(problems.contains { $0.contains("index entries_by_outlet was altered") }, "\(problems)")
+        #expect(throws: StoreError.self) { try Ledger(opening: ledger.directory.path) }
+    }
 }

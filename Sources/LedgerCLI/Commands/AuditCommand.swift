@@ -75,7 +75,7 @@ struct AuditCommand: ParsableCommand {
         }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
         return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names,
-                         predicates: input.predicates)
+                         predicates: input.predicates, recordedNames: input.names.recorded.union(input.hiddenNames))
     }
 }
 

@@ -24,7 +24,7 @@ public enum Bodies {
             "media_type": "text/plain; charset=utf-8", "byte_length": .int(bytes.count),
         ]
         if let url { body["url"] = .string(try Bodies.url(url)) }
-        if let title { body["title"] = .string(try name(title, "--title")) }
+        if let title { body["title"] = .string(try prose(title, "--title")) }
         if let published { body["published"] = .string(try date(published, "--published")) }
         return (SHA256.hash(bytes), .object(body))
     }
@@ -39,8 +39,16 @@ public enum Bodies {
         return ["id": .string(try identifier(id, "entity id")), "labels": .object(checkedLabels), "aliases": .array(checkedAliases)]
     }
 
-    /// Checks a free-text field: non-empty after trimming, no control characters; returns it trimmed.
+    /// Checks a name as `prose` does, and returns it trimmed. Names (outlets, speakers, subjects, labels, aliases, scopes) also refuse `InvisibleCharacters`, which
+    /// would make two names look alike or one display as another.
     public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
+        try refuseInvisible(text, field)
+        return try prose(text, field)
+    }
+
+    /// Checks free text (a title, a claim's wording, a reason): non-empty after trimming, no control characters;
+    /// returns it trimmed. Unlike a name it may hold joiners and bidi marks, which prose in some scripts needs.
+    public static func prose(_ text: String, _ field: String) throws(EntryError) -> String {
         let t = text.trimmingSpace()
         guard !t.isEmpty else { throw EntryError("\(field) is empty") }
         // Printable ASCII (most text) has no control characters; anything else is checked scalar by scalar
@@ -54,10 +62,17 @@ public enum Bodies {
 
     /// Checks an identifier (entity, subject, predicate, event): 1–200 characters, no spaces or controls.
     public static func identifier(_ text: String, _ field: String) throws(EntryError) -> String {
+        try refuseInvisible(text, field)
         guard !text.isEmpty, text.count <= 200,
               !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
         else { throw EntryError("\(field) \"\(text.prefix(40))\" must be 1–200 characters with no spaces (e.g. account:@dudes4harris)") }
         return Normalization.nfc(text)
+    }
+
+    private static func refuseInvisible(_ text: String, _ field: String) throws(EntryError) {
+        if let (scalar, position) = InvisibleCharacters.first(in: text) {
+            throw EntryError("\(field) contains \(InvisibleCharacters.describe(scalar)) at position \(position); remove it")
+        }
     }
 
     /// Checks a BCP 47 language tag and returns it in conventional case.

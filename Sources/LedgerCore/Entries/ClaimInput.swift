@@ -59,7 +59,7 @@ public struct ClaimInput: Sendable {
         // Fields are checked in this order, so the first problem reported is always the same one.
         let speaker = try field("speaker") { () throws(EntryError) in try Bodies.name(self.speaker, "speaker") }
         let outlet = try field("outlet") { () throws(EntryError) in try Bodies.name(self.outlet ?? source.outlet, "outlet") }
-        let text = try field("text") { () throws(EntryError) in try Bodies.name(self.text, "text") }
+        let text = try field("text") { () throws(EntryError) in try Bodies.prose(self.text, "text") }
         let subject = try field("subject") { () throws(EntryError) in try Bodies.name(self.subject, "subject") }
         let predicate = try field("predicate") { () throws(EntryError) in try Bodies.identifier(self.predicate, "predicate") }
         let relay = try self.relay.map { r throws(ClaimInputError) in try field("relay") { () throws(EntryError) in try Bodies.name(r, "relay") } }

@@ -3,6 +3,8 @@
 /// Built from `entity` and `entity.alias` entries. Unknown names resolve to nil and are compared literally.
 public struct EntityNames: Sendable {
     private var byKey: [String: String] = [:]
+    /// Every id, label and alias as recorded (for `audit`'s look-alike names).
+    public private(set) var recorded = Set<String>()
 
     public init() {}
 
@@ -29,6 +31,7 @@ public struct EntityNames: Sendable {
 
     private mutating func insert(_ name: String, for id: String) {
         let k = Self.key(name)
+        recorded.insert(name)
         if byKey[k] == nil { byKey[k] = id }  // first recorded wins; addAlias refuses names already taken
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// typed on an ordinary keyboard. It is never stored; the stored excerpt is always the exact snapshot text.
 ///
 /// Per scalar: NFKC (so U+00A0, U+202F, ligatures and the ellipsis fold), lowercase, curly quotes and
-/// primes to `'` or `"`, guillemets to `"`, every dash and minus to `-`, every white space to one space.
+/// primes to `'` or `"`, guillemets to `"`, every dash and minus to `-`, every white space to one space,
+/// and `InvisibleCharacters` (zero-width, bidi controls) to nothing.
 /// Runs of spaces collapse to one; spaces beside a `"` and before `:` `;` `!` `?` are dropped, because
 /// French typography spaces them (« … », « dit : ») and a user typing "…" on a keyboard does not.
 public struct MatchKey: Sendable {
@@ -52,6 +53,7 @@ public struct MatchKey: Sendable {
 
     static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
         if s.properties.isWhitespace { return [" "] }
+        if !s.isASCII && InvisibleCharacters.contains(s) { return [] }
         switch s.value {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x0060, 0x00B4, 0x02BC, 0x2039, 0x203A: return ["'"]
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB: return ["\""]

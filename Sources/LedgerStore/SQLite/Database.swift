@@ -7,6 +7,10 @@ final class Database {
     let path: String
 
     /// Opens an existing database file (`create: false`) or creates one. Wraps `sqlite3_open_v2`.
+    ///
+    /// The file is untrusted input (DESIGN §6), so the connection is hardened before any statement reads its
+    /// schema: defensive mode (no `writable_schema`, no shadow-table writes), the schema's SQL not trusted to
+    /// call functions with side effects, and no extension loading.
     init(path: String, create: Bool, readOnly: Bool = false) throws(StoreError) {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | (create ? SQLITE_OPEN_CREATE : 0)
@@ -17,9 +21,19 @@ final class Database {
             sqlite3_close_v2(db)
             throw StoreError.sqlite(code: rc, message: message, during: "opening \(path)")
         }
+        let hardening: [(option: Int32, value: Int32)] = [
+            (SQLITE_DBCONFIG_DEFENSIVE, 1), (SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0), (SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0),
+        ]
+        for h in hardening where cledger_sqlite_db_config(db, h.option, h.value) != h.value {
+            sqlite3_close_v2(db)
+            throw StoreError("SQLite refused to harden the connection (option \(h.option)) while opening \(path); claimledger needs SQLite 3.37 or newer")
+        }
         handle = db
         self.path = path
     }
+
+    /// The rows the last INSERT, UPDATE or DELETE wrote (not counting triggers'). Wraps `sqlite3_changes64`.
+    var changes: Int64 { sqlite3_changes64(handle) }
 
     deinit { sqlite3_close_v2(handle) }
 
@@ -134,6 +148,16 @@ final class Statement {
     /// Runs to completion, ignoring rows.
     func run() throws(StoreError) {
         while try step() {}
+    }
+
+    /// Runs an INSERT to completion and requires it to have written exactly `rows` rows: a foreign trigger
+    /// that swallows the row (`RAISE(IGNORE)`) must never let an append be acknowledged.
+    func insert(expecting rows: Int64 = 1) throws(StoreError) {
+        try run()
+        let written = database.changes
+        guard written == rows else {
+            throw StoreError("SQLite wrote \(written) rows where \(rows) were inserted; the ledger database was modified outside claimledger — run `claimledger verify`", integrity: true)
+        }
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
