@@ -17,7 +17,8 @@ public enum LedgerImport {
         public let size: Int64
         public let root: Digest
         public let origin: String
-        /// The ledger key the bundle is signed with (from its genesis entry), and the checkpoints it was checked against.
+        /// The ledger key the bundle is signed with (from its genesis entry), and how many distinct signed checkpoints
+        /// it was checked against (kept as the new ledger's history).
         public let key: NoteKey.Verifier
         public let checkpoints: Int
     }
@@ -138,12 +139,13 @@ public enum LedgerImport {
             guard report.ok else {
                 throw StoreError("the imported ledger does not verify: \(report.findings.first?.what ?? "")", integrity: true)
             }
+            let kept = try FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("checkpoints").path).count
             // rename(2) replaces only a missing or empty directory: whatever appeared in DIR meanwhile is kept.
             guard rename(staging.path, dest.path) == 0 else {
                 throw StoreError("cannot move the imported ledger to \(target): \(String(cString: strerror(errno))) (it was created or filled meanwhile); nothing was changed")
             }
             try DurableFile.syncDirectory(of: dest.path)
-            return Result(size: size, root: report.root, origin: origin, key: key, checkpoints: 1 + inBundle.count + published.count)
+            return Result(size: size, root: report.root, origin: origin, key: key, checkpoints: kept)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error

@@ -79,13 +79,13 @@ struct ExportCommand: ParsableCommand {
     static func writeBundle(_ ledger: Ledger, journal output: String) throws {
         let dir = URL(fileURLWithPath: output).deletingLastPathComponent()
         let sources = dir.appendingPathComponent("sources"), checkpoints = dir.appendingPathComponent("checkpoints")
-        do {
-            for sub in [sources, checkpoints] { try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
-        } catch { throw CLIError("cannot create the bundle's directories in \(dir.path): \((error as NSError).localizedDescription)") }
         let manifest: Ledger.SignedCheckpoint
         do { manifest = try ledger.checkpoint(covering: try ledger.store.size()).0 } catch let e as StoreError where !e.isIntegrityFailure {
             throw CLIError("export -o signs the bundle's manifest with the ledger key: \(e.message)")
         }
+        do {
+            for sub in [sources, checkpoints] { try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
+        } catch { throw CLIError("cannot create the bundle's directories in \(dir.path): \((error as NSError).localizedDescription)") }
         let signed = (try? FileManager.default.contentsOfDirectory(atPath: ledger.checkpointsDirectory.path)) ?? []
         for name in signed.sorted() where name.hasSuffix(".checkpoint") {
             let cp = try ledger.readCheckpoint(ledger.checkpointsDirectory.appendingPathComponent(name).path)
@@ -153,7 +153,7 @@ struct ImportCommand: ParsableCommand {
                          "verifier_key": .string(result.key.text), "key_id": .string(result.key.keyID), "checkpoints": .number(Double(result.checkpoints))])
         } else {
             Output.line("imported \(result.size) entries of \(result.origin) into \(dir); root \(result.root.hex)")
-            Output.line("signed by \(result.key.text); checked against \(result.checkpoints) signed checkpoints")
+            Output.line("signed by \(result.key.text); checked against \(result.checkpoints) signed checkpoints, kept as its history")
         }
     }
 }
