@@ -14,7 +14,8 @@ struct CheckpointCommand: ParsableCommand {
         checkpoints/SIZE.checkpoint. Publish it somewhere you cannot take back (a newsroom page, a witness, an \
         email to a colleague): from then on nobody, you included, can rewrite the first SIZE entries unnoticed — \
         `claimledger verify --checkpoint FILE` will fail. Refuses to sign when the newest stored checkpoint is not \
-        a prefix of the ledger.
+        a prefix of the ledger (exit 2), and never overwrites a stored checkpoint. An imported ledger keeps the \
+        bundle's checkpoints, so a restored ledger refuses in the same way.
         """
     )
 
