@@ -39,6 +39,19 @@ extension Ledger {
         }
     }
 
+    /// Adopts a published checkpoint (signed with the ledger key, for this origin) as part of the ledger's history,
+    /// after checking the ledger is consistent with it, so that the next checkpoint is checked against it too. A
+    /// stored checkpoint of the same size is kept, and must have the same root.
+    public func trust(_ path: String) throws {
+        let published = try readCheckpoint(path)
+        try checkConsistent(published.checkpoint)
+        try FileManager.default.createDirectory(at: checkpointsDirectory, withIntermediateDirectories: true)
+        let stored = checkpointsDirectory.appendingPathComponent("\(published.checkpoint.size).checkpoint").path
+        if try !DurableFile.write(Array(published.note.utf8), to: stored, replace: false), try readCheckpoint(stored).checkpoint.root != published.checkpoint.root {
+            throw StoreError("\(stored) holds another root for \(published.checkpoint.size) entries than \(path): the ledger signed two views", integrity: true)
+        }
+    }
+
     /// The stored checkpoint with the largest size, checked against the ledger key; nil when there is none.
     public func latestCheckpoint() throws -> SignedCheckpoint? {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: checkpointsDirectory.path)) ?? []

@@ -19,10 +19,15 @@ struct CheckpointCommand: ParsableCommand {
         """
     )
 
+    @Option(help: ArgumentHelp("A checkpoint published earlier (e.g. when restoring a ledger from a backup without its checkpoints/): the ledger must be consistent with it, and it joins the history the new checkpoint is checked against (repeatable).", valueName: "FILE"))
+    var trust: [String] = []
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let signed = try global.open(readOnly: true).makeCheckpoint()
+        let ledger = try global.open(readOnly: true)
+        for file in trust { try ledger.trust(file) }
+        let signed = try ledger.makeCheckpoint()
         if global.json {
             let cp = signed.checkpoint
             Output.json(["origin": .string(cp.origin), "size": .number(Double(cp.size)), "root": .string(cp.root.hex),
