@@ -14,9 +14,10 @@ extension Ledger {
     /// The checkpoints directory.
     public var checkpointsDirectory: URL { directory.appendingPathComponent("checkpoints") }
 
-    /// Signs a checkpoint of the ledger as it is now and stores it as `checkpoints/SIZE.checkpoint`. Refuses when
-    /// the newest stored checkpoint is not a prefix of the current tree (a log must never sign two inconsistent
-    /// checkpoints, C2SP tlog-checkpoint).
+    /// Signs a checkpoint of the ledger as it is now and stores it as `checkpoints/SIZE.checkpoint` (written
+    /// durably, never over another). Refuses when the newest stored checkpoint is not a prefix of the current tree
+    /// (a log must never sign two inconsistent checkpoints, C2SP tlog-checkpoint). An imported ledger keeps the
+    /// bundle's checkpoints as its history, so the same holds after a restore.
     public func makeCheckpoint() throws -> SignedCheckpoint {
         let signer = try ledgerSigner()
         return try store.snapshot {
@@ -26,8 +27,28 @@ extension Ledger {
             let note = try SignedNote.sign(checkpoint.text, with: signer)
             let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
             try FileManager.default.createDirectory(at: checkpointsDirectory, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: path, contents: Data(note.utf8)) else { throw StoreError("cannot write \(path)") }
+            // A signed checkpoint is never overwritten: one already stored for this size must be this one.
+            guard try DurableFile.write(Array(note.utf8), to: path, replace: false) else {
+                let stored = try readCheckpoint(path)
+                guard stored.checkpoint.root == checkpoint.root else {
+                    throw StoreError("\(path) already holds a signed checkpoint of \(size) entries with another root: refusing to sign a second one (a split view)", integrity: true)
+                }
+                return stored
+            }
             return SignedCheckpoint(checkpoint: checkpoint, note: note, path: path)
+        }
+    }
+
+    /// Adopts a published checkpoint (signed with the ledger key, for this origin) as part of the ledger's history,
+    /// after checking the ledger is consistent with it, so that the next checkpoint is checked against it too. A
+    /// stored checkpoint of the same size is kept, and must have the same root.
+    public func trust(_ path: String) throws {
+        let published = try readCheckpoint(path)
+        try checkConsistent(published.checkpoint)
+        try FileManager.default.createDirectory(at: checkpointsDirectory, withIntermediateDirectories: true)
+        let stored = checkpointsDirectory.appendingPathComponent("\(published.checkpoint.size).checkpoint").path
+        if try !DurableFile.write(Array(published.note.utf8), to: stored, replace: false), try readCheckpoint(stored).checkpoint.root != published.checkpoint.root {
+            throw StoreError("\(stored) holds another root for \(published.checkpoint.size) entries than \(path): the ledger signed two views", integrity: true)
         }
     }
 

@@ -4,41 +4,65 @@ import LedgerCrypto
 
 /// Rebuilds a ledger from an export (`journal.jsonl` and the `sources/` snapshots beside it), checking every line
 /// as it goes: the entry object's RFC 8785 bytes, their leaf hash, seq continuity, the prev chain, the body's
-/// shape, the signature against keys registered earlier, and each source snapshot against its id. The ledger is
-/// built in a temporary directory, verified in full, and only then moved to its place: a bad export creates nothing.
+/// shape, the signature against keys registered earlier, and each source snapshot against its id. The journal is
+/// read line by line (memory does not grow with its length). The rebuilt tree must then equal the bundle's
+/// manifest (a checkpoint signed with the genesis entry's key) and be consistent with every checkpoint in the
+/// bundle and every published one the user gives; a bundle re-chained after an edit, truncated or reordered is
+/// refused. The ledger is built in a fresh temporary directory beside the target, verified in full, and renamed
+/// into place (a rename never replaces a non-empty directory): a bad export creates nothing, and nothing that
+/// import did not create is ever removed. The imported checkpoints become the new ledger's history.
 public enum LedgerImport {
     /// What was imported.
     public struct Result: Sendable {
         public let size: Int64
         public let root: Digest
         public let origin: String
+        /// The ledger key the bundle is signed with (from its genesis entry), and how many distinct signed checkpoints
+        /// it was checked against (kept as the new ledger's history).
+        public let key: NoteKey.Verifier
+        public let checkpoints: Int
     }
 
     /// Imports `export` (the journal file, or the directory holding `journal.jsonl`) into the new directory `target`.
-    public static func run(export: String, into target: String) throws -> Result {
+    /// `expected`, when given, is the only ledger key accepted; `published` are signed checkpoint notes (from a
+    /// place the user trusts) that the rebuilt ledger must be consistent with.
+    public static func run(export: String, into target: String, expected: NoteKey.Verifier? = nil, published: [(name: String, note: [UInt8])] = []) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: export, isDirectory: &isDirectory) else { throw StoreError("no export at \(export)") }
         let journal = isDirectory.boolValue ? export + "/journal.jsonl" : export
         let sources = URL(fileURLWithPath: journal).deletingLastPathComponent().appendingPathComponent("sources").path
         let name = URL(fileURLWithPath: journal).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: journal) else { throw StoreError("cannot read \(journal)") }
+        let bundle = URL(fileURLWithPath: journal).deletingLastPathComponent()
+        guard let manifest = FileManager.default.contents(atPath: bundle.appendingPathComponent("manifest.checkpoint").path) else {
+            throw StoreError("\(bundle.path) has no manifest.checkpoint (the signed size and root that end a bundle): the export is incomplete or was not made by `claimledger export -o`; nothing was imported", integrity: true)
+        }
+        guard let file = fopen(journal, "r") else { throw StoreError("cannot read \(journal): \(String(cString: strerror(errno)))") }
+        defer { fclose(file) }
         let dest = URL(fileURLWithPath: target).standardizedFileURL
         if FileManager.default.fileExists(atPath: dest.path) {
             guard (try? FileManager.default.contentsOfDirectory(atPath: dest.path))?.isEmpty == true else {
                 throw StoreError("\(target) already exists and is not empty; import into a new directory")
             }
         }
-        let staging = dest.deletingLastPathComponent().appendingPathComponent(".\(dest.lastPathComponent).importing-\(getpid())")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging.appendingPathComponent("keys"), withIntermediateDirectories: true)
-        for sub in ["checkpoints", "reports"] { try FileManager.default.createDirectory(at: staging.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var template = Array(dest.deletingLastPathComponent().appendingPathComponent(".\(dest.lastPathComponent).importing-XXXXXX").path.utf8CString)
+        guard mkdtemp(&template) != nil else { throw StoreError("cannot create a directory beside \(target): \(String(cString: strerror(errno)))") }
+        let staging = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         do {
+            for sub in ["keys", "checkpoints", "reports"] { try FileManager.default.createDirectory(at: staging.appendingPathComponent(sub), withIntermediateDirectories: true) }
             let store = try LedgerStore.createEmpty(at: staging.appendingPathComponent(LedgerStore.fileName).path, now: Bodies.now())
             var keys: [String: NoteKey.Verifier] = [:]
-            var origin = ""
+            var origin = "", genesisKey: NoteKey.Verifier? = nil
             let size: Int64 = try store.append(time: Bodies.now(), author: "") { batch in
                 var prev = Digest.zero
-                for (n, raw) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !raw.isEmpty {
+                var linePointer: UnsafeMutablePointer<CChar>? = nil, capacity = 0, n = -1
+                defer { free(linePointer) }
+                while true {
+                    let length = getline(&linePointer, &capacity, file)
+                    guard length >= 0, let linePointer else { break }
+                    n += 1
+                    let raw = UnsafeRawBufferPointer(start: linePointer, count: length).prefix { $0 != 0x0A }
+                    if raw.isEmpty { continue }
                     func fail(_ why: String) -> StoreError { StoreError("\(name) line \(n + 1): \(why); nothing was imported", integrity: true) }
                     let line: JSONValue
                     do { line = try JSONParser.parse(raw) } catch { throw fail("\(error)") }
@@ -64,6 +88,7 @@ public enum LedgerImport {
                     case .genesis:
                         guard let key = entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) else { throw fail("the genesis entry has no valid key") }
                         keys[key.keyID] = key
+                        genesisKey = key
                         origin = entry.body["origin"]?.string ?? ""
                         try (key.text + "\n").write(toFile: staging.appendingPathComponent("keys/\(key.name.replacingOccurrences(of: "/", with: "_")).vkey").path,
                                                     atomically: true, encoding: .utf8)
@@ -82,17 +107,57 @@ public enum LedgerImport {
                 }
                 return batch.size
             }
+            guard ferror(file) == 0 else { throw StoreError("cannot read \(journal): \(String(cString: strerror(errno)))") }
             guard size > 0 else { throw StoreError("\(name) holds no entries") }
+            let key = try ledgerKey(genesisKey, expected: expected)
+            func open(_ note: [UInt8], _ what: String) throws -> Checkpoint {
+                let cp: Checkpoint
+                do { cp = try Checkpoint.open(note, key: key, origin: origin) } catch {
+                    throw StoreError("\(what) is not a checkpoint of \(origin) signed by \(key.keyID): \(error); nothing was imported", integrity: true)
+                }
+                guard cp.size <= size else {
+                    throw StoreError("\(what) covers \(cp.size) entries but the bundle holds only \(size): entries were removed from it; nothing was imported", integrity: true)
+                }
+                guard try store.root(size: cp.size) == cp.root else {
+                    throw StoreError("the bundle's first \(cp.size) entries do not hash to the root signed in \(what): its history was rewritten; nothing was imported", integrity: true)
+                }
+                try DurableFile.write(note, to: staging.appendingPathComponent("checkpoints/\(cp.size).checkpoint").path, replace: false)
+                return cp
+            }
+            let signed = try open(Array(manifest), "the bundle's manifest.checkpoint")
+            guard signed.size == size else {
+                throw StoreError("\(name) holds \(size) entries but the bundle's signed manifest covers \(signed.size): entries were added to it; nothing was imported", integrity: true)
+            }
+            let dir = bundle.appendingPathComponent("checkpoints")
+            let inBundle = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".checkpoint") }.sorted()
+            for file in inBundle {
+                guard let note = FileManager.default.contents(atPath: dir.appendingPathComponent(file).path) else { throw StoreError("cannot read the bundle's checkpoints/\(file)") }
+                _ = try open(Array(note), "the bundle's checkpoints/\(file)")
+            }
+            for (file, note) in published { _ = try open(note, "the published checkpoint \(file)") }
             let report = try Verifier.verify(directory: staging.path)
             guard report.ok else {
                 throw StoreError("the imported ledger does not verify: \(report.findings.first?.what ?? "")", integrity: true)
             }
-            if FileManager.default.fileExists(atPath: dest.path) { try FileManager.default.removeItem(at: dest) }
-            try FileManager.default.moveItem(at: staging, to: dest)
-            return Result(size: size, root: report.root, origin: origin)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("checkpoints").path).count
+            // rename(2) replaces only a missing or empty directory: whatever appeared in DIR meanwhile is kept.
+            guard rename(staging.path, dest.path) == 0 else {
+                throw StoreError("cannot move the imported ledger to \(target): \(String(cString: strerror(errno))) (it was created or filled meanwhile); nothing was changed")
+            }
+            try DurableFile.syncDirectory(of: dest.path)
+            return Result(size: size, root: report.root, origin: origin, key: key, checkpoints: kept)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// The ledger key: the genesis entry's, which must be `expected` when one is given.
+    static func ledgerKey(_ genesis: NoteKey.Verifier?, expected: NoteKey.Verifier?) throws -> NoteKey.Verifier {
+        guard let key = genesis else { throw StoreError("the bundle has no genesis key; nothing was imported", integrity: true) }
+        if let expected, expected != key {
+            throw StoreError("the bundle is signed by \(key.keyID), not by the expected key \(expected.keyID): it is another ledger or a forgery; nothing was imported", integrity: true)
+        }
+        return key
     }
 }

@@ -14,14 +14,20 @@ struct CheckpointCommand: ParsableCommand {
         checkpoints/SIZE.checkpoint. Publish it somewhere you cannot take back (a newsroom page, a witness, an \
         email to a colleague): from then on nobody, you included, can rewrite the first SIZE entries unnoticed — \
         `claimledger verify --checkpoint FILE` will fail. Refuses to sign when the newest stored checkpoint is not \
-        a prefix of the ledger.
+        a prefix of the ledger (exit 2), and never overwrites a stored checkpoint. An imported ledger keeps the \
+        bundle's checkpoints, so a restored ledger refuses in the same way.
         """
     )
+
+    @Option(help: ArgumentHelp("A checkpoint published earlier (e.g. when restoring a ledger from a backup without its checkpoints/): the ledger must be consistent with it, and it joins the history the new checkpoint is checked against (repeatable).", valueName: "FILE"))
+    var trust: [String] = []
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let signed = try global.open(readOnly: true).makeCheckpoint()
+        let ledger = try global.open(readOnly: true)
+        for file in trust { try ledger.trust(file) }
+        let signed = try ledger.makeCheckpoint()
         if global.json {
             let cp = signed.checkpoint
             Output.json(["origin": .string(cp.origin), "size": .number(Double(cp.size)), "root": .string(cp.root.hex),

@@ -17,7 +17,11 @@ struct ExportCommand: ParsableCommand {
 
         With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory: \
         `claimledger export -o bundle/journal.jsonl` makes a bundle that `claimledger import bundle NEWDIR` rebuilds \
-        into an identical ledger (same entries, same root). Private keys are never exported.
+        into an identical ledger (same entries, same root). The bundle also holds every checkpoint the ledger \
+        signed (checkpoints/) and ends with manifest.checkpoint: the checkpoint of exactly the exported entries, \
+        signed with the ledger key (signing one if none covers them, which needs keys/NAME.key). Every file is \
+        written under a temporary name, fsynced and renamed, so a failed export (a full disk) leaves no partial \
+        file. Private keys are never exported.
 
         The other formats are views of the claims for other tools — fact-check platforms (schema.org Claim), \
         annotation tools (W3C Web Annotation, with quote and code-point position selectors), provenance graphs \
@@ -49,40 +53,59 @@ struct ExportCommand: ParsableCommand {
             }
             return try ReportOptions(format: .json, output: output).emit(text)
         }
-        let handle: FileHandle
-        var sources: URL? = nil
-        if let output {
-            let dir = URL(fileURLWithPath: output).deletingLastPathComponent()
-            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: output, contents: nil), let h = FileHandle(forWritingAtPath: output) else {
-                throw CLIError("cannot write \(output)")
+        guard let output else {
+            var buffer = [UInt8]()
+            try ledger.store.snapshot {
+                try ledger.store.forEachStoredEntry { row in
+                    buffer += Self.line(row)
+                    if buffer.count > 1 << 20 { try DurableFile.writeAll(1, buffer, name: "stdout"); buffer.removeAll(keepingCapacity: true) }
+                }
             }
-            handle = h
-            sources = dir.appendingPathComponent("sources")
-            try FileManager.default.createDirectory(at: sources!, withIntermediateDirectories: true)
-        } else {
-            handle = FileHandle.standardOutput
+            return try DurableFile.writeAll(1, buffer, name: "stdout")
         }
+        try Self.writeBundle(ledger, journal: output)
+    }
+
+    /// One journal line: `{"entry":…,"leaf_hash":…,"seq":N[,"signature":…]}`, RFC 8785 canonical.
+    static func line(_ row: StoredEntry) -> [UInt8] {
+        let signature = row.signature.map { ",\"signature\":\"\(Hex.encode($0))\"" } ?? ""
+        return Array("{\"entry\":".utf8) + row.bytes
+            + Array(",\"leaf_hash\":\"\(MerkleHash.leaf(row.bytes).hex)\",\"seq\":\(row.seq)\(signature)}\n".utf8)
+    }
+
+    /// Writes the bundle beside `journal`: sources/, every signed checkpoint in checkpoints/, the journal, and
+    /// last the manifest (manifest.checkpoint: the checkpoint of exactly the exported entries, signed with the
+    /// ledger key). Each file is written durably under a temporary name, so a failed export leaves no partial file.
+    static func writeBundle(_ ledger: Ledger, journal output: String) throws {
+        let dir = URL(fileURLWithPath: output).deletingLastPathComponent()
+        let sources = dir.appendingPathComponent("sources"), checkpoints = dir.appendingPathComponent("checkpoints")
+        let manifest: Ledger.SignedCheckpoint
+        do { manifest = try ledger.checkpoint(covering: try ledger.store.size()).0 } catch let e as StoreError where !e.isIntegrityFailure {
+            throw CLIError("export -o signs the bundle's manifest with the ledger key: \(e.message)")
+        }
+        do {
+            for sub in [sources, checkpoints] { try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
+        } catch { throw CLIError("cannot create the bundle's directories in \(dir.path): \((error as NSError).localizedDescription)") }
+        let signed = (try? FileManager.default.contentsOfDirectory(atPath: ledger.checkpointsDirectory.path)) ?? []
+        for name in signed.sorted() where name.hasSuffix(".checkpoint") {
+            let cp = try ledger.readCheckpoint(ledger.checkpointsDirectory.appendingPathComponent(name).path)
+            try DurableFile.write(Array(cp.note.utf8), to: checkpoints.appendingPathComponent(name).path)
+        }
+        let journal = try DurableFile(output)
         var buffer = [UInt8]()
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
-                let signature = row.signature.map { ",\"signature\":\"\(Hex.encode($0))\"" } ?? ""
-                buffer += Array("{\"entry\":".utf8) + row.bytes
-                    + Array(",\"leaf_hash\":\"\(MerkleHash.leaf(row.bytes).hex)\",\"seq\":\(row.seq)\(signature)}\n".utf8)
-                if let sources, row.derived.kind == EntryKind.source.rawValue, let id = row.derived.key, let d = Digest(hex: id),
-                   let bytes = try ledger.store.blob(d) {
-                    guard FileManager.default.createFile(atPath: sources.appendingPathComponent(id).path, contents: Data(bytes)) else {
-                        throw CLIError("cannot write the snapshot of source \(id.prefix(16))")
-                    }
+                guard row.seq < manifest.checkpoint.size else { return }
+                buffer += line(row)
+                if row.derived.kind == EntryKind.source.rawValue, let id = row.derived.key, let d = Digest(hex: id), let bytes = try ledger.store.blob(d) {
+                    try DurableFile.write(bytes, to: sources.appendingPathComponent(id).path)
                 }
-                if buffer.count > 1 << 20 {
-                    handle.write(Data(buffer))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                if buffer.count > 1 << 20 { try journal.write(buffer); buffer.removeAll(keepingCapacity: true) }
             }
         }
-        handle.write(Data(buffer))
-        if output != nil { try handle.close() }
+        try journal.write(buffer)
+        try journal.commit()
+        try DurableFile.write(Array(manifest.note.utf8), to: dir.appendingPathComponent("manifest.checkpoint").path)
     }
 }
 
@@ -93,10 +116,15 @@ struct ImportCommand: ParsableCommand {
         abstract: "Rebuild a ledger from an export bundle, checking every hash and signature on the way.",
         discussion: """
         PATH is the journal written by `claimledger export -o PATH/journal.jsonl` (or its directory); the source \
-        snapshots are read from sources/ beside it. Every line is checked — the entry's RFC 8785 bytes and leaf \
-        hash, seq and prev, the body, the signature, each snapshot's SHA-256 — and the rebuilt ledger is verified \
-        before it is moved to DIR, so an export edited anywhere is refused with its line named and nothing is \
-        created. The result has the same entries and the same root. No private key comes with it: copy \
+        snapshots, the signed checkpoints and the manifest are read beside it. Every line is checked — the entry's \
+        RFC 8785 bytes and leaf hash, seq and prev, the body, the signature, each snapshot's SHA-256 — and the \
+        journal is read line by line. The rebuilt tree must equal the bundle's manifest.checkpoint (signed with \
+        the key in the genesis entry) and be consistent with every checkpoint in the bundle, so a bundle that was \
+        edited and re-chained, truncated or reordered is refused (exit 2) and nothing is created. A forger with a \
+        key of their own can still make a self-consistent bundle for that key: give the key you expect with \
+        --vkey, or a checkpoint published earlier with --checkpoint, to rule that out. Import prints the key it \
+        accepted. The ledger is built beside DIR and renamed into place; the checkpoints become its history, so \
+        `checkpoint` will refuse to sign a tree inconsistent with them. No private key comes with it: copy \
         keys/NAME.key from the original ledger to sign checkpoints.
         """
     )
@@ -107,15 +135,25 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new ledger's directory (must not exist, or be empty).", valueName: "DIR"))
     var dir: String
 
+    @Option(help: ArgumentHelp("The ledger key you expect (NAME+HASH+BASE64, or a file holding it): any other is refused.", valueName: "VKEY"))
+    var vkey: String?
+
+    @Option(help: ArgumentHelp("A signed checkpoint published earlier; the bundle must be consistent with it (repeatable).", valueName: "FILE"))
+    var checkpoint: [String] = []
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
-        let result = try LedgerImport.run(export: path, into: dir)
+        let expected = try vkey.map { try Output.verifierKey($0, option: "--vkey") }
+        let published = try checkpoint.map { (name: $0, note: try Output.readFile($0)) }
+        let result = try LedgerImport.run(export: path, into: dir, expected: expected, published: published)
         if json {
-            Output.json(["directory": .string(dir), "size": .number(Double(result.size)), "root": .string(result.root.hex), "origin": .string(result.origin)])
+            Output.json(["directory": .string(dir), "size": .number(Double(result.size)), "root": .string(result.root.hex), "origin": .string(result.origin),
+                         "verifier_key": .string(result.key.text), "key_id": .string(result.key.keyID), "checkpoints": .number(Double(result.checkpoints))])
         } else {
             Output.line("imported \(result.size) entries of \(result.origin) into \(dir); root \(result.root.hex)")
+            Output.line("signed by \(result.key.text); checked against \(result.checkpoints) signed checkpoints, kept as its history")
         }
     }
 }

@@ -28,7 +28,7 @@ public struct Checkpoint: Equatable, Sendable {
             throw NoteError("a checkpoint needs an origin, a size and a root hash, each on its own line")
         }
         guard let size = Int64(lines[1]), size >= 0, String(size) == lines[1] else {
-            throw NoteError("the checkpoint size \"\(lines[1].prefix(30))\" is not a decimal without leading zeros")
+            throw NoteError("the checkpoint size \(NoteKey.quoted(lines[1], limit: 30)) is not a decimal without leading zeros")
         }
         guard let raw = Data(base64Encoded: String(lines[2])), let root = Digest(bytes: raw),
               Data(raw).base64EncodedString() == lines[2] else { throw NoteError("the checkpoint root is not a base64 SHA-256 hash") }
@@ -40,7 +40,7 @@ public struct Checkpoint: Equatable, Sendable {
         let (text, _) = try SignedNote.open(bytes, verifiers: [key])
         let checkpoint = try Checkpoint(text: text)
         guard checkpoint.origin == origin else {
-            throw NoteError("the checkpoint is for \"\(checkpoint.origin.prefix(60))\", not this ledger (\(origin))")
+            throw NoteError("the checkpoint is for \(NoteKey.quoted(checkpoint.origin)), not this ledger (\(origin))")
         }
         return checkpoint
     }

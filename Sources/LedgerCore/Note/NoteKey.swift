@@ -20,6 +20,13 @@ public enum NoteKey {
         !name.isEmpty && !name.contains("+") && !name.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
     }
 
+    /// `text` as an error message may quote it: its first `limit` characters in quotes, or a placeholder when it
+    /// holds a signer key (`PRIVATE+KEY+…`), which is never echoed anywhere.
+    public static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
+        text.contains("PRIVATE+KEY+") ? "(a private key, not shown: never pass it on the command line or as a public key)"
+            : "\"\(text.prefix(limit))\""
+    }
+
     static func hex8(_ h: UInt32) -> String {
         let s = String(h, radix: 16)
         return String(repeating: "0", count: 8 - s.count) + s
