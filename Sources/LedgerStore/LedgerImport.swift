@@ -76,26 +76,28 @@ public enum LedgerImport {
                     do { entry = try Entry(seq: Int64(seq), bytes: bytes) } catch { throw fail("\(error)") }
                     guard entry.leafHash.hex == leafHex else { throw fail("leaf_hash does not match SHA-256(0x00 ‖ the entry's RFC 8785 bytes): the entry was edited") }
                     if let problem = EntryCheck.check(bytes, expectedSeq: Int64(seq), prev: prev).problems.first { throw fail(problem) }
+                    guard let body = EntryBody(bytes) else { throw fail("the \(entry.kind.rawValue) body is malformed") }
                     var signature: [UInt8]? = nil
                     if let hex = line["signature"]?.string {
-                        guard let sig = Hex.decode(hex), let key = keys[entry.author] ?? (entry.kind == .genesis ? entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) : nil),
+                        var genesisKey: NoteKey.Verifier? { if case .genesis(let g) = body { NoteKey.Verifier(text: g.publicKey) } else { nil } }
+                        guard let sig = Hex.decode(hex), let key = keys[entry.author] ?? genesisKey,
                               key.publicKey.isValidSignature(sig, for: bytes) else {
                             throw fail("the signature does not verify against the author's registered key")
                         }
                         signature = sig
                     }
-                    switch entry.kind {
-                    case .genesis:
-                        guard let key = entry.body["public_key"]?.string.flatMap(NoteKey.Verifier.init(text:)) else { throw fail("the genesis entry has no valid key") }
+                    switch body {
+                    case .genesis(let genesis):
+                        guard let key = NoteKey.Verifier(text: genesis.publicKey) else { throw fail("the genesis entry has no valid key") }
                         keys[key.keyID] = key
                         genesisKey = key
-                        origin = entry.body["origin"]?.string ?? ""
+                        origin = genesis.origin
                         try (key.text + "\n").write(toFile: staging.appendingPathComponent("keys/\(key.name.replacingOccurrences(of: "/", with: "_")).vkey").path,
                                                     atomically: true, encoding: .utf8)
-                    case .key:
-                        if let key = entry.body["vkey"]?.string.flatMap(NoteKey.Verifier.init(text:)) { keys[key.keyID] = key }
-                    case .source:
-                        let id = entry.body["id"]?.string ?? ""
+                    case .key(let k):
+                        if let key = NoteKey.Verifier(text: k.vkey) { keys[key.keyID] = key }
+                    case .source(let source):
+                        let id = source.id.hex
                         guard let snapshot = FileManager.default.contents(atPath: sources + "/" + id) else {
                             throw fail("the snapshot sources/\(id.prefix(16))… is missing from the export")
                         }
