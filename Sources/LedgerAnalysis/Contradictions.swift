@@ -25,6 +25,8 @@ public struct ContradictionFinding: Sendable {
     public let scope: String?
     public let sideA: [ClaimRecord]
     public let sideB: [ClaimRecord]
+    /// Set when the finding stands for a group too large to list pair by pair (`GroupSweep`).
+    public internal(set) var summary: GroupSummary? = nil
 
     public var json: JSONValue {
         var o: [String: JSONValue] = [
@@ -34,6 +36,7 @@ public struct ContradictionFinding: Sendable {
         ]
         if let event { o["event"] = .string(event) }
         if let scope { o["scope"] = .string(scope) }
+        if let summary { o["summary"] = summary.json }
         return .object(o)
     }
 
@@ -81,46 +84,61 @@ public enum Contradictions {
         let first = analyse(claims, predicates: predicates, names: names, between: between, includeTension: includeTension)
         let full = try details(first.involved.sorted())
         let second = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension).report
-        return ContradictionReport(findings: second.findings, notComparable: second.notComparable,
+        // A summarized group reappears with only its widest pair: its summary is the first pass's.
+        let findings = second.findings.map { f in
+            var f = f
+            if let s = first.summaries[ClaimGroups.Key(subject: f.subject, predicate: f.predicate, event: f.event, scope: f.scope)] { f.summary = s }
+            return f
+        }
+        return ContradictionReport(findings: findings, notComparable: second.notComparable,
                                    claimCount: first.report.claimCount, groupCount: first.report.groupCount)
     }
 
     static func analyse(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
-                        between: Between, includeTension: Bool) -> (report: ContradictionReport, involved: Set<Int64>) {
+                        between: Between, includeTension: Bool)
+        -> (report: ContradictionReport, involved: Set<Int64>, summaries: [ClaimGroups.Key: GroupSummary]) {
         var findings: [ContradictionFinding] = []
         var notComparable: [NotComparable] = []
         var involved = Set<Int64>()
+        var summaries: [ClaimGroups.Key: GroupSummary] = [:]
         let groups = ClaimGroups(claims, names: names)
         for group in groups.groups {
             let context = RuleContext(predicate: predicates[group.key.predicate])
             let positions = group.positions
-            for i in positions.indices {
-                for j in positions.indices where j > i {
-                    let (a, b) = (positions[i], positions[j])
-                    guard asOfOverlap(a[0], b[0]) else { continue }
-                    let (sideA, sideB) = filter(a, b, between)
-                    guard !sideA.isEmpty, !sideB.isEmpty else { continue }
-                    let outcome = ModalityRule.adjust(compare(a[0], b[0], context), a[0], b[0])
-                    if case .agree = outcome { continue }
-                    if case .conflict(let verdict, _, _, _, _) = outcome, verdict != .contradiction && !includeTension { continue }
-                    involved.insert(a[0].seq)
-                    involved.insert(b[0].seq)
-                    for c in sideA + sideB { involved.insert(c.seq) }
-                    switch outcome {
-                    case .agree: break
-                    case .notComparable(let why):
-                        notComparable.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: sideA + sideB))
-                    case .conflict(let verdict, let rule, let explanation, let numbers, let width):
-                        findings.append(ContradictionFinding(verdict: verdict, rule: rule, explanation: explanation, numbers: numbers,
-                                                             width: width, subject: group.key.subject, predicate: group.key.predicate,
-                                                             event: group.key.event, scope: group.key.scope, sideA: sideA, sideB: sideB))
-                    }
+            func consider(_ i: Int, _ j: Int, summary: GroupSummary?) {
+                let (a, b) = (positions[i], positions[j])
+                guard asOfOverlap(a[0], b[0]) else { return }
+                let (sideA, sideB) = filter(a, b, between)
+                guard !sideA.isEmpty, !sideB.isEmpty else { return }
+                let outcome = ModalityRule.adjust(compare(a[0], b[0], context), a[0], b[0])
+                if case .agree = outcome { return }
+                if case .conflict(let verdict, _, _, _, _) = outcome, verdict != .contradiction && !includeTension { return }
+                involved.insert(a[0].seq)
+                involved.insert(b[0].seq)
+                for c in sideA + sideB { involved.insert(c.seq) }
+                switch outcome {
+                case .agree: break
+                case .notComparable(let why):
+                    notComparable.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: sideA + sideB))
+                case .conflict(let verdict, let rule, let explanation, let numbers, let width):
+                    findings.append(ContradictionFinding(verdict: verdict, rule: rule, explanation: explanation, numbers: numbers,
+                                                         width: width, subject: group.key.subject, predicate: group.key.predicate,
+                                                         event: group.key.event, scope: group.key.scope, sideA: sideA, sideB: sideB,
+                                                         summary: summary))
                 }
+            }
+            if let (summary, widest) = GroupSweep.sweep(positions, tolerance: context.tolerance) {
+                summaries[group.key] = summary
+                consider(widest.0, widest.1, summary: summary)
+                continue
+            }
+            for i in positions.indices {
+                for j in positions.indices where j > i { consider(i, j, summary: nil) }
             }
         }
         let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,
                                          groupCount: groups.groups.count)
-        return (report, involved)
+        return (report, involved, summaries)
     }
 
     /// Applies the rule for the values' type, after the polarity rule.

@@ -35,6 +35,7 @@ public enum ContradictionRenderer {
             }
             out.append("  \(f.verdict.rawValue.uppercased())  \(heading(f))  [rule: \(f.rule)]")
             out.append("    \(f.explanation)")
+            if let s = f.summary { out.append("    \(s.sentence)") }
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {
                     let relay = c.relay.map { ", relayed: \($0)" } ?? ""
@@ -65,7 +66,7 @@ public enum ContradictionRenderer {
                 out += ["", "## \(MarkdownEscape.value(f.subject))"]
             }
             out += ["", "### \(f.verdict.rawValue.capitalized): \(MarkdownEscape.value(heading(f)))", "",
-                    "Rule **\(MarkdownEscape.value(f.rule))**: \(MarkdownEscape.value(f.explanation))", "",
+                    "Rule **\(MarkdownEscape.value(f.rule))**: \(MarkdownEscape.value(f.explanation))"] + (f.summary.map { ["", $0.sentence] } ?? []) + ["",
                     "| side | seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---|---:|---|---|---|---|---|---|"]
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {
