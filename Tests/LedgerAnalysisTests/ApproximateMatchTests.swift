@@ -34,6 +34,16 @@ struct ApproximateMatchTests {
         }
     }
 
+    @Test(arguments: [1, 63, 64, 65, 127, 128, 129, 192])
+    func agreesAtBlockBoundaries(length: Int) {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let pattern = (0..<length).map { _ in UInt32.random(in: 0..<3, using: &rng) }
+            let text = (0..<400).map { _ in UInt32.random(in: 0..<3, using: &rng) }
+            #expect(ApproximateMatch.endErrors(pattern, in: text) == Self.sellers(pattern, text))
+        }
+    }
+
     @Test func agreesOnRealTextWithAQuoteLongerThanOneWord() {
         let text = String(repeating: "The council voted on Tuesday to raise the budget to 4.2 million euros, officials said. ", count: 20)
         let t = text.unicodeScalars.map(\.value)
