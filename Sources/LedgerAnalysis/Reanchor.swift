@@ -49,20 +49,36 @@ public enum Reanchor {
         return max(0, 1 - Double(errors) / Double(context.count))
     }
 
-    /// Approximate occurrences of `pattern` in `text` (Sellers' dynamic programming): for each end position that
-    /// is a local minimum of the edit distance and within `maxErrors`, the match's start, end and edits.
+    /// Approximate occurrences of `pattern` in `text`: for each end position that is a local minimum of the edit
+    /// distance and within `maxErrors`, the match's start, end and edits. The end positions come from the
+    /// bit-parallel matcher (`ApproximateMatch`); each candidate's start from Sellers' table over only the window
+    /// that a match within `maxErrors` can span (at most m + maxErrors scalars), so the cost stays O(n·m/64) plus
+    /// O(m·(m + maxErrors)) per candidate instead of O(n·m).
     static func matches(_ pattern: [UInt32], in text: [UInt32], maxErrors: Int) -> [(start: Int, end: Int, errors: Int)] {
+        let ends = ApproximateMatch.endErrors(pattern, in: text)
+        var out: [(start: Int, end: Int, errors: Int)] = []
+        for (k, errors) in ends.enumerated() where errors <= maxErrors {
+            let left = k > 0 ? ends[k - 1] : Int.max, right = k + 1 < ends.count ? ends[k + 1] : Int.max
+            guard errors <= left && errors < right else { continue }
+            let windowStart = max(0, k + 1 - pattern.count - maxErrors)
+            out.append((earliestStart(pattern, in: text[windowStart...k]), k + 1, errors))
+        }
+        return out
+    }
+
+    /// Sellers' table over `window`: the earliest start among the cheapest alignments of `pattern` ending at the
+    /// window's end.
+    static func earliestStart(_ pattern: [UInt32], in window: ArraySlice<UInt32>) -> Int {
         let m = pattern.count
-        var cost = Array(0...m), start = [Int](repeating: 0, count: m + 1)
-        var ends: [(end: Int, errors: Int, start: Int)] = []
-        for j in 0..<text.count {
+        var cost = Array(0...m), start = [Int](repeating: window.startIndex, count: m + 1)
+        for j in window.indices {
             var diagonal = cost[0], diagonalStart = start[0]
             cost[0] = 0
             start[0] = j + 1
             for i in 1...m {
                 let (up, upStart) = (cost[i], start[i])
                 // Among alignments of equal cost, keep the earliest start: it accounts for the most of the text.
-                var best = diagonal + (pattern[i - 1] == text[j] ? 0 : 1), bestStart = diagonalStart
+                var best = diagonal + (pattern[i - 1] == window[j] ? 0 : 1), bestStart = diagonalStart
                 if up + 1 < best || (up + 1 == best && upStart < bestStart) { best = up + 1; bestStart = upStart }
                 if cost[i - 1] + 1 < best || (cost[i - 1] + 1 == best && start[i - 1] < bestStart) { best = cost[i - 1] + 1; bestStart = start[i - 1] }
                 diagonal = up
@@ -70,13 +86,7 @@ public enum Reanchor {
                 cost[i] = best
                 start[i] = bestStart
             }
-            ends.append((j + 1, cost[m], start[m]))
         }
-        var out: [(start: Int, end: Int, errors: Int)] = []
-        for (k, e) in ends.enumerated() where e.errors <= maxErrors {
-            let left = k > 0 ? ends[k - 1].errors : Int.max, right = k + 1 < ends.count ? ends[k + 1].errors : Int.max
-            if e.errors <= left && e.errors < right { out.append((e.start, e.end, e.errors)) }
-        }
-        return out
+        return start[m]
     }
 }

@@ -80,7 +80,7 @@ public enum Verifier {
         var prev = Digest.zero
         var sources: [String: Int64] = [:]
         var declared: [String: Int64] = [:]
-        var texts: [String: AnchoredText] = [:]
+        var texts = SourceTextCache()
 
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
@@ -249,12 +249,10 @@ public enum Verifier {
         }
 
         func text(of id: String) -> AnchoredText? {
-            if let t = texts[id] { return t }
-            guard let d = Digest(hex: id), let bytes = try? store.blob(d), let text = Normalization.anchoringText(bytes) else { return nil }
-            if texts.count >= 256 { texts.removeAll(keepingCapacity: true) }
-            let anchored = AnchoredText(text)
-            texts[id] = anchored
-            return anchored
+            texts.text(id) {
+                guard let d = Digest(hex: id), let bytes = try? store.blob(d), let text = Normalization.anchoringText(bytes) else { return nil }
+                return AnchoredText(text)
+            }
         }
 
         func checkBlobs() throws {
