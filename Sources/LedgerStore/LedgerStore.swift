@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import LedgerCrypto
 
@@ -48,6 +49,28 @@ public final class LedgerStore: MerkleHashReader {
     /// What SQLite's integrity check finds wrong with the file, an index missing a row among them (for
     /// `verify`; it reads the whole file); empty when intact.
     public func integrityProblems() throws -> [String] { try Schema.integrityProblems(db) }
+
+    /// Starts SQLite's integrity check on a second, read-only connection on another thread, so it runs on the
+    /// other core while `verify` streams the entries; the returned function waits for it (once; later calls
+    /// return at once) and gives its findings.
+    public func integrityProblemsInBackground() -> () throws -> [String] {
+        final class Outcome: @unchecked Sendable {  // written once by the thread, read after `done` is signalled
+            var result: Result<[String], StoreError> = .success([])
+            let done = DispatchSemaphore(value: 0)
+            var waited = false  // read and written by the caller's thread only
+        }
+        let outcome = Outcome(), path = db.path
+        let thread = Thread {
+            outcome.result = Result { () throws(StoreError) in try Schema.integrityProblems(Database(path: path, create: false, readOnly: true)) }
+            outcome.done.signal()
+        }
+        thread.start()
+        return {
+            if !outcome.waited { outcome.done.wait() }
+            outcome.waited = true
+            return try outcome.result.get()
+        }
+    }
 
     /// The number of entries.
     public func size() throws -> Int64 { try db.integer("SELECT coalesce(max(seq) + 1, 0) FROM entries") }
