@@ -115,11 +115,7 @@ import Testing
         #expect(try CLI.run(["verify", "--ledger", empty]).stderr.contains("is not a ledger"))
 
         let (dir, _, id) = try Self.ledger()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [dir + "/ledger.sqlite", "DROP TRIGGER entries_no_delete"]
-        try p.run()
-        p.waitUntilExit()
+        try CLI.sql(dir, "DROP TRIGGER entries_no_delete")
         try expectRejected(claim(String(id.prefix(8))), ledger: dir, code: 2, mention: "modified outside claimledger")
 
         let (garbage, _, _) = try Self.ledger()

@@ -47,6 +47,16 @@ struct CLI {
     }
 
     /// A fresh temporary directory.
+    /// Runs `statements` on the ledger's database with the `sqlite3` shell, as someone editing it by hand would.
+    static func sql(_ ledger: String, _ statements: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [ledger + "/ledger.sqlite", statements]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "sqlite3 failed on: \(statements)")
+    }
+
     static func temporaryDirectory() -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimledger-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

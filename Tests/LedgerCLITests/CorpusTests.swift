@@ -106,7 +106,7 @@ import Testing
         let a = base.appendingPathComponent("a").path, b = base.appendingPathComponent("b").path
         try FileManager.default.copyItem(atPath: dir, toPath: a)
         try FileManager.default.copyItem(atPath: dir, toPath: b)
-        try sqlite(a, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'reader comment', 'reader commenT') AS BLOB) WHERE seq = 22;")
+        try CLI.sql(a, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'reader comment', 'reader commenT') AS BLOB) WHERE seq = 22;")
         let tampered = try CLI.run(["verify", "--ledger", a])
         #expect(tampered.code == 2)
         #expect(tampered.stdout.contains("seq 22 (claim): [entry] stored leaf hash does not match"))
@@ -114,7 +114,7 @@ import Testing
 
         // Tamper 2: change one byte of a source blob.
         let victim = ids["001"]!
-        try sqlite(b, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(victim)');")
+        try CLI.sql(b, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(victim)');")
         let blob = try CLI.run(["verify", "--json", "--ledger", b])
         #expect(blob.code == 2)
         let findings = try JSONParser.parse(blob.stdout)["findings"]?.array ?? []
@@ -122,12 +122,4 @@ import Testing
         #expect(findings.contains { $0["check"] == "excerpt" && $0["source"]?.string == victim })
     }
 
-    func sqlite(_ ledger: String, _ sql: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [ledger + "/ledger.sqlite", sql]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-    }
 }

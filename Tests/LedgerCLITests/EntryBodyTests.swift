@@ -7,15 +7,6 @@ import Testing
 /// Typed entry bodies: decoded from the hashed bytes by exactly `EntryCheck`'s rules, and what every reader uses —
 /// the store's lookup columns only find candidates.
 @Suite struct EntryBodyTests {
-    /// Runs `script` on the ledger's SQLite file with the sqlite3 shell, as someone editing it by hand would.
-    static func sql(_ dir: String, _ script: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [dir + "/ledger.sqlite", script]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-    }
 
     /// A demo ledger with a retraction and a correction, so every kind of body but `key` and `link` is in it.
     static func demo() throws -> String {
@@ -39,7 +30,7 @@ import Testing
         func audit() throws -> JSONValue { try JSONParser.parse(CLI.run(["audit", "--json", "--ledger", dir]).stdout) }
         let before = try findings(), auditBefore = try audit()
         #expect(before?.array?.isEmpty == false)
-        try Self.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET kind = 'link' WHERE kind IN ('claim', 'claim.retraction', 'claim.correction')")
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET kind = 'link' WHERE kind IN ('claim', 'claim.retraction', 'claim.correction')")
         #expect(try CLI.run(["verify", "--ledger", dir]).code == 2)  // verify notices the column; the readers must not care
         #expect(try findings() == before)
         let auditAfter = try audit()
@@ -55,7 +46,7 @@ import Testing
         let retracted = try #require(retraction["body"]?["target"]?.integer)
         let other = try #require(log.first { $0["kind"] == "claim" && $0["seq"]?.integer != retracted }?["seq"]?.integer)
         // Point the retraction's look-up key at another claim, as a hand edit of the index could.
-        try Self.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET key = '\(other)' WHERE seq = \(retraction["seq"]!.integer!)")
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET key = '\(other)' WHERE seq = \(retraction["seq"]!.integer!)")
         #expect(try !CLI.run(["show", String(other), "--ledger", dir]).stdout.contains("History:"))
         #expect(try JSONParser.parse(CLI.run(["show", String(other), "--json", "--ledger", dir]).stdout)["history"] == nil)
     }

@@ -43,11 +43,7 @@ import Testing
 
     @Test func aLedgerThatDoesNotVerifyIsReportedAsSuchAndExits2() throws {
         let dir = try ReportCommandTests.demo()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [dir + "/ledger.sqlite", "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)"]
-        try p.run()
-        p.waitUntilExit()
+        try CLI.sql(dir, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)")
         for report in Self.reports {
             let text = try CLI.run(report + ["--ledger", dir])
             #expect(text.code == 2, "\(report)")

@@ -5,15 +5,6 @@ import Testing
 /// A `ledger.sqlite` handed over by someone else is untrusted input: extra schema objects and an index that
 /// lies are refused for appends (exit 2, one line, nothing acknowledged) and named by `verify`.
 @Suite struct SQLiteAttackTests {
-    /// Runs plain SQL on the ledger's database with the `sqlite3` shell, as an attacker would.
-    static func sql(_ dir: String, _ statements: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [dir + "/ledger.sqlite", statements]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "sqlite3 failed on: \(statements)")
-    }
 
     /// Runs `claimledger` and kills it after `seconds` (a hung append is a failure, not a hung test run).
     static func run(_ arguments: [String], seconds: Double = 30) throws -> CLI.Result {
@@ -61,7 +52,7 @@ import Testing
 
     @Test func aTriggerThatSwallowsInsertsIsRefused() throws {
         let (dir, _, source) = try BadInputTests.ledger()
-        try Self.sql(dir, "CREATE TRIGGER swallow BEFORE INSERT ON entries BEGIN SELECT RAISE(IGNORE); END;")
+        try CLI.sql(dir, "CREATE TRIGGER swallow BEFORE INSERT ON entries BEGIN SELECT RAISE(IGNORE); END;")
         try expectRefused(dir, source, mention: "trigger swallow")
         // Read-only commands still work, with a warning.
         let log = try CLI.run(["log", "--ledger", dir])
@@ -70,7 +61,7 @@ import Testing
 
     @Test func aRecursiveTriggerDoesNotHangAppends() throws {
         let (dir, _, source) = try BadInputTests.ledger()
-        try Self.sql(dir, """
+        try CLI.sql(dir, """
             CREATE TRIGGER spin BEFORE INSERT ON tree_hashes BEGIN
               SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c);
             END;
@@ -80,7 +71,7 @@ import Testing
 
     @Test func foreignViewsAndIndexesAreNamed() throws {
         let (dir, _, source) = try BadInputTests.ledger()
-        try Self.sql(dir, "CREATE VIEW peek AS SELECT seq FROM entries; CREATE INDEX sneaky ON blobs(bytes);")
+        try CLI.sql(dir, "CREATE VIEW peek AS SELECT seq FROM entries; CREATE INDEX sneaky ON blobs(bytes);")
         try expectRefused(dir, source, mention: "index sneaky")
         let v = try CLI.run(["verify", "--ledger", dir])
         #expect(v.code == 2 && v.stdout.contains("view peek"), "\(v.stdout)")
@@ -93,9 +84,9 @@ import Testing
         #expect(try CLI.run(["claim", "retract", String(seq), "--reason", "wrong", "--ledger", dir]).code == 0)
         // Rebuild entries_by_key without the retraction, then put its SQL text back so the schema looks intact.
         let original = "CREATE INDEX entries_by_key ON entries(kind, key) WHERE key IS NOT NULL"
-        try Self.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original) AND kind <> ''claim.retraction''' WHERE name = 'entries_by_key';")
-        try Self.sql(dir, "REINDEX entries_by_key;")
-        try Self.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original)' WHERE name = 'entries_by_key';")
+        try CLI.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original) AND kind <> ''claim.retraction''' WHERE name = 'entries_by_key';")
+        try CLI.sql(dir, "REINDEX entries_by_key;")
+        try CLI.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original)' WHERE name = 'entries_by_key';")
         let v = try CLI.run(["verify", "--json", "--ledger", dir])
         #expect(v.code == 2, "\(v.stdout)")
         let findings = try JSONParser.parse(v.stdout)["findings"]?.array ?? []
