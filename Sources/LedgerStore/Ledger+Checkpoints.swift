@@ -15,7 +15,7 @@ extension Ledger {
     public var checkpointsDirectory: URL { directory.appendingPathComponent("checkpoints") }
 
     /// Signs a checkpoint of the ledger as it is now and stores it as `checkpoints/SIZE.checkpoint` (written
-    /// durably, never over another). Refuses when the newest stored checkpoint is not a prefix of the current tree
+    /// durably, never over another). Refuses when the ledger does not verify, and when the newest stored checkpoint is not a prefix of the current tree
     /// (a log must never sign two inconsistent checkpoints, C2SP tlog-checkpoint). An imported ledger keeps the
     /// bundle's checkpoints as its history, so the same holds after a restore.
     public func makeCheckpoint() throws -> SignedCheckpoint {
@@ -23,6 +23,12 @@ extension Ledger {
         return try store.snapshot {
             let size = try store.size()
             if let latest = try latestCheckpoint() { try checkConsistent(latest.checkpoint) }
+            // Nothing is signed that does not verify, against every checkpoint signed before it as well.
+            let verified = try Verifier.verify(store: store, checkpoints: try storedCheckpoints().map(\.checkpoint))
+            if let first = verified.findings.first {
+                let n = verified.findings.count + verified.omitted
+                throw StoreError("the ledger does not verify (\(n) finding\(n == 1 ? "" : "s"), the first: \(first.seq.map { "seq \($0): " } ?? "")\(first.what)); refusing to sign — run `claimledger verify`", integrity: true)
+            }
             let checkpoint = Checkpoint(origin: origin, size: size, root: try store.root(size: size))
             let note = try SignedNote.sign(checkpoint.text, with: signer)
             let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
@@ -54,11 +60,18 @@ extension Ledger {
 
     /// The stored checkpoint with the largest size, checked against the ledger key; nil when there is none.
     public func latestCheckpoint() throws -> SignedCheckpoint? {
+        guard let size = storedCheckpointSizes().max() else { return nil }
+        return try readCheckpoint(checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path)
+    }
+
+    /// Every stored checkpoint, smallest first, each checked against the ledger key (for `verify`).
+    public func storedCheckpoints() throws -> [SignedCheckpoint] {
+        try storedCheckpointSizes().sorted().map { try readCheckpoint(checkpointsDirectory.appendingPathComponent("\($0).checkpoint").path) }
+    }
+
+    private func storedCheckpointSizes() -> [Int64] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: checkpointsDirectory.path)) ?? []
-        let sizes = files.compactMap { $0.hasSuffix(".checkpoint") ? Int64($0.dropLast(11)) : nil }
-        guard let size = sizes.max() else { return nil }
-        let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
-        return try readCheckpoint(path)
+        return files.compactMap { $0.hasSuffix(".checkpoint") ? Int64($0.dropLast(11)) : nil }
     }
 
     /// Reads a signed checkpoint file and checks its signature (ledger key) and origin.
