@@ -58,14 +58,15 @@ public enum CSVEscape {
 
     /// One cell.
     public static func field(_ s: String) -> String {
-        let cell = s.first.map(formulaStart.contains) == true ? "'" + s : s
+        // A CSV file is also read with `cat`: controls are shown as on a terminal (a leading CR as `^M`, after the `'`).
+        let cell = (s.first.map(formulaStart.contains) == true ? "'" : "") + TerminalEscape.visible(s)
         return cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline || $0 == "\r\n" })
             ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
     }
 }
 
 /// A terminal: C0 controls other than newline and tab, DEL and C1 controls are shown in caret or `<U+XXXX>`
-/// notation (ESC as `^[`), and bidi controls as `<U+XXXX>`, so no value can move the cursor, recolour the screen or
+/// notation (ESC as `^[`), and bidi controls and invisible characters (U+200B …) as `<U+XXXX>`, so no value can move the cursor, recolour the screen or
 /// reorder a line.
 public enum TerminalEscape {
     /// Whether `c` is a bidi control: ALM, LRM, RLM, the embeddings and overrides, the isolates.
@@ -96,7 +97,17 @@ public enum TerminalEscape {
         }
     }
 
-    static func needsEscape(_ c: Unicode.Scalar) -> Bool { isControl(c) || isBidiControl(c) }
+    static func needsEscape(_ c: Unicode.Scalar) -> Bool { isControl(c) || isBidiControl(c) || isInvisible(c) }
+
+    /// Whether `c` is an invisible character that can make one name look like another: zero width space, word
+    /// joiner and the invisible operators, the byte order mark. (Joiners and variation selectors, which emoji and
+    /// some scripts need, are left alone.)
+    static func isInvisible(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x200B, 0x2060...0x2064, 0xFEFF: true
+        default: false
+        }
+    }
 
     /// Whether `c` is a C0 control other than newline and tab, DEL, or a C1 control.
     static func isControl(_ c: Unicode.Scalar) -> Bool { c.value < 0x20 && c != "\n" && c != "\t" || (0x7F...0x9F).contains(c.value) }

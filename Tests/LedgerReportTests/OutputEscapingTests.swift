@@ -22,7 +22,9 @@ import Testing
 
     @Test func csvPrefixesFormulasAndQuotes() {
         #expect(CSVEscape.field(#"=HYPERLINK("http://x","y")"#) == #""'=HYPERLINK(""http://x"",""y"")""#)
-        for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] { #expect(CSVEscape.field(start).contains("'" + start.prefix(1))) }
+        for start in ["+1", "-1", "@SUM(A1)", "\tx"] { #expect(CSVEscape.field(start).contains("'" + start.prefix(1))) }
+        #expect(CSVEscape.field("\rx") == "'^Mx")  // prefixed, and the CR made visible
+        #expect(CSVEscape.field("Sp\u{1B}[31mRED\u{7}\u{9B}") == "Sp^[[31mRED^G<U+009B>")
         #expect(CSVEscape.field("plain") == "plain")
         #expect(CSVEscape.field("a,b") == "\"a,b\"")
         #expect(CSVEscape.field("a\nb") == "\"a\nb\"")
@@ -30,6 +32,8 @@ import Testing
 
     @Test func terminalMakesControlsVisible() {
         #expect(TerminalEscape.visible("\u{1B}[31mred\u{7}") == "^[[31mred^G")
+        #expect(TerminalEscape.visible("Reuters\u{200B}") == "Reuters<U+200B>")
+        #expect(TerminalEscape.visible("👍🏽 ❤️ 👨‍👩‍👧") == "👍🏽 ❤️ 👨‍👩‍👧")  // joiners and variation selectors kept
         #expect(TerminalEscape.visible("a\tb\nc") == "a\tb\nc")
         #expect(TerminalEscape.visible("\u{7F}\u{9B}2J") == "^?<U+009B>2J")
         #expect(TerminalEscape.visible("\u{202E}txet\u{2066}") == "<U+202E>txet<U+2066>")
