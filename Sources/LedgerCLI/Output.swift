@@ -41,7 +41,7 @@ enum Output {
         let text = FileManager.default.fileExists(atPath: textOrPath)
             ? String(decoding: try readFile(textOrPath), as: UTF8.self) : textOrPath
         guard let key = NoteKey.Verifier(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw CLIError("\(option) \(NoteKey.quoted(textOrPath)) is not a verifier key (NAME+HASH+BASE64) or a file holding one")
+            throw CLIError("\(option) \(NoteKey.quotedKeyText(textOrPath)) is not a verifier key (NAME+HASH+BASE64) or a file holding one")
         }
         return key
     }

@@ -17,7 +17,7 @@ extension Ledger {
     /// Registers a contributor's public key, so entries they sign can be verified.
     public func addKey(name: String, verifierKey text: String) throws -> Entry {
         guard let key = NoteKey.Verifier(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw StoreError("\(NoteKey.quoted(text)) is not a verifier key (NAME+HASH+BASE64, from `claimledger key generate`)")
+            throw StoreError("\(NoteKey.quotedKeyText(text)) is not a verifier key (NAME+HASH+BASE64, from `claimledger key generate`)")
         }
         guard key.name == name else { throw StoreError("the verifier key is named \(key.name), not \(name)") }
         return try appending { batch in

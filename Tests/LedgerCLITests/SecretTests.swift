@@ -19,6 +19,13 @@ import Testing
             #expect(r.code != 0 && r.stderr.contains("not a verifier key"), "\(r.stderr)")
             #expect(!r.stderr.contains("PRIVATE+KEY+") && !r.stdout.contains("PRIVATE+KEY+"), "\(arguments[0]) echoed the key")
         }
+        // the same key pasted without its PRIVATE+KEY+ prefix: its secret part is never echoed either
+        let bare = String(secret.dropFirst("PRIVATE+KEY+".count)), material = String(bare.split(separator: "+").last!)
+        for arguments in [["verify-proof", "p", "--entry", "e", "--vkey", bare], ["key", "add", "bob@example", bare, "--ledger", dir]] {
+            let r = try CLI.run(arguments)
+            #expect(r.code != 0 && r.stderr.contains("not a verifier key"), "\(r.stderr)")
+            #expect(!r.stderr.contains(material.prefix(8)) && !r.stdout.contains(material.prefix(8)), "\(arguments[0]) echoed the key: \(r.stderr)")
+        }
     }
 
     @Test func initWarnsWhenGitWouldTrackThePrivateKey() throws {

@@ -27,6 +27,13 @@ public enum NoteKey {
             : "\"\(text.prefix(limit))\""
     }
 
+    /// Text that was meant to be a key but is not one, quoted for an error message with nothing after its name:
+    /// what follows the first `+` may be secret (a private key pasted without its `PRIVATE+KEY+` prefix).
+    public static func quotedKeyText(_ text: some StringProtocol) -> String {
+        guard !text.contains("PRIVATE+KEY+"), let plus = text.firstIndex(of: "+") else { return quoted(text) }
+        return "\"\(text[..<plus].prefix(60))+…\" (the rest not shown)"
+    }
+
     static func hex8(_ h: UInt32) -> String {
         let s = String(h, radix: 16)
         return String(repeating: "0", count: 8 - s.count) + s
