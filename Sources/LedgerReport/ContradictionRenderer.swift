@@ -15,7 +15,7 @@ public enum ContradictionRenderer {
 
     static func summary(_ r: ContradictionReport) -> String {
         let c = r.findings.filter { $0.verdict == .contradiction }.count, t = r.findings.count - c
-        return "\(c) contradiction\(c == 1 ? "" : "s")\(t > 0 ? " and \(t) tension\(t == 1 ? "" : "s")" : "") among \(r.claimCount) claims in \(r.groupCount) groups"
+        return "\(counted(c, "contradiction"))\(t > 0 ? " and \(counted(t, "tension"))" : "") among \(counted(r.claimCount, "claim")) in \(counted(r.groupCount, "group"))"
     }
 
     static func heading(_ f: ContradictionFinding) -> String {

@@ -20,7 +20,7 @@ public enum CorroborationRenderer {
     }
 
     static func text(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
-        var out = provenance.text + ["Corroborations: \(findings.count) among \(claimCount) claims"]
+        var out = provenance.text + ["Corroborations: \(findings.count) among \(counted(claimCount, "claim"))"]
         for f in findings {
             out += ["", "\(f.subject)  \(heading(f))  = \(f.agreement)",
                     "  \(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s") (\(f.origins.joined(separator: ", "))); languages \(f.languages.joined(separator: ", "))"]
@@ -34,7 +34,7 @@ public enum CorroborationRenderer {
     }
 
     static func markdown(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
-        var out = ["# Corroborations", ""] + provenance.markdown + ["\(findings.count) among \(claimCount) claims."]
+        var out = ["# Corroborations", ""] + provenance.markdown + ["\(findings.count) among \(counted(claimCount, "claim"))."]
         for f in findings {
             out += ["", "## \(MarkdownEscape.value(f.subject)) — \(MarkdownEscape.value(heading(f))) = \(MarkdownEscape.value(f.agreement))", "",
                     "\(f.independentOutlets) independent outlet(s): \(MarkdownEscape.value(f.origins.joined(separator: ", "))); languages: \(MarkdownEscape.value(f.languages.joined(separator: ", "))).", "",

@@ -28,7 +28,7 @@ enum HTMLPage {
     }
 
     static func corroborations(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
-        var body = "<h1>Corroborations</h1>\n" + provenance.html + "<p class=\"summary\">\(findings.count) among \(claimCount) claims</p>\n"
+        var body = "<h1>Corroborations</h1>\n" + provenance.html + "<p class=\"summary\">\(findings.count) among \(counted(claimCount, "claim"))</p>\n"
         for f in findings {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
             body += """

@@ -71,7 +71,7 @@ import Testing
     @Test func textGroupsBySubjectAndFlattensQuotes() {
         let text = ContradictionRenderer.render(Self.report, as: .text, provenance: Self.provenance)
         #expect(text.hasPrefix("ledger       example.org/<b>ledger</b>\n"))  // what it was computed from, first
-        #expect(text.contains("\n\nContradictions: 1 contradiction among 2 claims in 1 groups"))
+        #expect(text.contains("\n\nContradictions: 1 contradiction among 2 claims in 1 group"))
         #expect(text.contains("\naccount:@a\n  CONTRADICTION  reason  [rule: category]"))
         #expect(text.contains("\"« évitement »\""))  // no-break spaces shown as plain spaces on a terminal
     }

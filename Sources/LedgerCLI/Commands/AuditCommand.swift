@@ -111,7 +111,7 @@ struct SourceShow: ParsableCommand {
         let colour = !plain && isatty(1) == 1
         var out = TerminalEscape.visible("\(source.outlet) [\(source.lang)] \(digest.hex)") + "\n"
         if let t = source.title { out += "“\(TerminalEscape.visible(t))”\n" }
-        out += "\(claims.count) current claim\(claims.count == 1 ? "" : "s") quote this source\n\n"
+        out += "\(counted(claims.count, "current claim")) \(claims.count == 1 ? "quotes" : "quote") this source\n\n"
         for (i, scalar) in text.unicodeScalars.enumerated() {
             if let seqs = closes[i] { out += colour ? "\u{1B}[0m\u{1B}[2m{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}\u{1B}[0m" : "]]{\(seqs.sorted().map { "seq \($0)" }.joined(separator: ", "))}" }
             if let n = opens[i] { out += colour ? "\u{1B}[30;43m" : String(repeating: "[[", count: n) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `claimledger claim …`.
@@ -101,7 +102,7 @@ struct ClaimImport: ParsableCommand {
         if global.json {
             Output.json(["imported": .int(count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
         } else {
-            Output.line("imported \(count) claims (seq \(first)–\(last))")
+            Output.line("imported \(counted(count, "claim")) (seq \(first)–\(last))")
         }
     }
 }
