@@ -20,6 +20,16 @@ import Testing
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/checkpoints")) ?? []).isEmpty)
     }
 
+    @Test func aBundleIsNeverWrittenIntoALedgerDirectory() throws {
+        let work = CLI.temporaryDirectory()
+        let a = work.appendingPathComponent("a").path, b = work.appendingPathComponent("b").path
+        #expect(try CLI.run(["init", a]).code == 0 && CLI.run(["init", b]).code == 0)
+        let r = try CLI.run(["export", "-o", b + "/a.jsonl", "--ledger", a])
+        #expect(r.code == 1 && r.stderr.contains("is a ledger directory"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: b + "/a.jsonl") && !FileManager.default.fileExists(atPath: b + "/manifest.checkpoint"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: b + "/checkpoints")) ?? []).isEmpty)
+    }
+
     @Test func verifyChecksTheCheckpointsTheLedgerSigned() throws {
         let work = CLI.temporaryDirectory()
         let a = work.appendingPathComponent("a").path, b = work.appendingPathComponent("b").path

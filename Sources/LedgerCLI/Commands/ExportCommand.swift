@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
         is exactly the stored bytes, so SHA-256(0x00 ‖ those bytes) is leaf_hash; "signature" (when the entry was \
         signed) is the author's Ed25519 signature over those bytes. Each line is itself RFC 8785 canonical.
 
-        With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory: \
+        With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory (give the bundle a directory of its own; a ledger's directory is refused): \
         `claimledger export -o bundle/journal.jsonl` makes a bundle that `claimledger import bundle NEWDIR` rebuilds \
         into an identical ledger (same entries, same root). The bundle also holds every checkpoint the ledger \
         signed (checkpoints/) and ends with manifest.checkpoint: the checkpoint of exactly the exported entries, \
@@ -78,6 +78,10 @@ struct ExportCommand: ParsableCommand {
     /// ledger key). Each file is written durably under a temporary name, so a failed export leaves no partial file.
     static func writeBundle(_ ledger: Ledger, journal output: String) throws {
         let dir = URL(fileURLWithPath: output).deletingLastPathComponent()
+        // A bundle beside a ledger's own files would put another history's checkpoints into its checkpoints/.
+        guard !FileManager.default.fileExists(atPath: dir.appendingPathComponent(LedgerStore.fileName).path) else {
+            throw CLIError("\(dir.path) is a ledger directory; write the bundle into a directory of its own (e.g. -o bundle/journal.jsonl)")
+        }
         let sources = dir.appendingPathComponent("sources"), checkpoints = dir.appendingPathComponent("checkpoints")
         let manifest: Ledger.SignedCheckpoint
         do { manifest = try ledger.checkpoint(covering: try ledger.store.size()).0 } catch let e as StoreError where !e.isIntegrityFailure {
