@@ -22,10 +22,11 @@ let package = Package(
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerSQLite"], swiftSettings: strict),
         .target(name: "LedgerAnalysis", dependencies: ["LedgerCore"], swiftSettings: strict),
         .target(name: "LedgerReport", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
+        .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(
             name: "LedgerCLI",
             dependencies: [
-                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport",
+                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport", "LedgerPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -35,6 +36,7 @@ let package = Package(
             name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "LedgerAnalysisTests", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
+        .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerPublish", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore", "LedgerCrypto", "LedgerStore"], exclude: ["Fixtures"], swiftSettings: strict),
