@@ -21,9 +21,9 @@ struct CLI {
         return repo.appendingPathComponent(".build/debug/claimledger")
     }()
 
-    /// The repository root, for the sample and the shared corpus beside it.
+    /// The repository root, for the sample and the corpus copy in Tests/Corpus.
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = repo.appendingPathComponent("Tests/Corpus")
 
     @discardableResult
     static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {

@@ -2,7 +2,7 @@ import Foundation
 import LedgerCore
 import Testing
 
-/// The real coverage in ../shared/corpus: five sources, claims quoted exactly (typed loosely where French
+/// The real coverage in Tests/Corpus: five sources, claims quoted exactly (typed loosely where French
 /// typography has no-break spaces), a quote ending in an emoji, a clean verify, then tampering with sqlite3.
 @Suite struct CorpusTests {
     static let predicates: [[String]] = [

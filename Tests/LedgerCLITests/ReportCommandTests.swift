@@ -46,7 +46,7 @@ import Testing
         #expect(try CLI.run(["contradictions", "--format", "pdf", "--ledger", dir]).code == 64)
     }
 
-    /// Real coverage: the outlets in ../shared/corpus disagree on the fundraiser's attendance and on why the
+    /// Real coverage: the outlets in Tests/Corpus disagree on the fundraiser's attendance and on why the
     /// accounts were acted against; an earlier event and a different account are never compared with them.
     @Test func realCoverageDisagreementsAreFound() throws {
         let (dir, ids) = try CorpusTests.build()

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExcerptTests {
     static func corpus(_ name: String) throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus/\(name)").standardized
+            .appendingPathComponent("../Corpus/\(name)").standardized
         return Normalization.anchoringText(try Data(contentsOf: url))!
     }
 

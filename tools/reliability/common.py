@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "Tests" / "Corpus"
 SOURCES = [("000_488dd66cb813fd74.txt", "en"), ("001_eb67628ebe55fb7f.txt", "fr"), ("002_07d81c0bf9048001.txt", "en"),
            ("003_935b31bd8621e06a.txt", "en"), ("004_8e23d9a72ab15599.txt", "fr")]
 
