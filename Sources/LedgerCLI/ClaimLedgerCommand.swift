@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import LedgerPublish
 import LedgerStore
 
 /// The `claimledger` root command: subcommands, and the single place errors become messages and exit codes
 /// (0 ok; 1 error; 2 the ledger or a proof does not verify; 64 usage error).
-public struct ClaimLedgerCommand: ParsableCommand {
+public struct ClaimLedgerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "claimledger",
         abstract: "A tamper-evident, append-only ledger of claims made in news coverage.",
@@ -27,14 +28,17 @@ public struct ClaimLedgerCommand: ParsableCommand {
     public init() {}
 
     /// Parses the command line, runs the command, and exits with the right code and a one-line error.
-    public static func runMain() -> Never {
+    public static func runMain() async -> Never {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
             Foundation.exit(0)
         } catch let error as StoreError {
             Output.error(error.message)
             Foundation.exit(error.isIntegrityFailure ? 2 : 1)
+        } catch let error as PublishError {
+            Output.error(error.message)
+            Foundation.exit(error.isVerificationFailure ? 2 : 1)
         } catch let error as CLIError {
             Output.error(error.message)
             Foundation.exit(error.code)

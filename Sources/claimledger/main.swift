@@ -1,3 +1,3 @@
 import LedgerCLI
 
-ClaimLedgerCommand.runMain()
+await ClaimLedgerCommand.runMain()
