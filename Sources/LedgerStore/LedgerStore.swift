@@ -121,11 +121,46 @@ public final class LedgerStore: MerkleHashReader {
         return out
     }
 
-    /// The stored bytes of a source, by their SHA-256.
+    /// The size of the chunks a source's bytes are stored in (`blob_chunks`): what a reader of a source holds at once.
+    public static let blobChunkSize = 1 << 20
+
+    /// Whether the file has `blob_chunks` (migration 0003; a ledger opened read-only may predate it).
+    private lazy var hasBlobChunks: Bool = (try? db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'blob_chunks'")) == 1
+
+    /// The stored bytes of a source, by their SHA-256, whole (not checked against it: `verify` does that).
     public func blob(_ id: Digest) throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        let found = try readBlob(id) { chunk in bytes.append(contentsOf: chunk); return true }
+        return found ? bytes : nil
+    }
+
+    /// Hands the stored bytes of a source to `body` in order, chunk by chunk, from raw offset `offset` on, until
+    /// `body` returns false; memory stays at one chunk whatever the source's size. Returns false when no bytes
+    /// are stored under `id`.
+    @discardableResult
+    public func readBlob(_ id: Digest, from offset: Int = 0, _ body: (ArraySlice<UInt8>) throws -> Bool) throws -> Bool {
+        if hasBlobChunks {
+            let s = try db.prepare("SELECT n, bytes FROM blob_chunks WHERE sha256 = ? AND n >= ? ORDER BY n")
+            try s.bind(1, id.bytes)
+            try s.bind(2, Int64(offset / Self.blobChunkSize))
+            var found = false
+            while try s.step() {
+                let chunk = s.blob(1)
+                let skip = found ? 0 : min(chunk.count, offset - Int(s.int64(0)) * Self.blobChunkSize)
+                found = true
+                if try !body(chunk[max(0, skip)...]) { return true }
+            }
+            if found { return true }
+            let stored = try db.prepare("SELECT count(*) FROM blob_chunks WHERE sha256 = ?")
+            try stored.bind(1, id.bytes)
+            if try stored.step(), stored.int64(0) > 0 { return true }  // `offset` is past its end
+        }
         let s = try db.prepare("SELECT bytes FROM blobs WHERE sha256 = ?")
         try s.bind(1, id.bytes)
-        return try s.step() ? s.blob(0) : nil
+        guard try s.step() else { return false }
+        let bytes = s.blob(0)
+        _ = try body(bytes[min(offset, bytes.count)...])
+        return true
     }
 
     /// Stored Merkle hashes by stored-hash-index position, in one query per call.
@@ -173,10 +208,16 @@ public final class LedgerStore: MerkleHashReader {
     /// A cursor over the stored Merkle hashes in position order, for streaming beside the entries.
     public func treeHashes() throws -> TreeHashCursor { TreeHashCursor(try db.prepare("SELECT idx, hash FROM tree_hashes ORDER BY idx")) }
 
-    /// Calls `body` for every stored source blob (its key and bytes), streaming.
-    public func forEachBlob(_ body: ([UInt8], [UInt8]) throws -> Void) throws {
-        let s = try db.prepare("SELECT sha256, bytes FROM blobs ORDER BY sha256")
-        while try s.step() { try body(s.blob(0), s.blob(1)) }
+    /// Calls `body` for every stored source (the key it is stored under, and the SHA-256 of the bytes actually
+    /// stored there), reading each in chunks.
+    public func forEachBlob(_ body: (_ key: [UInt8], _ actual: Digest) throws -> Void) throws {
+        let s = try db.prepare(hasBlobChunks ? "SELECT DISTINCT sha256 FROM blob_chunks UNION SELECT sha256 FROM blobs ORDER BY 1" : "SELECT sha256 FROM blobs ORDER BY 1")
+        while try s.step() {
+            let key = s.blob(0)
+            var hasher = SHA256()
+            if let id = Digest(bytes: key) { try readBlob(id) { hasher.update($0); return true } }  // else a foreign row: no id
+            try body(key, hasher.finalize())
+        }
     }
 
     /// Runs `body` on one consistent snapshot of the store (for `verify` and reports).
@@ -282,7 +323,7 @@ public final class AppendBatch {
         }
         insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature) VALUES (?,?,?,?,?,?,?,?,?,?)")
         insertHash = try db.prepare("INSERT INTO tree_hashes (idx, hash) VALUES (?, ?)")
-        insertBlob = try db.prepare("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?, ?)")
+        insertBlob = try db.prepare("INSERT INTO blob_chunks (sha256, n, bytes) VALUES (?, ?, ?)")
     }
 
     /// Appends one entry and its Merkle hashes; returns it (with its seq and leaf hash).
@@ -343,19 +384,19 @@ public final class AppendBatch {
         }
     }
 
-    /// Stores a source's bytes under their SHA-256 (once; storing the same bytes again does nothing).
+    /// Stores a source's bytes under their SHA-256, in chunks of `LedgerStore.blobChunkSize` (once; storing the
+    /// same bytes again does nothing). Each chunk insert must write exactly one row.
     public func storeBlob(_ bytes: [UInt8]) throws -> Digest {
         let id = SHA256.hash(bytes)
-        insertBlob.reset()
-        try insertBlob.bind(1, id.bytes)
-        try insertBlob.bind(2, bytes)
-        try insertBlob.run()
-        if store.db.changes != 1 {
-            let present = try store.db.prepare("SELECT count(*) FROM blobs WHERE sha256 = ?")
-            try present.bind(1, id.bytes)
-            guard try present.step(), present.int64(0) == 1 else {
-                throw StoreError("SQLite did not store the source \(id.hex); the ledger database was modified outside claimledger — run `claimledger verify`", integrity: true)
-            }
+        guard !(try store.readBlob(id) { _ in false }) else { return id }
+        var n: Int64 = 0
+        for start in stride(from: 0, to: max(bytes.count, 1), by: LedgerStore.blobChunkSize) {
+            insertBlob.reset()
+            try insertBlob.bind(1, id.bytes)
+            try insertBlob.bind(2, n)
+            try insertBlob.bind(3, Array(bytes[start..<min(bytes.count, start + LedgerStore.blobChunkSize)]))
+            try insertBlob.insert()
+            n += 1
         }
         return id
     }

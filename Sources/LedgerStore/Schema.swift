@@ -2,8 +2,9 @@
 ///
 /// `entries` holds each entry's exact bytes and leaf hash, plus columns derived from its body (kind, key,
 /// source, subject, predicate, outlet) that only serve lookups and are re-derived and compared by `verify`.
-/// `blobs` holds source bytes by SHA-256. `tree_hashes` is the Merkle tree in Go tlog's stored-hash-index
-/// layout. Triggers abort any UPDATE or DELETE on the three; `verify` checks the triggers are intact.
+/// `blob_chunks` holds source bytes by SHA-256, in chunks of `LedgerStore.blobChunkSize` (`blobs`, whole, before
+/// migration 0003). `tree_hashes` is the Merkle tree in Go tlog's stored-hash-index
+/// layout. Triggers abort any UPDATE or DELETE on each table; `verify` checks the triggers are intact.
 enum Schema {
     /// `PRAGMA application_id`: "CLG1".
     static let applicationID: Int64 = 0x434C_4731
@@ -30,10 +31,18 @@ enum Schema {
         CREATE INDEX entries_by_source ON entries(source) WHERE source IS NOT NULL;
         """ + triggers.map(\.sql).joined(separator: ";\n") + ";"),
         ("0002-entry-signatures", "ALTER TABLE entries ADD COLUMN signature BLOB"),
+        // Sources stored in 1 MiB chunks, so that no reader has to hold a whole source; `blobs` is still read
+        // for sources stored before this migration.
+        ("0003-blob-chunks", """
+        CREATE TABLE blob_chunks (sha256 BLOB NOT NULL, n INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, n)) STRICT, WITHOUT ROWID;
+        """ + appendOnly("blob_chunks").map(\.sql).joined(separator: ";\n") + ";"),
     ]
 
-    /// The append-only triggers, by name, with their exact SQL as SQLite keeps it in `sqlite_master`.
-    static let triggers: [(name: String, sql: String)] = ["entries", "blobs", "tree_hashes"].flatMap { table in
+    /// The append-only triggers of the first migration's tables, by name, with their exact SQL.
+    static let triggers: [(name: String, sql: String)] = ["entries", "blobs", "tree_hashes"].flatMap(appendOnly)
+
+    /// The triggers that abort any UPDATE or DELETE on `table`, with their SQL as SQLite keeps it in `sqlite_master`.
+    static func appendOnly(_ table: String) -> [(name: String, sql: String)] {
         ["UPDATE", "DELETE"].map { op in
             let name = "\(table)_no_\(op.lowercased())"
             return (name, "CREATE TRIGGER \(name) BEFORE \(op) ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) are append-only'); END")

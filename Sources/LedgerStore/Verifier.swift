@@ -80,7 +80,11 @@ public enum Verifier {
         var prev = Digest.zero
         var sources: [String: Int64] = [:]
         var declared: [String: Int64] = [:]
+        /// What one streaming pass over each cited source found (a few bytes per 64 KiB of source).
+        var indexes: [String: SourceIndex] = [:]
+        /// Whole texts of sources up to `wholeTextLimit` bytes, by byte budget; larger ones are checked through windows.
         var texts = SourceTextCache()
+        static let wholeTextLimit = 4 << 20
 
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
@@ -225,42 +229,55 @@ public enum Verifier {
                 add("excerpt", "the claim cites a source not recorded before it", seq: seq, kind: kind, source: id)
                 return
             }
-            guard let text = text(of: id) else { return }
-            if let why = Excerpt.mismatch(excerpt, in: text) {
-                add("excerpt", why, seq: seq, kind: kind, source: id)
+            guard let index = indexes[id], let digest = Digest(hex: id) else { return }  // bytes missing or not UTF-8: reported with the source
+            if index.byteLength <= Self.wholeTextLimit {
+                guard let text = texts.text(id, load: {
+                    guard let bytes = try? store.blob(digest), let text = Normalization.anchoringText(bytes) else { return nil }
+                    return AnchoredText(text)
+                }) else { return }
+                if let why = Excerpt.mismatch(excerpt, in: text) { add("excerpt", why, seq: seq, kind: kind, source: id) }
+                return
+            }
+            // A large source: re-derive only the stretch of its anchoring text around the excerpt.
+            // A position outside the text, or an excerpt longer than an entry can hold, gets an empty window, and
+            // `mismatch` says what is wrong with it.
+            let start = excerpt.integer("start") ?? -1, end = excerpt.integer("end") ?? -1
+            let plausible = 0 <= start && start < end && end <= index.scalarCount && end - start <= Entry.maxBytes
+            do {
+                let window = !plausible ? TextWindow(text: AnchoredText(""), first: 0, scalarCount: index.scalarCount)
+                    : try index.window(start - Excerpt.contextLength..<end + Excerpt.contextLength) { offset, body in
+                        try store.readBlob(digest, from: offset, body)
+                    }
+                if let why = Excerpt.mismatch(excerpt, in: window) { add("excerpt", why, seq: seq, kind: kind, source: id) }
+            } catch {
+                add("excerpt", "the source's bytes could not be read: \(error)", seq: seq, kind: kind, source: id)
             }
         }
 
         func checkSourceBytes(id: String, body: JSONValue, seq: Int64) {
-            guard let digest = Digest(hex: id), let bytes = try? store.blob(digest) else {
+            var found = false
+            guard let digest = Digest(hex: id),
+                  let index = try? SourceIndex.build({ feed in found = try store.readBlob(digest) { try feed($0); return true } }), found else {
                 add("source", "the source's bytes are missing", seq: seq, kind: "source", source: id)
                 return
             }
-            if let n = body["byte_length"]?.integer, n != bytes.count {
+            if let n = body["byte_length"]?.integer, n != index.byteLength {
                 add("source", "the source's stored bytes have a different length", seq: seq, kind: "source", source: id,
-                    expected: String(n), actual: String(bytes.count))
+                    expected: String(n), actual: String(index.byteLength))
             }
-            guard let text = Normalization.anchoringText(bytes) else {
+            guard let textHash = index.textDigest?.hex else {
                 add("source", "the source's stored bytes are not valid UTF-8", seq: seq, kind: "source", source: id)
                 return
             }
-            let textHash = SHA256.hash(Array(text.utf8)).hex
             if body["text_sha256"]?.string != textHash {
                 add("source", "the source's anchoring text does not hash to text_sha256", seq: seq, kind: "source", source: id,
                     expected: body["text_sha256"]?.string, actual: textHash)
             }
-        }
-
-        func text(of id: String) -> AnchoredText? {
-            texts.text(id) {
-                guard let d = Digest(hex: id), let bytes = try? store.blob(d), let text = Normalization.anchoringText(bytes) else { return nil }
-                return AnchoredText(text)
-            }
+            indexes[id] = index
         }
 
         func checkBlobs() throws {
-            try store.forEachBlob { key, bytes in
-                let actual = SHA256.hash(bytes)
+            try store.forEachBlob { key, actual in
                 let id = Hex.encode(key)
                 if actual.bytes != key {
                     add("source", "the stored bytes of source \(id.prefix(16)) no longer hash to its id (they were altered)",

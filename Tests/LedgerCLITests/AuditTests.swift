@@ -19,7 +19,7 @@ import Testing
         let text = try CLI.run(["audit", "--ledger", dir]).stdout
         #expect(text.contains("\n\nAudit\nOK — 5 sources"))
 
-        try CLI.sql(dir, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(ids["001"]!)')")
+        try CLI.sql(dir, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(ids["001"]!)')")
         let altered = try CLI.run(["audit", "--json", "--ledger", dir])
         #expect(altered.code == 2)
         let bad = try JSONParser.parse(altered.stdout)

@@ -46,7 +46,6 @@ struct CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory.
     /// Runs `statements` on the ledger's database with the `sqlite3` shell, as someone editing it by hand would.
     static func sql(_ ledger: String, _ statements: String) throws {
         let process = Process()
@@ -57,6 +56,7 @@ struct CLI {
         #expect(process.terminationStatus == 0, "sqlite3 failed on: \(statements)")
     }
 
+    /// A fresh temporary directory.
     static func temporaryDirectory() -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimledger-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -114,7 +114,7 @@ import Testing
 
         // Tamper 2: change one byte of a source blob.
         let victim = ids["001"]!
-        try CLI.sql(b, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(victim)');")
+        try CLI.sql(b, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), '190 000', '290 000') AS BLOB) WHERE hex(sha256) = upper('\(victim)');")
         let blob = try CLI.run(["verify", "--json", "--ledger", b])
         #expect(blob.code == 2)
         let findings = try JSONParser.parse(blob.stdout)["findings"]?.array ?? []

@@ -43,7 +43,7 @@ import Testing
 
     @Test func aLedgerThatDoesNotVerifyIsReportedAsSuchAndExits2() throws {
         let dir = try ReportCommandTests.demo()
-        try CLI.sql(dir, "DROP TRIGGER blobs_no_update; UPDATE blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)")
+        try CLI.sql(dir, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)")
         for report in Self.reports {
             let text = try CLI.run(report + ["--ledger", dir])
             #expect(text.code == 2, "\(report)")

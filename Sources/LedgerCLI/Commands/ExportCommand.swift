@@ -101,8 +101,9 @@ struct ExportCommand: ParsableCommand {
             try ledger.store.forEachStoredEntry { row in
                 guard row.seq < manifest.checkpoint.size else { return }
                 buffer += line(row)
-                if row.derived.kind == EntryKind.source.rawValue, let id = row.derived.key, let d = Digest(hex: id), let bytes = try ledger.store.blob(d) {
-                    try DurableFile.write(bytes, to: sources.appendingPathComponent(id).path)
+                if row.derived.kind == EntryKind.source.rawValue, let id = row.derived.key, let d = Digest(hex: id) {
+                    let file = try DurableFile(sources.appendingPathComponent(id).path)  // streamed, one chunk at a time
+                    if try ledger.store.readBlob(d, { try file.write(Array($0)); return true }) { try file.commit() }
                 }
                 if buffer.count > 1 << 20 { try journal.write(buffer); buffer.removeAll(keepingCapacity: true) }
             }

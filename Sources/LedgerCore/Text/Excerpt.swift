@@ -53,7 +53,7 @@ public struct Excerpt: Equatable, Sendable {
 
     /// Checks a stored excerpt against its source: `exact`, `prefix`, `suffix` and `sha256` must be exactly what
     /// the text holds at `start..<end`. Returns a description of the first mismatch, or nil when it anchors.
-    public static func mismatch(_ json: some JSONLookup, in text: AnchoredText) -> String? {
+    public static func mismatch(_ json: some JSONLookup, in text: some ScalarText) -> String? {
         guard let start = json.integer("start"), let end = json.integer("end") else { return "excerpt has no position" }
         guard 0 <= start, start < end, end <= text.scalarCount else {
             return "excerpt position \(start)..<\(end) is outside the source (\(text.scalarCount) scalars)"

@@ -22,21 +22,13 @@ public enum Normalization {
     }
 
     /// The anchoring text of a captured source: NFC, with CRLF and lone CR turned into LF, nothing else.
-    /// Returns nil when the bytes are not valid UTF-8 (they are never repaired silently).
+    /// Returns nil when the bytes are not valid UTF-8 (they are never repaired silently). Computed piece by
+    /// piece (`AnchoringStream`), which is the same text and much faster on long sources than one NFC pass.
     public static func anchoringText<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        guard let decoded = String(validating: bytes, as: UTF8.self) else { return nil }
-        let text = nfc(decoded)
-        guard text.utf8.contains(0x0D) else { return text }
-        var out = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                out.append("\n")
-            } else if !(scalar == "\n" && previousWasCR) {
-                out.append(scalar)
-            }
-            previousWasCR = scalar == "\r"
-        }
-        return String(out)
+        var stream = AnchoringStream()
+        var out = ""
+        stream.feed(bytes) { out += $0.text }
+        stream.finish { out += $0.text }
+        return stream.isValid ? out : nil
     }
 }
