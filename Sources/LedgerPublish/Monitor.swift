@@ -72,7 +72,7 @@ public struct Monitor: Sendable {
     /// Throws `Inconsistency` when the log contradicts it, `PublishError` for anything else.
     public func run(remembered: [UInt8]? = nil) async throws -> Report {
         let note = try await source.require("checkpoint", limit: SignedNote.maxBytes)
-        let checkpoint = try open(note, what: "\(source.location)/checkpoint")
+        let checkpoint = try open(note, what: "\(source.location): checkpoint")
         var previous: Checkpoint? = nil
         if let remembered {
             let old: Checkpoint
