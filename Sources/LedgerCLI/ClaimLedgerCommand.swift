@@ -17,7 +17,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
         The ledger directory is --ledger DIR, else $CLAIMLEDGER_DIR, else ./ledger.
         Exit codes: 0 ok, 1 error, 2 the ledger does not verify, 64 usage error.
         """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             InitCommand.self, SourceCommand.self, PredicateCommand.self, EntityCommand.self, ClaimCommand.self,
             ContradictionsCommand.self, CorroborationsCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,

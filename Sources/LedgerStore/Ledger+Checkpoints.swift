@@ -18,11 +18,19 @@ extension Ledger {
     /// durably, never over another). Refuses when the ledger does not verify, and when the newest stored checkpoint is not a prefix of the current tree
     /// (a log must never sign two inconsistent checkpoints, C2SP tlog-checkpoint). An imported ledger keeps the
     /// bundle's checkpoints as its history, so the same holds after a restore.
-    public func makeCheckpoint() throws -> SignedCheckpoint {
+    ///
+    /// Every ledger signs its genesis checkpoint when it is created, so a ledger with no stored checkpoint has
+    /// lost its history (copied without checkpoints/, or restored from a backup): it refuses to sign until it is
+    /// given a published checkpoint (`trust`) or told it never published one (`withoutHistory`).
+    public func makeCheckpoint(withoutHistory: Bool = false) throws -> SignedCheckpoint {
         let signer = try ledgerSigner()
         return try store.snapshot {
             let size = try store.size()
-            if let latest = try latestCheckpoint() { try checkConsistent(latest.checkpoint) }
+            if let latest = try latestCheckpoint() {
+                try checkConsistent(latest.checkpoint)
+            } else if !withoutHistory {
+                throw StoreError("\(checkpointsDirectory.path) holds no signed checkpoint, so a new one cannot be checked against what this ledger signed before (was it copied or restored without its checkpoints?): give a checkpoint it published with --trust FILE, or --without-history if it never published one")
+            }
             // Nothing is signed that does not verify, against every checkpoint signed before it as well.
             let verified = try Verifier.verify(store: store, checkpoints: try storedCheckpoints().map(\.checkpoint))
             if let first = verified.findings.first {

@@ -91,7 +91,11 @@ public final class Ledger {
             created.append(dbPath)
             _ = try LedgerStore.create(at: dbPath, time: now, author: signer.verifier.keyID,
                                        genesis: Bodies.genesis(origin: name, created: now, verifierKey: signer.verifier.text), signer: signer)
-            return Created(ledger: try Ledger(opening: dir.path), privateKeyPath: privatePath, verifierKeyPath: vkeyPath)
+            let ledger = try Ledger(opening: dir.path)
+            // The genesis checkpoint starts the ledger's signed history: every later checkpoint is checked against it.
+            created.append(ledger.checkpointsDirectory.appendingPathComponent("1.checkpoint").path)
+            _ = try ledger.makeCheckpoint(withoutHistory: true)
+            return Created(ledger: ledger, privateKeyPath: privatePath, verifierKeyPath: vkeyPath)
         } catch {
             for p in [dbPath + "-wal", dbPath + "-shm"] + created.reversed() where !(p == dir.path && dirExisted) {
                 try? fm.removeItem(atPath: p)

@@ -23,7 +23,7 @@ import Testing
         // The default directory comes from $CLAIMLEDGER_DIR.
         let env = work.appendingPathComponent("from-env").path
         #expect(try CLI.run(["init"], environment: ["CLAIMLEDGER_DIR": env]).code == 0)
-        #expect(try CLI.run(["verify"], environment: ["CLAIMLEDGER_DIR": env]).stdout.hasPrefix("ok: 1 entries"))
+        #expect(try CLI.run(["verify"], environment: ["CLAIMLEDGER_DIR": env]).stdout.hasPrefix("ok: 1 entry verified"))
     }
 
     @Test func sourceAddIsIdempotentAndJSONShapesHold() throws {

@@ -16,18 +16,27 @@ struct CheckpointCommand: ParsableCommand {
         `claimledger verify --checkpoint FILE` will fail. Refuses to sign when the newest stored checkpoint is not \
         a prefix of the ledger (exit 2), and never overwrites a stored checkpoint. An imported ledger keeps the \
         bundle's checkpoints, so a restored ledger refuses in the same way.
+
+        `init` signs the genesis checkpoint (checkpoints/1.checkpoint). A ledger whose checkpoints/ is empty was \
+        copied or restored without its history: it refuses to sign until you give a checkpoint it published \
+        (--trust FILE), or say with --without-history that it never published one.
+
+        Example: claimledger checkpoint --trust published/42.checkpoint
         """
     )
 
     @Option(help: ArgumentHelp("A checkpoint published earlier (e.g. when restoring a ledger from a backup without its checkpoints/): the ledger must be consistent with it, and it joins the history the new checkpoint is checked against (repeatable).", valueName: "FILE"))
     var trust: [String] = []
 
+    @Flag(name: .customLong("without-history"), help: "Sign although checkpoints/ is empty: only for a ledger that never published a checkpoint (otherwise give that checkpoint with --trust).")
+    var withoutHistory = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
         for file in trust { try ledger.trust(file) }
-        let signed = try ledger.makeCheckpoint()
+        let signed = try ledger.makeCheckpoint(withoutHistory: withoutHistory)
         if global.json {
             let cp = signed.checkpoint
             Output.json(["origin": .string(cp.origin), "size": .number(Double(cp.size)), "root": .string(cp.root.hex),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `claimledger verify`.
@@ -50,7 +51,9 @@ struct VerifyCommand: ParsableCommand {
         if global.json {
             Output.json(report.json)
         } else if report.ok {
-            Output.line("ok: \(report.size) entries verified; root \(report.root.hex)")
+            let against = checkpoints.isEmpty ? "" : "; consistent with \(counted(checkpoints.count, "signed checkpoint"))"
+            Output.line("ok: \(counted(Int(report.size), "entry", plural: "entries")) verified; root \(report.root.hex)\(against)")
+            if checkpoints.isEmpty { Output.note("no signed checkpoint was checked: checkpoints/ is empty and no --checkpoint FILE was given") }
         } else {
             for f in report.findings {
                 var place = f.seq.map { "seq \($0)" } ?? (f.source.map { "source \($0.prefix(16))" } ?? "ledger")
