@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerSQLite"], swiftSettings: strict),
         .target(name: "LedgerAnalysis", dependencies: ["LedgerCore"], swiftSettings: strict),
         .target(name: "LedgerReport", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
-        .target(name: "LedgerPublish", dependencies: ["LedgerCore", "LedgerCrypto"], swiftSettings: strict),
+        .target(name: "LedgerPublish", dependencies: ["LedgerStore", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(
             name: "LedgerCLI",
             dependencies: [

@@ -22,6 +22,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
             InitCommand.self, SourceCommand.self, PredicateCommand.self, EntityCommand.self, ClaimCommand.self,
             ContradictionsCommand.self, CorroborationsCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
             CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
+            PublishCommand.self, MonitorCommand.self,
         ]
     )
 

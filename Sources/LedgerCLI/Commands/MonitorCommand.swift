@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerPublish
+import LedgerReport
+
+/// `claimledger monitor LOCATION --vkey KEY`.
+struct MonitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Check a published ledger from its static files, and show the claims added since the last run.",
+        discussion: """
+        LOCATION is where `claimledger publish` output is served: a directory, a file:// URL or an http(s):// URL. \
+        The monitor reads only those files, never the ledger's database. It checks the checkpoint's signature \
+        against --vkey (the log's verifier key, e.g. its published `vkey` file, obtained from someone you trust — \
+        not from the log itself), rebuilds the Merkle tree from every entry bundle and compares the root and every \
+        hash tile, checks each entry is canonical and well-formed and each claim's quote is in its published source.
+
+        It remembers the checkpoint it verified in the state file (default ~/.claimledger/monitor/<key name>, the \
+        name %-escaped), and on the next run requires the log to have only grown: a smaller checkpoint (a rollback) \
+        or one whose first entries no longer hash to the remembered root (a fork) fails with exit 2 and prints both \
+        signed checkpoints as evidence. Then it prints the claims added since the remembered checkpoint.
+        Exit 0 verified; 1 the log could not be read; 2 it does not verify. --json prints {"location", "origin", \
+        "size", "root", "previous_size", "checkpoint", "new_claims": [{"seq", "speaker", "outlet", "subject", \
+        "predicate", "value", "quote", "corrects"}]}, or on a fork {"error", "remembered_checkpoint", "checkpoint"}.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The published log: a directory, file:// URL or http(s):// URL.", valueName: "LOCATION"))
+    var location: String
+
+    @Option(help: ArgumentHelp("The log's verifier key (NAME+HASH+BASE64), or a file holding it.", valueName: "KEY"))
+    var vkey: String
+
+    @Option(help: ArgumentHelp("Where to remember the last verified checkpoint (default: ~/.claimledger/monitor/<key name>).", valueName: "FILE"))
+    var state: String?
+
+    @Flag(help: "Print machine-readable JSON on stdout instead of text.")
+    var json = false
+
+    func run() async throws {
+        let key = try Output.verifierKey(vkey, option: "--vkey")
+        let statePath = state ?? MonitorState.defaultPath(for: key)
+        let remembered = try MonitorState.read(statePath)
+        let monitor = Monitor(source: try logSource(for: location), key: key)
+        let report: Monitor.Report
+        do {
+            report = try await monitor.run(remembered: remembered)
+        } catch let evidence as Monitor.Inconsistency {
+            let remembered = String(decoding: evidence.remembered, as: UTF8.self), current = String(decoding: evidence.current, as: UTF8.self)
+            if json {
+                Output.json(["error": .string(evidence.error.message), "remembered_checkpoint": .string(remembered), "checkpoint": .string(current)])
+            } else {
+                Output.line("the checkpoint remembered in \(statePath):")
+                FileHandle.standardOutput.write(Data(TerminalEscape.visible(remembered).utf8))
+                Output.line("the checkpoint \(location) serves now:")
+                FileHandle.standardOutput.write(Data(TerminalEscape.visible(current).utf8))
+            }
+            throw evidence.error
+        }
+        try MonitorState.write(report.note, to: statePath)
+        let cp = report.checkpoint
+        if json {
+            Output.json(["location": .string(location), "origin": .string(cp.origin), "size": .int(Int(cp.size)), "root": .string(cp.root.hex),
+                         "previous_size": report.previous.map { .int(Int($0.size)) } ?? .null,
+                         "checkpoint": .string(String(decoding: report.note, as: UTF8.self)),
+                         "new_claims": .array(report.newClaims.map(Self.json))])
+            return
+        }
+        Output.line("verified \(location): \(cp.origin), \(cp.size) entries, root \(cp.root.hex)")
+        Output.line("(\(report.bundlesChecked) entry bundles, \(report.tilesChecked) hash tiles and \(report.sourcesChecked) source snapshots checked)")
+        let since = report.previous.map { "since \($0.size) entries" } ?? "in all"
+        Output.line("\(report.newClaims.count) new claim\(report.newClaims.count == 1 ? "" : "s") \(since)\(report.newClaims.isEmpty ? "" : ":")")
+        for c in report.newClaims {
+            let b = c.claim
+            let corrects = c.corrects.map { " (corrects \($0))" } ?? ""
+            Output.line("  #\(c.seq)\(corrects) \(TerminalEscape.line(b.speaker)) in \(TerminalEscape.line(b.outlet)): "
+                        + "\(TerminalEscape.line(b.subject)) \(TerminalEscape.line(b.predicate)) = \(TerminalEscape.line(b.value.original))")
+            Output.line("      \u{201C}\(TerminalEscape.line(b.excerpt.exact))\u{201D}")
+        }
+    }
+
+    static func json(_ c: Monitor.NewClaim) -> JSONValue {
+        let b = c.claim
+        return ["seq": .int(Int(c.seq)), "speaker": .string(b.speaker), "outlet": .string(b.outlet), "subject": .string(b.subject),
+                "predicate": .string(b.predicate), "value": .string(b.value.original), "quote": .string(b.excerpt.exact),
+                "corrects": c.corrects.map { .int(Int($0)) } ?? .null]
+    }
+}
