@@ -59,7 +59,7 @@ public enum Publisher {
                 try each(row.bytes)
             }
         }, sources: { each in
-            try ledger.store.forEachBlob { _, bytes in try each(bytes) }
+            try ledger.store.forEachBlob { key, _ in if let id = Digest(bytes: key), let bytes = try ledger.store.blob(id) { try each(bytes) } }  // one source in memory at a time
         })
         return Report(checkpoint: report.checkpoint, note: report.note, signedNew: made, previousSize: report.previousSize,
                       written: report.written, unchanged: report.unchanged)
