@@ -16,6 +16,7 @@ import Testing
         #expect(r.code == 1 && r.stderr == "claimledger: error: --outlet contains U+200B ZERO WIDTH SPACE at position 8; remove it\n", "\(r.stderr)")
         #expect(try CLI.state(dir) == before)
         try bad.expectRejected(bad.claim(s, ["--outlet", "\u{202E}sretueR"]), ledger: dir, mention: "U+202E RIGHT-TO-LEFT OVERRIDE at position 1; remove it")
+        try bad.expectRejected(bad.claim(s, ["--outlet", "Reu\u{1B}ters"]), ledger: dir, mention: "outlet contains the control character U+001B at position 4; remove it")
         try bad.expectRejected(bad.claim(s, ["--relay", "AF\u{2060}P"]), ledger: dir, mention: "--relay: relay contains U+2060 WORD JOINER at position 3")
         try bad.expectRejected(bad.claim(s, ["--scope", "US\u{FE0F}"]), ledger: dir, mention: "U+FE0F VARIATION SELECTOR-16 at position 3")
         try bad.expectRejected(bad.claim(s, ["--event", "rally\u{00AD}2024"]), ledger: dir, mention: "U+00AD SOFT HYPHEN at position 6")

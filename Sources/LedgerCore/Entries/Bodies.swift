@@ -54,8 +54,9 @@ public enum Bodies {
         // Printable ASCII (most text) has no control characters; anything else is checked scalar by scalar
         // (Cc: C0, DEL and C1).
         let printable = t.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
-        guard printable || !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
-            throw EntryError("\(field) contains control characters")
+        if !printable, let (i, c) = t.unicodeScalars.enumerated().first(where: { $1.properties.generalCategory == .control && $1 != "\n" && $1 != "\t" }) {
+            // Positions count scalars from 1, as for invisible characters in names.
+            throw EntryError("\(field) contains the control character \(InvisibleCharacters.describe(c)) at position \(i + 1); remove it")
         }
         return t
     }
