@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerPublish
 import LedgerReport
 
 /// Where output goes: results on stdout, diagnostics on stderr (DESIGN §7).
@@ -42,6 +43,16 @@ enum Output {
             ? String(decoding: try readFile(textOrPath), as: UTF8.self) : textOrPath
         guard let key = NoteKey.Verifier(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw CLIError("\(option) \(NoteKey.quotedKeyText(textOrPath)) is not a verifier key (NAME+HASH+BASE64) or a file holding one")
+        }
+        return key
+    }
+
+    /// A witness's verifier key (type 0x04) given as its text, or as a file holding it.
+    static func witnessKey(_ textOrPath: String, option: String) throws -> NoteKey.Verifier {
+        let text = FileManager.default.fileExists(atPath: textOrPath)
+            ? String(decoding: try readFile(textOrPath), as: UTF8.self) : textOrPath
+        guard let key = CosignerKey.verifier(text) else {
+            throw CLIError("\(option) \(NoteKey.quotedKeyText(textOrPath)) is not a witness verifier key (NAME+HASH+BASE64 with type 0x04, as `claimledger witness generate-key` prints) or a file holding one")
         }
         return key
     }

@@ -53,15 +53,9 @@ extension Ledger {
     /// Loads a signer key file (`PRIVATE+KEY+…`), refusing one that others can read or that is malformed.
     /// Never prints the key's contents.
     public static func loadSigner(_ path: String) throws -> NoteKey.Signer {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            throw StoreError("cannot read the private key \(path): \(String(cString: strerror(errno)))")
-        }
-        guard st.st_mode & 0o077 == 0 else {
-            throw StoreError("refusing to use the private key \(path): it is readable by others (mode \(String(st.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-              let signer = NoteKey.Signer(text: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let text: String
+        do { text = try NoteKey.readPrivateKeyFile(path) } catch { throw StoreError(error.message) }
+        guard let signer = NoteKey.Signer(text: text)
         else { throw StoreError("\(path) is not a claimledger private key (expected PRIVATE+KEY+NAME+HASH+DATA)") }
         return signer
     }

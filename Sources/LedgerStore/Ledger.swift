@@ -105,7 +105,7 @@ public final class Ledger {
     }
 
     /// Writes a new file with `mode`, failing if it exists (O_EXCL), so a key is never overwritten.
-    static func writeNew(_ path: String, _ text: String, mode: mode_t) throws {
+    public static func writeNew(_ path: String, _ text: String, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw StoreError("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }

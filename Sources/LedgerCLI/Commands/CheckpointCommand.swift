@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPublish
 import LedgerStore
 
 /// `claimledger checkpoint`.
-struct CheckpointCommand: ParsableCommand {
+struct CheckpointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
         abstract: "Sign the ledger's current size and Merkle root as a C2SP checkpoint, and print it.",
@@ -21,9 +22,20 @@ struct CheckpointCommand: ParsableCommand {
         copied or restored without its history: it refuses to sign until you give a checkpoint it published \
         (--trust FILE), or say with --without-history that it never published one.
 
-        Example: claimledger checkpoint --trust published/42.checkpoint
+        Witnesses: with --witness "URL VKEY" (repeatable), and for each line "URL VKEY" of DIR/witnesses, the new \
+        checkpoint is sent with a consistency proof to the witness (C2SP tlog-witness add-checkpoint); each \
+        returned cosignature is checked with the witness's key, and the checkpoint with every witness line is \
+        stored as checkpoints/SIZE.cosigned (SIZE.checkpoint is never changed). Each witness that refuses is named \
+        with its reason; exit 2 when one says the checkpoint is inconsistent with what it cosigned before (the \
+        ledger's history forked or was rewritten), 1 when one could not be reached or refused for another reason.
+
+        Examples: claimledger checkpoint --trust published/42.checkpoint
+                  claimledger checkpoint --witness "http://127.0.0.1:7380 witness.example+1a2b3c4d+BASE64"
         """
     )
+
+    @Option(help: ArgumentHelp("A witness to ask for a cosignature: \"URL VKEY\", its add-checkpoint URL prefix and its verifier key (repeatable; also read from DIR/witnesses, one per line).", valueName: "URL VKEY"))
+    var witness: [String] = []
 
     @Option(help: ArgumentHelp("A checkpoint published earlier (e.g. when restoring a ledger from a backup without its checkpoints/): the ledger must be consistent with it, and it joins the history the new checkpoint is checked against (repeatable).", valueName: "FILE"))
     var trust: [String] = []
@@ -33,18 +45,24 @@ struct CheckpointCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
         let ledger = try global.open(readOnly: true)
+        let witnesses = try WitnessCollection.endpoints(options: witness, ledger: ledger)
         for file in trust { try ledger.trust(file) }
         let signed = try ledger.makeCheckpoint(withoutHistory: withoutHistory)
+        let collected = try await WitnessCollection.collect(signed, ledger: ledger, endpoints: witnesses)
+        let note = try collected.path.flatMap { _ in try ledger.cosignedNote(for: signed) } ?? signed.note
         if global.json {
             let cp = signed.checkpoint
             Output.json(["origin": .string(cp.origin), "size": .number(Double(cp.size)), "root": .string(cp.root.hex),
-                         "note": .string(signed.note), "file": .string(signed.path)])
+                         "note": .string(note), "file": .string(signed.path), "cosigned_file": collected.path.map { .string($0) } ?? .null,
+                         "witnesses": .array(collected.answers.map(WitnessCollection.json))])
         } else {
-            FileHandle.standardOutput.write(Data(signed.note.utf8))
-            Output.note("stored in \(signed.path)")
+            FileHandle.standardOutput.write(Data(note.utf8))
+            Output.note("stored in \(signed.path)\(collected.path.map { "; witnessed copy in \($0)" } ?? "")")
+            for answer in collected.answers { Output.note(WitnessCollection.describe(answer)) }
         }
+        try WitnessCollection.exitStatus(collected.answers)
     }
 }
 

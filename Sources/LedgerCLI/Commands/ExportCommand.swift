@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
         With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory (give the bundle a directory of its own; a ledger's directory is refused): \
         `claimledger export -o bundle/journal.jsonl` makes a bundle that `claimledger import bundle NEWDIR` rebuilds \
         into an identical ledger (same entries, same root). The bundle also holds every checkpoint the ledger \
-        signed (checkpoints/) and ends with manifest.checkpoint: the checkpoint of exactly the exported entries, \
+        signed (checkpoints/, with their witnessed .cosigned copies) and ends with manifest.checkpoint: the checkpoint of exactly the exported entries, \
         signed with the ledger key (signing one if none covers them, which needs keys/NAME.key). Every file is \
         written under a temporary name, fsynced and renamed, so a failed export (a full disk) leaves no partial \
         file. Private keys are never exported.
@@ -94,6 +94,10 @@ struct ExportCommand: ParsableCommand {
         for name in signed.sorted() where name.hasSuffix(".checkpoint") {
             let cp = try ledger.readCheckpoint(ledger.checkpointsDirectory.appendingPathComponent(name).path)
             try DurableFile.write(Array(cp.note.utf8), to: checkpoints.appendingPathComponent(name).path)
+            // Its witnessed copy, when witnesses cosigned it (checked to hold the same signed checkpoint).
+            if let cosigned = try ledger.cosignedNote(for: cp) {
+                try DurableFile.write(Array(cosigned.utf8), to: checkpoints.appendingPathComponent("\(cp.checkpoint.size).cosigned").path)
+            }
         }
         let journal = try DurableFile(output)
         var buffer = [UInt8]()

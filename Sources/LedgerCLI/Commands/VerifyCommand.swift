@@ -17,7 +17,8 @@ struct VerifyCommand: ParsableCommand {
         With --checkpoint FILE (a signed checkpoint published earlier) it also checks that the checkpoint is signed \
         by the ledger key and that the ledger's first SIZE entries still hash to its root — which a ledger rebuilt \
         with any old entry changed cannot pass, however consistent its own hash chain is.
-        The checkpoints the ledger signed (checkpoints/) are always checked the same way.
+        The checkpoints the ledger signed (checkpoints/) are always checked the same way, and each witnessed copy \
+        (checkpoints/SIZE.cosigned) must hold the same checkpoint with the ledger's valid signature.
         Exit 0 when clean, 2 when anything is wrong. --json prints {"ok", "size", "root", "findings": […]}.
         """
     )
@@ -43,7 +44,10 @@ struct VerifyCommand: ParsableCommand {
         // The ledger's own signed checkpoints too: a history rewritten consistently still fails against them. (A
         // ledger too damaged to open is still verified below, which then says why.)
         if let ledger = try? Ledger(opening: global.directory, readOnly: true) {
-            do { checkpoints += try ledger.storedCheckpoints().map(\.checkpoint) } catch {
+            do {
+                checkpoints += try ledger.storedCheckpoints().map(\.checkpoint)
+                try ledger.checkCosigned()  // each witnessed copy carries the same text, signed by the ledger
+            } catch {
                 throw StoreError("a stored checkpoint does not check: \(error)", integrity: true)
             }
         }

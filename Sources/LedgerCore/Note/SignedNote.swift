@@ -10,10 +10,9 @@ public enum SignedNote {
     /// The text followed by one signature line from `signer`.
     public static func sign(_ text: String, with signer: NoteKey.Signer) throws -> String {
         guard text.hasSuffix("\n"), !text.hasSuffix("\n\n") || text == "\n" else { throw NoteError("a note text must end in exactly one newline") }
+        guard signer.algorithm == .ed25519 else { throw NoteError("a witness (cosignature) key cannot sign a note; use the ledger's key") }
         let signature = try signer.privateKey.signature(for: Array(text.utf8))
-        let keyID = signer.verifier.keyHash
-        let blob = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xFF), UInt8(keyID >> 8 & 0xFF), UInt8(keyID & 0xFF)] + signature
-        return text + "\n— \(signer.name) \(Data(blob).base64EncodedString())\n"
+        return text + "\n" + Signature(name: signer.name, keyID: signer.verifier.keyHash, bytes: signature).line
     }
 
     /// One signature line, as parsed.
@@ -21,6 +20,18 @@ public enum SignedNote {
         public let name: String
         public let keyID: UInt32
         public let bytes: [UInt8]
+
+        public init(name: String, keyID: UInt32, bytes: [UInt8]) {
+            self.name = name
+            self.keyID = keyID
+            self.bytes = bytes
+        }
+
+        /// The signature line `— NAME BASE64(key ID ‖ bytes)`, newline included.
+        public var line: String {
+            let blob = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xFF), UInt8(keyID >> 8 & 0xFF), UInt8(keyID & 0xFF)] + bytes
+            return "— \(name) \(Data(blob).base64EncodedString())\n"
+        }
     }
 
     /// Splits a note into its text and signature lines, checking the format but no signature.
@@ -49,12 +60,13 @@ public enum SignedNote {
 
     /// Opens a note as the spec requires: signatures from unknown keys are ignored; a known key's signature must
     /// verify (else the note is rejected); at least one known key must have signed. Returns the text and the
-    /// keys that signed it.
+    /// keys that signed it. Only note keys (type 0x01) are used here; witness cosignatures (type 0x04) are
+    /// checked by LedgerPublish's `Cosignature`.
     public static func open(_ bytes: [UInt8], verifiers: [NoteKey.Verifier]) throws(NoteError) -> (text: String, signedBy: [NoteKey.Verifier]) {
         let (text, signatures) = try parse(bytes)
         var signedBy: [NoteKey.Verifier] = []
         for s in signatures {
-            guard let key = verifiers.first(where: { $0.name == s.name && $0.keyHash == s.keyID }) else { continue }
+            guard let key = verifiers.first(where: { $0.algorithm == .ed25519 && $0.name == s.name && $0.keyHash == s.keyID }) else { continue }
             guard key.publicKey.isValidSignature(s.bytes, for: Array(text.utf8)) else {
                 throw NoteError("the signature by \(s.name) does not verify: the note was altered or signed by another key")
             }
