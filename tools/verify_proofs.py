@@ -5,18 +5,24 @@ hashlib and the `cryptography` package only — so the Swift code is not the onl
     verify_proofs.py checkpoint CHECKPOINT_FILE VKEY
     verify_proofs.py inclusion PROOF_FILE ENTRY_FILE VKEY
     verify_proofs.py consistency OLD_CHECKPOINT NEW_CHECKPOINT PROOF_FILE VKEY
+    verify_proofs.py cosigned COSIGNED_CHECKPOINT VKEY WITNESS_VKEY [WITNESS_VKEY…] [--quorum N]
     verify_proofs.py selftest
 
 VKEY is a C2SP verifier key (NAME+HEX8+BASE64) or a file holding one. PROOF_FILE for `consistency` holds one
 base64 hash per line (`claimledger prove consistency`). Exit 0 when valid, 1 otherwise, with one line saying why.
 
-Specs: C2SP signed-note and tlog-checkpoint (c2sp.org), C2SP tlog-proof@v1, RFC 6962 §2.1 hashing,
+`cosigned` checks the log's signature and then that at least N (default: all) of the given witnesses cosigned the
+checkpoint (C2SP tlog-cosignature v1, Ed25519, key type 0x04); a cosignature line that names a given witness but
+does not verify is an error, as is one with a timestamp in the future.
+
+Specs: C2SP signed-note and tlog-checkpoint (c2sp.org), C2SP tlog-proof@v1, C2SP tlog-cosignature v1, RFC 6962 §2.1 hashing,
 RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2 (consistency) verification algorithms.
 """
 import base64
 import hashlib
 import os
 import sys
+import time
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -51,6 +57,50 @@ def parse_vkey(text):
     if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != hash8:
         raise Invalid("verifier key hash does not match")
     return name, bytes.fromhex(hash8), Ed25519PublicKey.from_public_bytes(raw[1:])
+
+
+def parse_witness_vkey(text):
+    """A cosigner verifier key: NAME+HEX8+BASE64(0x04 || 32-byte Ed25519 key), key ID over name, newline, 0x04, key."""
+    if os.path.exists(text):
+        text = open(text, encoding="utf-8").read().strip()
+    name, hash8, key = text.split("+", 2)
+    raw = b64(key)
+    if len(raw) != 33 or raw[0] != 4:
+        raise Invalid(f"{name}: not an Ed25519 cosigner key (type 0x04)")
+    if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != hash8:
+        raise Invalid(f"{name}: verifier key hash does not match")
+    return name, bytes.fromhex(hash8), Ed25519PublicKey.from_public_bytes(raw[1:])
+
+
+def cosigners(note, witnesses):
+    """The names of the given witnesses whose cosignature on the note's checkpoint verifies."""
+    split = note.rfind("\n\n")
+    if split < 0:
+        raise Invalid("note has no signatures")
+    text, sigs = note[:split + 1], note[split + 2:]
+    found = set()
+    for line in sigs.rstrip("\n").split("\n"):
+        if not line.startswith("\u2014 "):
+            raise Invalid("malformed signature line")
+        sig_name, blob = line[2:].split(" ", 1)
+        raw = b64(blob)
+        for name, key_id, public in witnesses:
+            if sig_name != name or raw[:4] != key_id:
+                continue
+            if len(raw) != 4 + 8 + 64:
+                raise Invalid(f"cosignature by {name} has the wrong length")
+            timestamp = int.from_bytes(raw[4:12], "big")
+            if timestamp >= 2**63:
+                raise Invalid(f"cosignature by {name} has an out-of-range timestamp")
+            if timestamp > time.time() + 300:
+                raise Invalid(f"cosignature by {name} is dated in the future ({timestamp})")
+            message = f"cosignature/v1\ntime {timestamp}\n".encode() + text.encode()
+            try:
+                public.verify(raw[12:], message)
+            except InvalidSignature:
+                raise Invalid(f"cosignature by {name} does not verify")
+            found.add(name)
+    return found
 
 
 def open_note(note, vkey):
@@ -228,6 +278,20 @@ def selftest():
         raise SystemExit("selftest: an altered checkpoint was accepted")
     except Invalid:
         pass
+    # The published known-answer vector for a cosignature (made with pyca/cryptography, not ClaimLedger's code).
+    vector = os.path.join(os.path.dirname(__file__), "..", "Tests", "LedgerPublishTests", "Vectors", "cosignature-v1.json")
+    if os.path.exists(vector):
+        import json
+        v = json.load(open(vector, encoding="utf-8"))
+        witness = parse_witness_vkey(v["witness_vkey"])
+        assert cosigners(v["checkpoint"] + v["cosignature_line"], [witness]) == {v["witness_name"]}
+        forged = v["checkpoint"].replace("35225469", "35225470") + v["cosignature_line"]
+        try:
+            cosigners(forged, [witness])
+            raise SystemExit("selftest: a cosignature over another checkpoint was accepted")
+        except Invalid:
+            pass
+        assert b64(v["spec_line"].strip().split(" ")[2])[:4].hex() == v["spec_key_id_hex"]
     print("verify_proofs: selftest ok")
 
 
@@ -251,6 +315,20 @@ def main(argv):
             proof = [b64(l) for l in read(argv[3]).split("\n") if l]
             verify_consistency(old_size, new_size, old_root, new_root, proof)
             print(f"verify_proofs: consistency ok: {old_size} -> {new_size}")
+        elif argv[:1] == ["cosigned"] and len(argv) >= 4:
+            args, quorum = argv[1:], None
+            if "--quorum" in args:
+                i = args.index("--quorum")
+                quorum = int(args[i + 1])
+                del args[i:i + 2]
+            note = read(args[0])
+            size, root = open_checkpoint(note, parse_vkey(args[1]))
+            witnesses = [parse_witness_vkey(w) for w in args[2:]]
+            need = len(witnesses) if quorum is None else quorum
+            found = cosigners(note, witnesses)
+            if len(found) < need:
+                raise Invalid(f"cosigned by {len(found)} of the given witnesses ({', '.join(sorted(found)) or 'none'}), fewer than {need}")
+            print(f"verify_proofs: cosigned ok: size {size}, by {', '.join(sorted(found))}")
         else:
             print(__doc__)
             return 1

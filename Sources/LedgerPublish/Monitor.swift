@@ -10,20 +10,24 @@ import LedgerCrypto
 /// well-formed, seq and prev chain; the genesis entry names this key), each source snapshot against its recorded
 /// hashes and each claim's excerpt against its source; and, given the checkpoint it verified last time, that the
 /// new tree extends it (the root of its first `size` entries is the old root) and is not smaller.
-/// Witness cosignatures may be on the checkpoint as extra signature lines: they are ignored here, and the note's
-/// raw bytes are kept in the result (`Report.note`) for a witness policy to check.
+/// Witness cosignatures may be on the checkpoint as extra signature lines: with a `WitnessQuorum` the checkpoint
+/// must carry at least its quorum of valid cosignatures before anything else is read; without one they are ignored.
+/// The note's raw bytes are kept in the result (`Report.note`).
 public struct Monitor: Sendable {
     /// Where the log is published.
     public let source: any LogSource
     /// The log's verifier key.
     public let key: NoteKey.Verifier
+    /// The witnesses that must have cosigned the checkpoint, if any.
+    public let witnesses: WitnessQuorum?
 
     /// The largest source snapshot fetched.
     public static let maxSourceBytes = 1 << 28
 
-    public init(source: any LogSource, key: NoteKey.Verifier) {
+    public init(source: any LogSource, key: NoteKey.Verifier, witnesses: WitnessQuorum? = nil) {
         self.source = source
         self.key = key
+        self.witnesses = witnesses
     }
 
     /// A claim the monitor saw appended since the checkpoint it remembered.
@@ -40,6 +44,8 @@ public struct Monitor: Sendable {
         public let checkpoint: Checkpoint
         /// The checkpoint exactly as fetched: the log's signed note, with any witness cosignature lines.
         public let note: [UInt8]
+        /// The names of the required witnesses whose cosignatures verified (empty without a `WitnessQuorum`).
+        public let cosigners: [String]
         /// The checkpoint remembered from the last run, if any.
         public let previous: Checkpoint?
         /// Claims (and corrections) at seq ≥ the previous checkpoint's size, oldest first.
@@ -73,6 +79,12 @@ public struct Monitor: Sendable {
     public func run(remembered: [UInt8]? = nil) async throws -> Report {
         let note = try await source.require("checkpoint", limit: SignedNote.maxBytes)
         let checkpoint = try open(note, what: "\(source.location): checkpoint")
+        var cosigners: [String] = []
+        if let witnesses {
+            do { cosigners = try witnesses.check(note).map(\.witness.name) } catch let e as PublishError {
+                throw PublishError("\(source.location): checkpoint NOT witnessed: \(e.message)", verificationFailure: true)
+            }
+        }
         var previous: Checkpoint? = nil
         if let remembered {
             let old: Checkpoint
@@ -96,7 +108,7 @@ public struct Monitor: Sendable {
             throw Inconsistency(error: PublishError("the log's first \(previous.size) entries no longer hash to the root of the checkpoint it signed before: its history was rewritten (a fork)", verificationFailure: true),
                                 remembered: remembered, current: note)
         }
-        return Report(checkpoint: checkpoint, note: note, previous: previous, newClaims: run.newClaims,
+        return Report(checkpoint: checkpoint, note: note, cosigners: cosigners, previous: previous, newClaims: run.newClaims,
                       tilesChecked: run.tilesChecked, bundlesChecked: run.bundlesChecked, sourcesChecked: run.sourcesChecked)
     }
 

@@ -41,16 +41,11 @@ public enum Publisher {
     /// prefix of the ledger, takes the ledger's checkpoint covering every entry (signing one when none does), and
     /// writes the log of its entries and sources with `write`.
     public static func publish(_ ledger: Ledger, to directory: String) throws -> Report {
-        if let old = try PublishedFiles(root: URL(fileURLWithPath: directory)).read(checkpointFile) {
-            // Before signing anything: a directory holding a checkpoint this ledger contradicts is refused.
-            if let cp = try? Checkpoint.open(old, key: ledger.ledgerKey, origin: ledger.origin) {
-                do { try ledger.checkConsistent(cp) } catch let e as StoreError {
-                    throw PublishError("the checkpoint published in \(directory) (\(cp.size) entries) is not a prefix of this ledger: \(e.message); refusing to publish a fork", verificationFailure: true)
-                }
-            }
-        }
+        try checkDirectory(directory, for: ledger)
         let (signed, made) = try ledger.checkpoint(covering: try ledger.store.size())
-        let report = try write(to: directory, note: Array(signed.note.utf8), key: ledger.ledgerKey, entries: { each in
+        // The witnessed copy when `checkpoint --witness` collected cosignatures, so monitors can require a quorum.
+        let note = try ledger.cosignedNote(for: signed) ?? signed.note
+        let report = try write(to: directory, note: Array(note.utf8), key: ledger.ledgerKey, entries: { each in
             var next: Int64 = 0
             try ledger.store.forEachStoredEntry { row in
                 guard row.seq < signed.checkpoint.size else { return }
@@ -63,6 +58,22 @@ public enum Publisher {
         })
         return Report(checkpoint: report.checkpoint, note: report.note, signedNew: made, previousSize: report.previousSize,
                       written: report.written, unchanged: report.unchanged)
+    }
+
+    /// Refuses (before anything is signed) a `directory` whose published checkpoint this ledger's key did not sign or
+    /// that is not a prefix of this ledger.
+    public static func checkDirectory(_ directory: String, for ledger: Ledger) throws {
+        if let old = try PublishedFiles(root: URL(fileURLWithPath: directory)).read(checkpointFile) {
+            // Before signing anything: a directory holding a checkpoint this ledger contradicts is refused.
+            // A checkpoint there that this ledger's key did not sign is refused too, before anything is signed.
+            let cp: Checkpoint
+            do { cp = try Checkpoint.open(old, key: ledger.ledgerKey, origin: ledger.origin) } catch {
+                throw PublishError("\(directory)/\(checkpointFile) does not verify with \(ledger.ledgerKey.keyID): \(error); publish each log to its own directory", verificationFailure: true)
+            }
+            do { try ledger.checkConsistent(cp) } catch let e as StoreError {
+                throw PublishError("the checkpoint published in \(directory) (\(cp.size) entries) is not a prefix of this ledger: \(e.message); refusing to publish a fork", verificationFailure: true)
+            }
+        }
     }
 
     /// Writes the log whose signed checkpoint is `note` (signed by `key`) into `directory`: `entries` calls its

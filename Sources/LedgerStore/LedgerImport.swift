@@ -136,12 +136,28 @@ public enum LedgerImport {
                 guard let note = FileManager.default.contents(atPath: dir.appendingPathComponent(file).path) else { throw StoreError("cannot read the bundle's checkpoints/\(file)") }
                 _ = try open(Array(note), "the bundle's checkpoints/\(file)")
             }
+            // Witnessed copies: each must hold the ledger-signed text of a checkpoint kept above (the witnesses'
+            // own lines are for readers who trust those witnesses to check).
+            for file in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter({ $0.hasSuffix(".cosigned") }).sorted() {
+                guard let note = FileManager.default.contents(atPath: dir.appendingPathComponent(file).path) else { throw StoreError("cannot read the bundle's checkpoints/\(file)") }
+                let what = "the bundle's checkpoints/\(file)"
+                let cp: Checkpoint
+                do { cp = try Checkpoint.open(Array(note), key: key, origin: origin) } catch {
+                    throw StoreError("\(what) is not a checkpoint of \(origin) signed by \(key.keyID): \(error); nothing was imported", integrity: true)
+                }
+                let plain = staging.appendingPathComponent("checkpoints/\(cp.size).checkpoint").path
+                guard file == "\(cp.size).cosigned", let kept = FileManager.default.contents(atPath: plain),
+                      (try? Checkpoint.open(Array(kept), key: key, origin: origin)) == cp else {
+                    throw StoreError("\(what) is not a witnessed copy of the bundle's checkpoints/\(cp.size).checkpoint; nothing was imported", integrity: true)
+                }
+                try DurableFile.write(Array(note), to: staging.appendingPathComponent("checkpoints/\(file)").path, replace: false)
+            }
             for (file, note) in published { _ = try open(note, "the published checkpoint \(file)") }
             let report = try Verifier.verify(directory: staging.path)
             guard report.ok else {
                 throw StoreError("the imported ledger does not verify: \(report.findings.first?.what ?? "")", integrity: true)
             }
-            let kept = try FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("checkpoints").path).count
+            let kept = try FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("checkpoints").path).filter { $0.hasSuffix(".checkpoint") }.count
             // rename(2) replaces only a missing or empty directory: whatever appeared in DIR meanwhile is kept.
             guard rename(staging.path, dest.path) == 0 else {
                 throw StoreError("cannot move the imported ledger to \(target): \(String(cString: strerror(errno))) (it was created or filled meanwhile); nothing was changed")

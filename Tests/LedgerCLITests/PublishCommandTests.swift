@@ -107,6 +107,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: s.state))
     }
 
+    @Test func aDirectoryHoldingAnotherLogsCheckpointIsRefusedBeforeAnythingIsSigned() throws {
+        let s = try Setup()
+        try FileManager.default.createDirectory(atPath: s.site, withIntermediateDirectories: true)
+        try "other.example/log\n3\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n\n— other.example/log AAAAAAAAAAAA\n".write(toFile: s.site + "/checkpoint", atomically: true, encoding: .utf8)
+        let before = try FileManager.default.contentsOfDirectory(atPath: s.ledger + "/checkpoints").sorted()
+        let r = try CLI.run(["publish", s.site, "--ledger", s.ledger])
+        #expect(r.code == 2 && Self.lines(r.stderr).count == 1 && r.stderr.contains("does not verify"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.ledger + "/checkpoints").sorted() == before)
+    }
+
     @Test func helpExplainsTheLayoutAndTheState() throws {
         let publish = try CLI.run(["publish", "--help"]).stdout
         for words in ["tile/entries/<N>", "source/<sha256>", "vkey", "checkpoint", "exit 2"] { #expect(publish.contains(words), "\(words)") }

@@ -130,6 +130,50 @@ import Testing
         #expect(down.code == 1 && down.stderr.contains("cannot reach"), "\(down.stderr)")
     }
 
+    @Test func publishServesTheWitnessedCheckpointAndMonitorRequiresItsQuorum() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path, site = work.appendingPathComponent("site").path
+        let state = work.appendingPathComponent("state").path
+        let vkey = try Self.ledger(dir, work: work)
+        let w = try WitnessProcess(name: "w.example", in: work, logs: [vkey])
+        defer { w.stop() }
+        try Self.add("A second report.", to: dir, work: work)
+        let published = try CLI.run(["publish", site, "--witness", w.option, "--ledger", dir, "--json"])
+        #expect(published.code == 0 && published.stdout.contains("\"cosigned\":true"), "\(published.stderr)")
+        #expect(try String(contentsOfFile: site + "/checkpoint", encoding: .utf8).contains("\n— w.example "))
+        let seen = try CLI.run(["monitor", site, "--vkey", vkey, "--witness", w.vkey, "--state", state])
+        #expect(seen.code == 0 && seen.stdout.contains("cosigned by w.example"), "\(seen.stderr)")
+        // A witness this log never asked: the monitor refuses to trust the checkpoint and keeps its state.
+        let stranger = try CLI.run(["witness", "generate-key", "w2.example", "--key-dir", work.path]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let remembered = try String(contentsOfFile: state, encoding: .utf8)
+        let refused = try CLI.run(["monitor", site, "--vkey", vkey, "--witness", w.vkey, "--witness", stranger, "--state", state])
+        #expect(refused.code == 2 && refused.stderr.contains("NOT witnessed") && refused.stderr.contains("fewer than the quorum of 2"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == remembered)
+        let one = try CLI.run(["monitor", site, "--vkey", vkey, "--witness", w.vkey, "--witness", stranger, "--quorum", "1", "--state", state])
+        #expect(one.code == 0, "\(one.stderr)")
+        let usage = try CLI.run(["monitor", site, "--vkey", vkey, "--quorum", "1", "--state", state])
+        #expect(usage.code != 0 && usage.stderr.contains("--quorum needs"), "\(usage.stderr)")
+    }
+
+    @Test func exportAndImportKeepTheWitnessedCopies() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path, bundle = work.appendingPathComponent("b").path
+        let w = try WitnessProcess(name: "w.example", in: work, logs: [try Self.ledger(dir, work: work)])
+        defer { w.stop() }
+        #expect(try CLI.run(["checkpoint", "--witness", w.option, "--ledger", dir]).code == 0)
+        #expect(try CLI.run(["export", "-o", bundle + "/journal.jsonl", "--ledger", dir]).code == 0)
+        let cosigned = try String(contentsOfFile: bundle + "/checkpoints/2.cosigned", encoding: .utf8)
+        let copy = work.appendingPathComponent("copy").path
+        let imported = try CLI.run(["import", bundle, copy])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        #expect(try String(contentsOfFile: copy + "/checkpoints/2.cosigned", encoding: .utf8) == cosigned)
+        // A witnessed copy whose checkpoint is not the bundle's (here: a genuine one of another size) is refused.
+        try FileManager.default.copyItem(atPath: bundle + "/checkpoints/1.checkpoint", toPath: bundle + "/checkpoints/3.cosigned")
+        let refused = try CLI.run(["import", bundle, work.appendingPathComponent("copy2").path])
+        #expect(refused.code == 2 && refused.stderr.contains("3.cosigned is not a witnessed copy"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("copy2").path))
+    }
+
     @Test func consistencyIsCheckedOffline() throws {
         let work = CLI.temporaryDirectory()
         let dir = work.appendingPathComponent("l").path

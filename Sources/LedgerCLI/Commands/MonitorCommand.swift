@@ -20,8 +20,11 @@ struct MonitorCommand: AsyncParsableCommand {
         name %-escaped), and on the next run requires the log to have only grown: a smaller checkpoint (a rollback) \
         or one whose first entries no longer hash to the remembered root (a fork) fails with exit 2 and prints both \
         signed checkpoints as evidence. Then it prints the claims added since the remembered checkpoint.
+        With --witness VKEY (repeatable) it first requires that the checkpoint is cosigned by at least --quorum K of \
+        those witnesses (default: all), so a log cannot show this monitor a history the witnesses never saw; the \
+        publisher gets cosignatures with `claimledger checkpoint --witness` and `publish` serves the witnessed copy.
         Exit 0 verified; 1 the log could not be read; 2 it does not verify. --json prints {"location", "origin", \
-        "size", "root", "previous_size", "checkpoint", "new_claims": [{"seq", "speaker", "outlet", "subject", \
+        "size", "root", "previous_size", "checkpoint", "witnesses", "new_claims": [{"seq", "speaker", "outlet", "subject", \
         "predicate", "value", "quote", "corrects"}]}, or on a fork {"error", "remembered_checkpoint", "checkpoint"}.
         """
     )
@@ -35,6 +38,12 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to remember the last verified checkpoint (default: ~/.claimledger/monitor/<key name>).", valueName: "FILE"))
     var state: String?
 
+    @Option(help: ArgumentHelp("A witness's verifier key (type 0x04), or a file holding it (repeatable); see --quorum.", valueName: "VKEY"))
+    var witness: [String] = []
+
+    @Option(help: ArgumentHelp("How many of the --witness keys must have cosigned the checkpoint (default: all of them).", valueName: "K"))
+    var quorum: Int?
+
     @Flag(help: "Print machine-readable JSON on stdout instead of text.")
     var json = false
 
@@ -42,7 +51,9 @@ struct MonitorCommand: AsyncParsableCommand {
         let key = try Output.verifierKey(vkey, option: "--vkey")
         let statePath = state ?? MonitorState.defaultPath(for: key)
         let remembered = try MonitorState.read(statePath)
-        let monitor = Monitor(source: try logSource(for: location), key: key)
+        if quorum != nil && witness.isEmpty { throw ValidationError("--quorum needs the witnesses' keys: --witness VKEY (repeatable)") }
+        let witnesses = try witness.isEmpty ? nil : WitnessQuorum(witnesses: witness.map { try Output.witnessKey($0, option: "--witness") }, quorum: quorum ?? witness.count)
+        let monitor = Monitor(source: try logSource(for: location), key: key, witnesses: witnesses)
         let report: Monitor.Report
         do {
             report = try await monitor.run(remembered: remembered)
@@ -63,11 +74,12 @@ struct MonitorCommand: AsyncParsableCommand {
         if json {
             Output.json(["location": .string(location), "origin": .string(cp.origin), "size": .int(Int(cp.size)), "root": .string(cp.root.hex),
                          "previous_size": report.previous.map { .int(Int($0.size)) } ?? .null,
-                         "checkpoint": .string(String(decoding: report.note, as: UTF8.self)),
+                         "checkpoint": .string(String(decoding: report.note, as: UTF8.self)), "witnesses": .array(report.cosigners.map { .string($0) }),
                          "new_claims": .array(report.newClaims.map(Self.json))])
             return
         }
-        Output.line("verified \(location): \(cp.origin), \(cp.size) entries, root \(cp.root.hex)")
+        let witnessed = report.cosigners.isEmpty ? "" : "; cosigned by \(report.cosigners.map { TerminalEscape.line($0) }.joined(separator: ", "))"
+        Output.line("verified \(location): \(TerminalEscape.line(cp.origin)), \(cp.size) entries, root \(cp.root.hex)\(witnessed)")
         Output.line("(\(report.bundlesChecked) entry bundles, \(report.tilesChecked) hash tiles and \(report.sourcesChecked) source snapshots checked)")
         let since = report.previous.map { "since \($0.size) entries" } ?? "in all"
         Output.line("\(report.newClaims.count) new claim\(report.newClaims.count == 1 ? "" : "s") \(since)\(report.newClaims.isEmpty ? "" : ":")")

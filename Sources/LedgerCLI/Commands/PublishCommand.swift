@@ -5,7 +5,7 @@ import LedgerPublish
 import LedgerStore
 
 /// `claimledger publish DIR`.
-struct PublishCommand: ParsableCommand {
+struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Write the ledger into DIR as a static transparency log (C2SP tlog-tiles) for any web server to serve.",
@@ -20,28 +20,51 @@ struct PublishCommand: ParsableCommand {
         one already in DIR must be byte-identical, and a DIR holding another history is refused (exit 2); partial \
         tiles are added; the checkpoint is replaced last and atomically, so a reader never sees a checkpoint whose \
         tiles are missing, and an interrupted publish leaves the previous log readable.
-        --json prints {"directory", "origin", "size", "root", "signed_new", "previous_size", "written", "unchanged"}.
+        Witnesses: when the ledger has witnesses (--witness "URL VKEY", or DIR/witnesses of the ledger as for \
+        `checkpoint`) and the checkpoint to publish has no witnessed copy yet, their cosignatures are collected \
+        first and the witnessed copy is published, so `monitor --witness VKEY` can require them. A witness that \
+        saw another history refuses: nothing is published (exit 2). One that is unreachable or refuses otherwise \
+        is reported, the log is published with the cosignatures there are, and the exit status is 1.
+        --json prints {"directory", "origin", "size", "root", "signed_new", "previous_size", "written", "unchanged", \
+        "witnesses"}.
         """
     )
 
     @Argument(help: ArgumentHelp("The directory to publish into (created if missing).", valueName: "DIR"))
     var directory: String
 
+    @Option(help: ArgumentHelp("A witness to cosign the published checkpoint: \"URL VKEY\" (repeatable; added to the ledger's `witnesses` file).", valueName: "URL VKEY"))
+    var witness: [String] = []
+
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
         let ledger = try global.open(readOnly: true)
+        let endpoints = try WitnessCollection.endpoints(options: witness, ledger: ledger)
+        var answers: [WitnessCollection.Answer] = []
+        var signedForWitnesses = false
+        if !endpoints.isEmpty {
+            try Publisher.checkDirectory(directory, for: ledger)
+            let (signed, made) = try ledger.checkpoint(covering: try ledger.store.size())
+            signedForWitnesses = made
+            if try ledger.cosignedNote(for: signed) == nil {
+                answers = try await WitnessCollection.collect(signed, ledger: ledger, endpoints: endpoints).answers
+                if answers.contains(where: \.outcome.isInconsistency) { try WitnessCollection.exitStatus(answers) }
+            }
+        }
         let report = try Publisher.publish(ledger, to: directory)
         let cp = report.checkpoint
         if global.json {
             Output.json(["directory": .string(directory), "origin": .string(cp.origin), "size": .int(Int(cp.size)), "root": .string(cp.root.hex),
-                         "signed_new": .bool(report.signedNew), "previous_size": report.previousSize.map { .int(Int($0)) } ?? .null,
+                         "signed_new": .bool(report.signedNew || signedForWitnesses), "witnesses": .array(answers.map(WitnessCollection.json)), "previous_size": report.previousSize.map { .int(Int($0)) } ?? .null,
                          "written": .int(report.written), "unchanged": .int(report.unchanged)])
         } else {
             let before = report.previousSize.map { " (was \($0))" } ?? ""
             Output.line("published \(cp.size) entries\(before) to \(directory): root \(cp.root.hex)")
             Output.line("\(report.written) files written, \(report.unchanged) already there; readers check it with:")
             Output.line("  claimledger monitor \(directory) --vkey \(ledger.ledgerKey.text)")
+            for answer in answers { Output.note(WitnessCollection.describe(answer)) }
         }
+        try WitnessCollection.exitStatus(answers)
     }
 }
