@@ -20,14 +20,18 @@ public struct Monitor: Sendable {
     public let key: NoteKey.Verifier
     /// The witnesses that must have cosigned the checkpoint, if any.
     public let witnesses: WitnessQuorum?
+    /// How many new claims the report keeps (the newest ones; nil keeps all): a first run over a large log would
+    /// otherwise hold every claim of the log in memory.
+    public let claimLimit: Int?
 
     /// The largest source snapshot fetched.
     public static let maxSourceBytes = 1 << 28
 
-    public init(source: any LogSource, key: NoteKey.Verifier, witnesses: WitnessQuorum? = nil) {
+    public init(source: any LogSource, key: NoteKey.Verifier, witnesses: WitnessQuorum? = nil, claimLimit: Int? = nil) {
         self.source = source
         self.key = key
         self.witnesses = witnesses
+        self.claimLimit = claimLimit
     }
 
     /// A claim the monitor saw appended since the checkpoint it remembered.
@@ -48,8 +52,11 @@ public struct Monitor: Sendable {
         public let cosigners: [String]
         /// The checkpoint remembered from the last run, if any.
         public let previous: Checkpoint?
-        /// Claims (and corrections) at seq ≥ the previous checkpoint's size, oldest first.
+        /// Claims (and corrections) at seq ≥ the previous checkpoint's size, oldest first: the newest `claimLimit`
+        /// of them.
         public let newClaims: [NewClaim]
+        /// How many claims (and corrections) were appended since the previous checkpoint, kept or not.
+        public let newClaimCount: Int
         /// How many hash tiles, entry bundles and source snapshots were fetched and checked.
         public let tilesChecked: Int, bundlesChecked: Int, sourcesChecked: Int
     }
@@ -108,7 +115,7 @@ public struct Monitor: Sendable {
             throw Inconsistency(error: PublishError("the log's first \(previous.size) entries no longer hash to the root of the checkpoint it signed before: its history was rewritten (a fork)", verificationFailure: true),
                                 remembered: remembered, current: note)
         }
-        return Report(checkpoint: checkpoint, note: note, cosigners: cosigners, previous: previous, newClaims: run.newClaims,
+        return Report(checkpoint: checkpoint, note: note, cosigners: cosigners, previous: previous, newClaims: run.keptClaims, newClaimCount: run.newClaimCount,
                       tilesChecked: run.tilesChecked, bundlesChecked: run.bundlesChecked, sourcesChecked: run.sourcesChecked)
     }
 
@@ -122,9 +129,20 @@ public struct Monitor: Sendable {
         var sources = Set<Digest>()
         var texts = SourceTextCache()
         var newClaims: [NewClaim] = []
+        var newClaimCount = 0
         var tilesChecked = 0, bundlesChecked = 0, sourcesChecked = 0
         /// Whether the rebuilt tree had the previous checkpoint's root at its size (nil before reaching it).
         var oldRootFound: Bool?
+
+        /// Counts a new claim and keeps it among the newest `claimLimit` (dropping older ones in batches).
+        mutating func keep(_ claim: NewClaim) {
+            newClaimCount += 1
+            newClaims.append(claim)
+            if let limit = monitor.claimLimit, newClaims.count > 2 * limit + 64 { newClaims.removeFirst(newClaims.count - limit) }
+        }
+
+        /// The newest `claimLimit` new claims, oldest first.
+        var keptClaims: [NewClaim] { monitor.claimLimit.map { Array(newClaims.suffix($0)) } ?? newClaims }
 
         init(monitor: Monitor, checkpoint: Checkpoint, previous: Checkpoint?) {
             self.monitor = monitor
@@ -185,11 +203,11 @@ public struct Monitor: Sendable {
                 _ = texts.text(s.id.hex) { text }
             case .claim(let claim):
                 try await checkExcerpt(claim, CanonicalJSONView.Ref(view, bodyNode), fail: fail)
-                if seq >= previous?.size ?? 0 { newClaims.append(NewClaim(seq: seq, corrects: nil, claim: claim)) }
+                if seq >= previous?.size ?? 0 { keep(NewClaim(seq: seq, corrects: nil, claim: claim)) }
             case .claimCorrection(let correction):
                 guard let claimNode = view.member(bodyNode, "claim") else { throw fail("the correction has no claim") }
                 try await checkExcerpt(correction.claim, CanonicalJSONView.Ref(view, claimNode), fail: fail)
-                if seq >= previous?.size ?? 0 { newClaims.append(NewClaim(seq: seq, corrects: correction.target, claim: correction.claim)) }
+                if seq >= previous?.size ?? 0 { keep(NewClaim(seq: seq, corrects: correction.target, claim: correction.claim)) }
             default:
                 break
             }

@@ -6,15 +6,19 @@ public enum AuditRenderer {
     public static func render(_ a: AuditReport, as format: ReportFormat, provenance: ReportProvenance) -> String {
         switch format {
         case .json: json(a, provenance: provenance)
-        case .text: TerminalEscape.visible((provenance.text + lines(a, markdown: false)).joined(separator: "\n") + "\n")
-        case .md: (["# Audit", ""] + provenance.markdown + lines(a, markdown: true).dropFirst()).joined(separator: "\n") + "\n"
+        case .text: TerminalEscape.visible((provenance.text + lines(a, markdown: false, verification: provenance.verification)).joined(separator: "\n") + "\n")
+        case .md: (["# Audit", ""] + provenance.markdown + lines(a, markdown: true, verification: provenance.verification).dropFirst()).joined(separator: "\n") + "\n"
         case .html: html(a, provenance: provenance)
         }
     }
 
-    /// One sentence: all is well, or how many sources and quotes are not as recorded.
-    public static func headline(_ a: AuditReport) -> String {
+    /// One sentence: all is well, or how many sources and quotes are not as recorded. A ledger that failed
+    /// verification is never "OK", whatever its sources show: what they show rests on altered data.
+    public static func headline(_ a: AuditReport, verification: ReportProvenance.Verification = .notVerified) -> String {
         let claims = a.sources.map(\.claims).reduce(0, +)
+        if case .failed = verification {
+            return "NOT TRUSTWORTHY — the ledger did not verify, so what follows rests on altered data. Run `claimledger verify` for every finding."
+        }
         if a.ok { return "OK — \(a.sources.count) sources, \(claims) current claims: every source's stored bytes and every quote check out." }
         let altered = a.sources.filter { !$0.bytesOK }.count
         let quotes = a.sources.flatMap(\.excerpts).filter { $0.status != .exact }.count
@@ -39,11 +43,11 @@ public enum AuditRenderer {
             + (m.parsed.map { "parses to \(compact($0))" } ?? "no longer parses (\(m.problem ?? ""))")
     }
 
-    static func lines(_ a: AuditReport, markdown md: Bool) -> [String] {
+    static func lines(_ a: AuditReport, markdown md: Bool, verification: ReportProvenance.Verification) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
         func esc(_ s: String) -> String { md ? MarkdownEscape.value(s) : TerminalEscape.line(s) }
-        var out = [md ? "# Audit" : "Audit", md ? "" : "", "\(md ? "**" : "")\(headline(a))\(md ? "**" : "")"].filter { !$0.isEmpty || md }
+        var out = [md ? "# Audit" : "Audit", md ? "" : "", "\(md ? "**" : "")\(headline(a, verification: verification))\(md ? "**" : "")"].filter { !$0.isEmpty || md }
         out += h("Sources")
         out += a.sources.map { item + esc(sourceLine($0)) }
         out += h("Never cited")
@@ -140,7 +144,7 @@ public enum AuditRenderer {
                 + rows.map { "<tr><th>\(HTMLEscape.value($0.0))</th><td>\($0.1.sources)</td><td>\($0.1.claims)</td><td>\($0.1.speakers)</td><td>\($0.1.contradictions)</td><td>\($0.1.retractions)</td></tr>" }.joined()
                 + "</tbody></table>\n"
         }
-        var body = "<h1>Audit</h1>\n" + provenance.html + "<p class=\"headline \(a.ok ? "ok" : "problems")\">\(HTMLEscape.text(headline(a)))</p>\n"
+        var body = "<h1>Audit</h1>\n" + provenance.html + "<p class=\"headline \(a.ok && !provenance.failed ? "ok" : "problems")\">\(HTMLEscape.text(headline(a, verification: provenance.verification)))</p>\n"
         body += "<h2>Sources</h2>\n" + list(a.sources.map { s in
             let bad = s.excerpts.filter { $0.status != .exact }
             let title = s.record.title.map { " “\(HTMLEscape.value($0))”" } ?? ""

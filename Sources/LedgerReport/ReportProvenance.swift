@@ -31,6 +31,9 @@ public struct ReportProvenance: Sendable {
     public let generatedAt: String
     public let verification: Verification
 
+    /// Whether the ledger failed verification.
+    public var failed: Bool { if case .failed = verification { true } else { false } }
+
     public init(origin: String, size: Int64, root: String, checkpoint: Checkpoint?, generatedAt: String, verification: Verification) {
         self.origin = origin
         self.size = size

@@ -39,6 +39,10 @@ public enum LedgerImport {
         guard let file = fopen(journal, "r") else { throw StoreError("cannot read \(journal): \(String(cString: strerror(errno)))") }
         defer { fclose(file) }
         let dest = URL(fileURLWithPath: target).standardizedFileURL
+        // The ledger is built beside NEWDIR and renamed onto it, and rename(2) does not follow a symbolic link.
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: dest.path) {
+            throw StoreError("\(target) is a symbolic link (to \(link)): give the directory's real path, or a new path; nothing was imported")
+        }
         if FileManager.default.fileExists(atPath: dest.path) {
             guard (try? FileManager.default.contentsOfDirectory(atPath: dest.path))?.isEmpty == true else {
                 throw StoreError("\(target) already exists and is not empty; import into a new directory")

@@ -56,6 +56,22 @@ import Testing
         #expect(try CLI.run(["verify", "--ledger", dir]).code == 0)  // nothing stored was changed
     }
 
+    @Test func reanchoringListsOnlyCurrentClaims() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path, bundle = work.appendingPathComponent("b").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let spam = try #require(log.first { $0["body"]?["value"]?["original"] == "spam" })
+        let source = try #require(spam["body"]?["source"]?.string), seq = try #require(spam["seq"])
+        #expect(try CLI.run(["claim", "retract", String(seq.integer!), "--reason", "withdrawn", "--ledger", dir]).code == 0)
+        #expect(try CLI.run(["export", "-o", bundle + "/journal.jsonl", "--ledger", dir]).code == 0)
+        let r = try CLI.run(["audit", "--against", bundle + "/sources/" + source, "--source", String(source.prefix(8)), "--json", "--ledger", dir])
+        #expect(r.code == 0, "\(r.stderr)")
+        let anchors = try #require(try JSONParser.parse(r.stdout)["anchors"]?.array)
+        #expect(!anchors.isEmpty && anchors.allSatisfy { $0["status"] == "exact" })
+        #expect(!anchors.contains { $0["seq"] == seq }, "the retracted claim is listed")
+    }
+
     @Test func retractionsAndCorrectionsKeepHistoryAndChangeAnalysis() throws {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)

@@ -116,6 +116,13 @@ import Testing
         let notes = try String(contentsOf: target.appendingPathComponent("notes.txt"), encoding: .utf8)
         #expect(r.code != 0 && notes == "mine")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).allSatisfy { !$0.contains("importing") })
+        // A symbolic link as NEWDIR (to an empty directory or to nothing) is refused up front, saying why.
+        let empty = work.appendingPathComponent("empty"), link = work.appendingPathComponent("link")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: empty)
+        let linked = try CLI.run(["import", bundle.path, link.path])
+        #expect(linked.code == 1 && linked.stderr.contains("is a symbolic link") && linked.stderr.split(separator: "\n").count == 1, "\(linked.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
     }
 
     @Test func aFullDiskIsOneLineAndLeavesNoPartialBundle() throws {

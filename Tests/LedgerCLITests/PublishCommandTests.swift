@@ -117,6 +117,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.ledger + "/checkpoints").sorted() == before)
     }
 
+    @Test func monitorShowsTheNewestClaimsUpToItsLimitAndCountsAll() throws {
+        let s = try Setup()
+        #expect(try CLI.run(["publish", s.site, "--ledger", s.ledger]).code == 0)
+        let json = try CLI.run(["monitor", s.site, "--vkey", s.site + "/vkey", "--state", s.state, "--limit", "2", "--json"])
+        #expect(json.code == 0, "\(json.stderr)")
+        let report = try JSONParser.parse(json.stdout)
+        let kept = try #require(report["new_claims"]?.array), total = try #require(report["new_claims_total"]?.integer)
+        #expect(kept.count == 2 && total > 2)
+        let seqs = Self.lines(try CLI.run(["log", "--json", "--ledger", s.ledger]).stdout).compactMap { try? JSONParser.parse($0) }
+            .filter { ["claim", "claim.correction"].contains($0["kind"]?.string ?? "") }.compactMap { $0["seq"]?.integer }
+        #expect(kept.compactMap { $0["seq"]?.integer } == Array(seqs.suffix(2)))  // the newest two, oldest first
+        try FileManager.default.removeItem(atPath: s.state)
+        let text = try CLI.run(["monitor", s.site, "--vkey", s.site + "/vkey", "--state", s.state, "--limit", "2"])
+        #expect(text.stdout.contains("\(total) new claims in all (the newest 2 shown; --limit 0 shows all):"), "\(text.stdout)")
+        #expect(try CLI.run(["monitor", s.site, "--vkey", s.site + "/vkey", "--state", s.state, "--limit", "-1"]).code != 0)
+    }
+
     @Test func helpExplainsTheLayoutAndTheState() throws {
         let publish = try CLI.run(["publish", "--help"]).stdout
         for words in ["tile/entries/<N>", "source/<sha256>", "vkey", "checkpoint", "exit 2"] { #expect(publish.contains(words), "\(words)") }

@@ -39,6 +39,11 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let r = try CLI.run(["contradictions", "--ledger", dir])
         #expect(r.code == 2 && r.stdout.hasPrefix("THIS LEDGER DID NOT VERIFY: the newest stored checkpoint does not check"), "\(r.stdout.prefix(300))")
+        // Every source and quote still checks out, but the audit's headline must not say OK under that header.
+        for format in ["text", "md", "html"] {
+            let audit = try CLI.run(["audit", "--format", format, "--ledger", dir]).stdout
+            #expect(audit.contains("NOT TRUSTWORTHY — the ledger did not verify") && !audit.contains("OK — "), "\(format): \(audit.prefix(600))")
+        }
     }
 
     @Test func aLedgerThatDoesNotVerifyIsReportedAsSuchAndExits2() throws {

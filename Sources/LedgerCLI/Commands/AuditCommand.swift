@@ -19,7 +19,8 @@ struct AuditCommand: ParsableCommand {
         and per language (sources, claims, speakers, contradictions, retractions); retractions and corrections \\
         with their reasons. Exit 2 when a source's bytes or a quote is not as recorded.
 
-        With --against FILE --source ID: compares each quote of that source with a newer capture of the article \\
+        With --against FILE --source ID: compares the quote of each current claim of that source (a corrected claim \\
+        by its correction; retracted claims left out) with a newer capture of the article \\
         and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed.
         """
     )
@@ -53,7 +54,8 @@ struct AuditCommand: ParsableCommand {
             let bytes = try Output.readFile(against)
             guard let text = Normalization.anchoringText(bytes) else { throw CLIError("\(against) is not valid UTF-8 text") }
             let scalars = Array(text.unicodeScalars)
-            let claims = (input.history.originals + input.history.revisions.compactMap(\.claim)).filter { $0.source == id.hex }.sorted { $0.seq < $1.seq }
+            // Current claims only: a corrected claim is represented by its correction, a retracted one not at all.
+            let claims = input.claims.filter { $0.source == id.hex }.sorted { $0.seq < $1.seq }
             let anchors = claims.map { c in
                 (c, Reanchor.locate(quote: c.excerpt, prefix: c.excerptPrefix, suffix: c.excerptSuffix, hint: c.excerptStart, in: scalars))
             }

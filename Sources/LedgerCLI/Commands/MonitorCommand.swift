@@ -24,7 +24,7 @@ struct MonitorCommand: AsyncParsableCommand {
         those witnesses (default: all), so a log cannot show this monitor a history the witnesses never saw; the \
         publisher gets cosignatures with `claimledger checkpoint --witness` and `publish` serves the witnessed copy.
         Exit 0 verified; 1 the log could not be read; 2 it does not verify. --json prints {"location", "origin", \
-        "size", "root", "previous_size", "checkpoint", "witnesses", "new_claims": [{"seq", "speaker", "outlet", "subject", \
+        "size", "root", "previous_size", "checkpoint", "witnesses", "new_claims_total", "new_claims": [{"seq", "speaker", "outlet", "subject", \
         "predicate", "value", "quote", "corrects"}]}, or on a fork {"error", "remembered_checkpoint", "checkpoint"}.
         """
     )
@@ -44,6 +44,9 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How many of the --witness keys must have cosigned the checkpoint (default: all of them).", valueName: "K"))
     var quorum: Int?
 
+    @Option(help: ArgumentHelp("Show at most the newest N new claims (0: all of them; the count is always given).", valueName: "N"))
+    var limit: Int = 1000
+
     @Flag(help: "Print machine-readable JSON on stdout instead of text.")
     var json = false
 
@@ -51,9 +54,10 @@ struct MonitorCommand: AsyncParsableCommand {
         let key = try Output.verifierKey(vkey, option: "--vkey")
         let statePath = state ?? MonitorState.defaultPath(for: key)
         let remembered = try MonitorState.read(statePath)
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
         if quorum != nil && witness.isEmpty { throw ValidationError("--quorum needs the witnesses' keys: --witness VKEY (repeatable)") }
         let witnesses = try witness.isEmpty ? nil : WitnessQuorum(witnesses: witness.map { try Output.witnessKey($0, option: "--witness") }, quorum: quorum ?? witness.count)
-        let monitor = Monitor(source: try logSource(for: location), key: key, witnesses: witnesses)
+        let monitor = Monitor(source: try logSource(for: location), key: key, witnesses: witnesses, claimLimit: limit > 0 ? limit : nil)
         let report: Monitor.Report
         do {
             report = try await monitor.run(remembered: remembered)
@@ -75,14 +79,15 @@ struct MonitorCommand: AsyncParsableCommand {
             Output.json(["location": .string(location), "origin": .string(cp.origin), "size": .int(Int(cp.size)), "root": .string(cp.root.hex),
                          "previous_size": report.previous.map { .int(Int($0.size)) } ?? .null,
                          "checkpoint": .string(String(decoding: report.note, as: UTF8.self)), "witnesses": .array(report.cosigners.map { .string($0) }),
-                         "new_claims": .array(report.newClaims.map(Self.json))])
+                         "new_claims_total": .int(report.newClaimCount), "new_claims": .array(report.newClaims.map(Self.json))])
             return
         }
         let witnessed = report.cosigners.isEmpty ? "" : "; cosigned by \(report.cosigners.map { TerminalEscape.line($0) }.joined(separator: ", "))"
         Output.line("verified \(location): \(TerminalEscape.line(cp.origin)), \(cp.size) entries, root \(cp.root.hex)\(witnessed)")
         Output.line("(\(report.bundlesChecked) entry bundles, \(report.tilesChecked) hash tiles and \(report.sourcesChecked) source snapshots checked)")
         let since = report.previous.map { "since \($0.size) entries" } ?? "in all"
-        Output.line("\(report.newClaims.count) new claim\(report.newClaims.count == 1 ? "" : "s") \(since)\(report.newClaims.isEmpty ? "" : ":")")
+        let shown = report.newClaims.count < report.newClaimCount ? " (the newest \(report.newClaims.count) shown; --limit 0 shows all)" : ""
+        Output.line("\(report.newClaimCount) new claim\(report.newClaimCount == 1 ? "" : "s") \(since)\(shown)\(report.newClaims.isEmpty ? "" : ":")")
         for c in report.newClaims {
             let b = c.claim
             let corrects = c.corrects.map { " (corrects \($0))" } ?? ""

@@ -86,6 +86,10 @@ struct ProveConsistency: ParsableCommand {
                          "old_root": .string(old.root.hex), "new_root": .string(newest.checkpoint.root.hex),
                          "proof": .array(proof.map { .string($0.hex) }), "new_checkpoint": .string(newest.note)])
         } else {
+            if proof.isEmpty {
+                Output.note(old.size == newest.checkpoint.size ? "the proof is empty: the earlier checkpoint is of this same tree (\(old.size) entries)"
+                                                               : "the proof is empty: the empty tree is a prefix of every tree")
+            }
             let text = proof.map { Data($0.bytes).base64EncodedString() + "\n" }.joined()
             try Output.emit(Array(text.utf8), to: output, announce: "wrote \(output ?? ""): consistency from \(old.size) to \(newest.checkpoint.size) entries (new checkpoint \(newest.path))")
         }
