@@ -6,6 +6,7 @@
     tools/validate_schemas.py --contradictions C.json --corroborations K.json --audit A.json --reanchor R.json
                                                       the JSON reports of `contradictions`, `corroborations`,
                                                       `audit` and `audit --against`
+    tools/validate_schemas.py --error ERR.json        the stderr of a command that failed with --json
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
 `entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
@@ -108,6 +109,9 @@ def main(argv):
     while i < len(argv):
         if argv[i] == "--verify":
             errors += check_verify(reg, argv[i + 1])
+            i += 2
+        elif argv[i] == "--error":
+            errors += check_report(reg, argv[i + 1], "error.schema.json")
             i += 2
         elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor"):
             errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")

@@ -36,25 +36,26 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
             if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
             Foundation.exit(0)
         } catch let error as StoreError {
-            Output.error(error.message)
-            Foundation.exit(error.isIntegrityFailure ? 2 : 1)
+            fail(error.message, error.isIntegrityFailure ? 2 : 1)
         } catch let error as PublishError {
-            Output.error(error.message)
-            Foundation.exit(error.isVerificationFailure ? 2 : 1)
+            fail(error.message, error.isVerificationFailure ? 2 : 1)
         } catch let error as CLIError {
-            Output.error(error.message)
-            Foundation.exit(error.code)
+            fail(error.message, error.code)
         } catch let error as Ledger.ClaimError {
-            Output.error(error.description)
-            Foundation.exit(1)
+            fail(error.description, 1)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version: print them as ArgumentParser does
-            Output.error(message(for: error) + (code == .validationFailure ? " (see --help)" : ""))
-            Foundation.exit(code.rawValue)
+            fail(message(for: error) + (code == .validationFailure ? " (see --help)" : ""), code.rawValue)
         }
+    }
+
+    /// Reports the error on one line (JSON with --json) and exits with `code`.
+    private static func fail(_ message: String, _ code: Int32) -> Never {
+        Output.error(message, exit: code)
+        Foundation.exit(code)
     }
 }
 

@@ -16,15 +16,33 @@ enum Output {
         FileHandle.standardOutput.write(Data(bytes + [0x0A]))
     }
 
+    /// Whether stdout may be coloured: it is a terminal and NO_COLOR (no-color.org) is unset or empty.
+    static var colour: Bool {
+        isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// Writes a diagnostic line to stderr, its controls made visible (`TerminalEscape`).
     static func note(_ text: String) {
         FileHandle.standardError.write(Data((TerminalEscape.visible(text) + "\n").utf8))
     }
 
-    /// Writes "claimledger: error: …" to stderr, on one line.
-    static func error(_ message: String) {
+    /// Writes "claimledger: error: …" to stderr, on one line — or, when the command line asks for JSON
+    /// (`--json`, `--format json`), `{"error":"…","exit":N}`.
+    static func error(_ message: String, exit code: Int32 = 1) {
         let flat = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        note("claimledger: error: \(flat)")
+        if wantsJSON(CommandLine.arguments) {
+            let bytes = (try? CanonicalJSON.encode(["error": .string(flat), "exit": .int(Int(code))])) ?? Array("{}".utf8)
+            FileHandle.standardError.write(Data(bytes + [0x0A]))
+        } else {
+            note("claimledger: error: \(flat)")
+        }
+    }
+
+    /// Whether the arguments (before any `--`) ask for JSON output: `--json`, `--format json` or `--format=json`.
+    static func wantsJSON(_ arguments: [String]) -> Bool {
+        let options = arguments.dropFirst().prefix { $0 != "--" }
+        return options.contains("--json") || options.contains("--format=json")
+            || zip(options, options.dropFirst()).contains { $0 == "--format" && $1 == "json" }
     }
 
     /// Writes bytes to FILE when one is given (saying so on stderr when `announce`), else to stdout.

@@ -86,7 +86,7 @@ struct SourceShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a source's text with every claimed quote marked and the claims' seqs beside them.",
-        discussion: "Quotes are highlighted in colour on a terminal, and written [[like this]]{seq 15} otherwise (or with --plain)."
+        discussion: "Quotes are highlighted in colour on a terminal, and written [[like this]]{seq 15} otherwise (with --plain, or when the NO_COLOR environment variable is set)."
     )
 
     @Argument(help: ArgumentHelp("The source's id or a unique prefix of 8+ hex digits.", valueName: "ID"))
@@ -110,7 +110,7 @@ struct SourceShow: ParsableCommand {
             opens[c.excerptStart, default: 0] += 1
             closes[c.excerptEnd, default: []].append(c.seq)
         }
-        let colour = !plain && isatty(1) == 1
+        let colour = !plain && Output.colour
         var out = TerminalEscape.visible("\(source.outlet) [\(source.lang)] \(digest.hex)") + "\n"
         if let t = source.title { out += "“\(TerminalEscape.visible(t))”\n" }
         out += "\(counted(claims.count, "current claim")) \(claims.count == 1 ? "quotes" : "quote") this source\n\n"

@@ -1,0 +1,62 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// With `--json` (or `--format json`), an error is one JSON object on stderr: {"error": "…", "exit": N}.
+@Suite struct JSONErrorTests {
+    static func error(_ args: [String]) throws -> (code: Int32, object: JSONValue) {
+        let r = try CLI.run(args)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && r.stdout.isEmpty, "\(args): \(r.stderr)")
+        return (r.code, try JSONParser.parse(String(lines.first ?? "")))
+    }
+
+    @Test func errorsAreJSONWhenJSONIsAskedFor() throws {
+        let missing = CLI.temporaryDirectory().appendingPathComponent("none").path
+        let a = try Self.error(["verify", "--json", "--ledger", missing])
+        #expect(a.code == 1 && a.object["exit"]?.integer == 1 && a.object["error"]?.string?.isEmpty == false, "\(a.object)")
+        // A usage error found by the parser, and a report asked for as --format json.
+        let b = try Self.error(["log", "--json", "--no-such-option"])
+        #expect(b.code == 64 && b.object["exit"]?.integer == 64 && b.object["error"]?.string?.contains("--no-such-option") == true, "\(b.object)")
+        let c = try Self.error(["contradictions", "--format", "json", "--ledger", missing])
+        #expect(c.code == 1 && c.object["error"] != nil)
+        // A verification failure keeps its exit 2.
+        let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        try CLI.sql(dir, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'THE') AS BLOB)")
+        let r = try CLI.run(["checkpoint", "--json", "--ledger", dir])
+        let object = try JSONParser.parse(String(r.stderr.split(separator: "\n").last ?? ""))
+        #expect(r.code == 2 && object["exit"]?.integer == 2, "\(r.stderr)")
+        // Without --json, the plain line; an argument after -- is not an option.
+        let plain = try CLI.run(["verify", "--ledger", missing])
+        #expect(plain.stderr.hasPrefix("claimledger: error: "))
+    }
+}
+
+/// `NO_COLOR` (no-color.org) turns off colour even on a terminal (run under a pseudo-terminal with script(1)).
+@Suite struct NoColorTests {
+    @Test func sourceShowHonoursNoColor() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout)
+        let id = try #require((list.array ?? list["sources"]?.array)?.first?["id"]?.string)
+        func show(noColor: Bool) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            p.arguments = ["-qec", "'\(CLI.binary.path)' source show \(id) --ledger '\(dir)'", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = noColor ? "1" : nil
+            p.environment = env
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try show(noColor: false).contains("\u{1B}[30;43m"))
+        let plain = try show(noColor: true)
+        #expect(!plain.contains("\u{1B}[") && plain.contains("]]{seq "))
+    }
+}
