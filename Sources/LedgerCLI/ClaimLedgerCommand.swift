@@ -31,6 +31,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
 
     /// Parses the command line, runs the command, and exits with the right code and a one-line error.
     public static func runMain() async -> Never {
+        LedgerStore.lockWaitNotice = { Output.note("claimledger: waiting for the ledger lock held by another writer… (up to 30 s)") }
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }

@@ -9,11 +9,15 @@ public final class LedgerStore: MerkleHashReader {
     /// The database file's name inside a ledger directory.
     public static let fileName = "ledger.sqlite"
 
+    /// Called once when a connection has waited a second for the lock another writer holds (the CLI prints
+    /// "waiting for the ledger lock held by another writer…"). Set it before opening stores.
+    nonisolated(unsafe) public static var lockWaitNotice: (@Sendable () -> Void)?
+
     let db: Database
 
     private init(db: Database) throws(StoreError) {
         self.db = db
-        db.setBusyTimeout(milliseconds: 30_000)
+        db.setBusyTimeout(milliseconds: 30_000, notice: LedgerStore.lockWaitNotice)
         try db.execute("PRAGMA synchronous=FULL")
     }
 
@@ -35,7 +39,7 @@ public final class LedgerStore: MerkleHashReader {
     /// (`checkSchema: false` only for `verify`, which reports such problems as findings instead).
     public init(openExisting path: String, readOnly: Bool = false, checkSchema: Bool = true) throws {
         self.db = try Database(path: path, create: false, readOnly: readOnly)
-        db.setBusyTimeout(milliseconds: 30_000)
+        db.setBusyTimeout(milliseconds: 30_000, notice: LedgerStore.lockWaitNotice)
         try db.execute("PRAGMA synchronous=FULL")
         if checkSchema, let problem = try Schema.problems(db).first {
             throw StoreError("\(problem): the ledger was modified outside claimledger; run `claimledger verify` for details", integrity: true)

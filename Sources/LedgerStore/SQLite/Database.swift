@@ -62,8 +62,29 @@ final class Database {
         return try s.step() ? s.int64(0) : 0
     }
 
-    /// Sets how long a writer waits for another to finish. Wraps `sqlite3_busy_timeout`.
-    func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+    /// How a connection waits for the lock another writer holds: retries every 10 ms up to `timeout`, and calls
+    /// `notice` once when the wait passes one second, so a person knows why nothing happens.
+    final class LockWait {
+        let timeout: Int32, notice: (@Sendable () -> Void)?
+        var noticed = false
+        init(timeout: Int32, notice: (@Sendable () -> Void)?) { self.timeout = timeout; self.notice = notice }
+    }
+    private var lockWait: LockWait?
+
+    /// Sets how long a writer waits for another to finish (`sqlite3_busy_handler`, see `LockWait`).
+    func setBusyTimeout(milliseconds: Int32, notice: (@Sendable () -> Void)? = nil) {
+        let wait = LockWait(timeout: milliseconds, notice: notice)
+        lockWait = wait  // kept alive as long as the connection
+        sqlite3_busy_handler(handle, { context, count in
+            guard let context else { return 0 }
+            let wait = Unmanaged<Database.LockWait>.fromOpaque(context).takeUnretainedValue()
+            let waited = Int64(count) * 10
+            if waited >= Int64(wait.timeout) { return 0 }
+            if waited >= 1000, !wait.noticed { wait.noticed = true; wait.notice?() }
+            sqlite3_sleep(10)
+            return 1
+        }, Unmanaged.passUnretained(wait).toOpaque())
+    }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` (the write lock is taken at once, so concurrent
     /// writers queue on `busy_timeout`); rolls back on any error and rethrows the first one.

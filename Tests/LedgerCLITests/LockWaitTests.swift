@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// A writer that waits for another's lock says so after a second, then goes on when the lock is released.
+@Suite struct LockWaitTests {
+    @Test func aWaitingWriterSaysWhy() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path
+        #expect(try CLI.run(["init", dir, "--origin", "news.example/claims"]).code == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None)
+            db.execute("BEGIN IMMEDIATE")
+            print("locked", flush=True)
+            time.sleep(2.5)
+            db.execute("COMMIT")
+            """, dir + "/ledger.sqlite"]
+        let out = Pipe()
+        holder.standardOutput = out
+        try holder.run()
+        _ = out.fileHandleForReading.availableData  // "locked": the lock is held from here
+        let file = CLI.write(Array("A report.".utf8), "r.txt", in: work)
+        let r = try CLI.run(["source", "add", file, "--outlet", "O", "--lang", "en", "--ledger", dir])
+        holder.waitUntilExit()
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("waiting for the ledger lock held by another writer"), "\(r.stderr)")
+    }
+}
