@@ -12,15 +12,15 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Check every source and quote, and show what rests on one outlet, what was relayed, what was retracted.",
         discussion: """
-        Reports, per source: outlet, language, URL, title, capture date, whether the stored bytes still hash to \\
-        the id, how many claims cite it, and each quote's status in the stored text (exact at its position / \\
-        moved / missing). Then: sources never cited; subjects and predicates supported by one outlet only; relay \\
-        chains (speaker → relay → outlet) and which claims rest on another outlet's reporting; counts per outlet \\
-        and per language (sources, claims, speakers, contradictions, retractions); retractions and corrections \\
+        Reports, per source: outlet, language, URL, title, capture date, whether the stored bytes still hash to \
+        the id, how many claims cite it, and each quote's status in the stored text (exact at its position / \
+        moved / missing). Then: sources never cited; subjects and predicates supported by one outlet only; relay \
+        chains (speaker → relay → outlet) and which claims rest on another outlet's reporting; counts per outlet \
+        and per language (sources, claims, speakers, contradictions, retractions); retractions and corrections \
         with their reasons. Exit 2 when a source's bytes or a quote is not as recorded.
 
-        With --against FILE --source ID: compares the quote of each current claim of that source (a corrected claim \\
-        by its correction; retracted claims left out) with a newer capture of the article \\
+        With --against FILE --source ID: compares the quote of each current claim of that source (a corrected claim \
+        by its correction; retracted claims left out) with a newer capture of the article \
         and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed.
         """
     )
