@@ -1,0 +1,26 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// `log --kind K --since TIME --limit N`.
+@Suite struct LogFilterTests {
+    @Test func kindSinceAndLimitFilter() throws {
+        let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        func kinds(_ args: [String]) throws -> [String] {
+            let r = try CLI.run(["log", "--json", "--ledger", dir] + args)
+            #expect(r.code == 0, "\(r.stderr)")
+            return try r.stdout.split(separator: "\n").map { try JSONParser.parse(String($0))["kind"]?.string ?? "" }
+        }
+        let all = try kinds([])
+        #expect(try kinds(["--kind", "source"]) == all.filter { $0 == "source" })
+        #expect(try kinds(["--kind", "source", "--kind", "claim"]) == all.filter { $0 == "source" || $0 == "claim" })
+        #expect(try kinds(["--kind", "claim", "--limit", "2"]) == ["claim", "claim"])
+        #expect(try kinds(["--since", "2000-01-01"]) == all)
+        #expect(try kinds(["--since", "2999-01-01T00:00:00Z"]).isEmpty)
+        for bad in [["--kind", "claims"], ["--since", "yesterday"], ["--limit", "-1"]] {
+            let r = try CLI.run(["log", "--ledger", dir] + bad)
+            #expect(r.code == 64 && r.stderr.split(separator: "\n").count == 1, "\(bad): \(r.stderr)")
+        }
+    }
+}
