@@ -24,3 +24,23 @@ import Testing
         }
     }
 }
+
+/// Options that contradict each other are a usage error, not silently resolved.
+@Suite struct ConflictingOptionTests {
+    @Test func contradictoryOptionsAreRefused() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        for report in ["contradictions", "corroborations", "audit"] {
+            let r = try CLI.run([report, "--format", "html", "--json", "--ledger", dir])
+            #expect(r.code == 64 && r.stderr.contains("--json and --format html contradict each other"), "\(report): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(try CLI.run([report, "--format", "json", "--json", "--ledger", dir]).code == 0)
+        }
+        let a = work.appendingPathComponent("a").path, b = work.appendingPathComponent("b").path
+        let r = try CLI.run(["init", a, "--ledger", b])
+        #expect(r.code == 64 && r.stderr.contains("name two directories"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: a) && !FileManager.default.fileExists(atPath: b))
+        #expect(try CLI.run(["init", a, "--ledger", a]).code == 0)
+    }
+}

@@ -36,6 +36,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        try report.check(json: global.json)
         if (against == nil) != (source == nil) { throw ValidationError("--against and --source go together") }
     }
 

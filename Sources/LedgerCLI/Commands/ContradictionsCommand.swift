@@ -8,8 +8,18 @@ extension Between: ExpressibleByArgument {}
 
 /// Options shared by the report commands.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("text (terminal), md (Markdown), json (schemas/), or html (one self-contained page).", valueName: "text|md|json|html"))
-    var format: ReportFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (terminal, the default), md (Markdown), json (schemas/; also --json), or html (one self-contained page).", valueName: "text|md|json|html"))
+    var formatOption: ReportFormat?
+
+    /// The format asked for: --format, else text.
+    var format: ReportFormat { formatOption ?? .text }
+
+    /// Refuses `--json` with a --format other than json, instead of silently choosing one.
+    func check(json: Bool) throws {
+        if json, let f = formatOption, f != .json {
+            throw ValidationError("--json and --format \(f.rawValue) contradict each other: give one of them")
+        }
+    }
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
@@ -20,7 +30,7 @@ struct ReportOptions: ParsableArguments {
     init() {}
 
     init(format: ReportFormat, output: String?) {
-        self.format = format
+        self.formatOption = format
         self.output = output
     }
 
@@ -76,6 +86,8 @@ struct ContradictionsCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    func validate() throws { try report.check(json: global.json) }
+
     @Option(help: ArgumentHelp("Compare claims from different outlets, different speakers, or all pairs.", valueName: "outlets|speakers|all"))
     var between: Between = .all
 
@@ -121,6 +133,8 @@ struct CorroborationsCommand: ParsableCommand {
     )
 
     @OptionGroup var report: ReportOptions
+
+    func validate() throws { try report.check(json: global.json) }
 
     @OptionGroup var global: GlobalOptions
 

@@ -24,6 +24,12 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if let dir, let other = global.ledger, dir != other {
+            throw ValidationError("DIR (\(dir)) and --ledger (\(other)) name two directories: give one of them")
+        }
+    }
+
     func run() throws {
         let path = dir ?? global.directory
         let created = try Ledger.create(at: path, origin: origin)
