@@ -34,6 +34,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
         LedgerStore.lockWaitNotice = { Output.note("claimledger: waiting for the ledger lock held by another writer… (up to 30 s)") }
         do {
             var command = try parseAsRoot()
+            if !(command is OwnsSignals) { Interrupt.install() }
             if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
             Foundation.exit(0)
         } catch let error as StoreError {
@@ -57,6 +58,31 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
     private static func fail(_ message: String, _ code: Int32) -> Never {
         Output.error(message, exit: code)
         Foundation.exit(code)
+    }
+}
+
+/// A command that handles SIGINT and SIGTERM itself (a server shutting down gracefully).
+protocol OwnsSignals {}
+
+/// Ctrl-C (SIGINT) and SIGTERM: say what happened and exit 128+signal. An append in progress is one SQLite
+/// transaction that was not committed, so it is rolled back; what was already acknowledged (a seq printed) stays.
+enum Interrupt {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for signo in [SIGINT, SIGTERM] {
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            source.setEventHandler {
+                let message = Output.wantsJSON(CommandLine.arguments)
+                    ? "{\"error\":\"interrupted; nothing in progress was recorded\",\"exit\":\(128 + signo)}\n"
+                    : "claimledger: interrupted; nothing in progress was recorded (what was already acknowledged stays)\n"
+                _ = message.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+                _exit(128 + signo)
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }
 

@@ -60,7 +60,7 @@ struct WitnessGenerateKey: ParsableCommand {
 }
 
 /// `claimledger witness serve --key K --state FILE --listen ADDR --log VKEY…`.
-struct WitnessServe: AsyncParsableCommand {
+struct WitnessServe: AsyncParsableCommand, OwnsSignals {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve POST /add-checkpoint (C2SP tlog-witness) for the given logs, cosigning each consistent checkpoint.",
