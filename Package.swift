@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "LedgerCLI",
             dependencies: [
-                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport", "LedgerPublish",
+                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport", "LedgerPublish", "LedgerCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

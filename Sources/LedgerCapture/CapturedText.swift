@@ -8,10 +8,15 @@ public enum CapturedText {
     /// The anchoring text of `bytes` for a source recorded with `extractor` (nil for plain text); nil when it
     /// cannot be derived (not UTF-8, not decodable HTML, or an extractor this build does not know).
     public static func anchoring(_ bytes: [UInt8], extractor: Extractor?) -> String? {
+        guard let extractor else { return Normalization.anchoringText(bytes) }
+        return try? extract(bytes, with: extractor)
+    }
+
+    /// Runs `extractor` over `bytes`: the text, or a `CaptureError` saying why there is none.
+    public static func extract(_ bytes: [UInt8], with extractor: Extractor) throws(CaptureError) -> String {
         switch extractor {
-        case nil: return Normalization.anchoringText(bytes)
-        case .html?: return try? HTMLTextExtractor.extract(bytes)
-        default: return nil
+        case .html: return try HTMLTextExtractor.extract(bytes)
+        default: throw CaptureError("the extractor \(extractor.name) \(extractor.version) is not part of this build of claimledger")
         }
     }
 

@@ -26,7 +26,7 @@ public enum HTMLTextExtractor {
         let utf8: [UInt8]
         if let (encoding, length) = HTMLCharset.byteOrderMark(bytes) {
             guard let s = HTMLCharset.decode(bytes[length...], encoding) else {
-                throw CaptureError("the HTML page starts with a \(encoding) byte-order mark but is not valid \(encoding); its bytes were not stored")
+                throw CaptureError("the HTML page starts with a \(encoding) byte-order mark but is not valid \(encoding)")
             }
             utf8 = Array(s.utf8)
         } else {

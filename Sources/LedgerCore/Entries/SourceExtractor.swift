@@ -10,9 +10,6 @@ public struct Extractor: Sendable, Equatable, Hashable {
         self.version = version
     }
 
-    /// `HTMLTextExtractor`, the main-text extractor for HTML pages.
+    /// LedgerCapture's `HTMLTextExtractor`, the main-text extractor for HTML pages.
     public static let html = Extractor(name: "claimledger-html", version: "1")
-
-    /// Every extractor this build can re-run, so `verify` can re-derive the text of each.
-    public static let known: [Extractor] = [.html]
 }
