@@ -70,6 +70,7 @@ import Testing
     @Test(arguments: [
         ("\"text_sha256\":\"", "\"text_sha256\":\"0", "does not hash to text_sha256"),
         ("\"extractor_version\":\"1\"", "\"extractor_version\":\"9\"", "could not be extracted again with claimledger-html 9"),
+        (",\"extractor_version\":\"1\"", "", "extractor and extractor_version must be present together"),
     ])
     func aStoredEntryClaimingADifferentExtractionIsCaught(find: String, replace: String, finding: String) throws {
         let (dir, _, _) = try Self.ledger()

@@ -79,7 +79,12 @@ public enum EntryCheck {
     static func bodyProblems(_ kind: EntryKind, _ v: CanonicalJSONView, _ b: Int) -> [String] {
         switch kind {
         case .genesis: return shape(v, b, genesis, at: "body")
-        case .source: return shape(v, b, source, at: "body")
+        case .source:
+            var out = shape(v, b, source, at: "body")
+            if (v.member(b, "extractor") == nil) != (v.member(b, "extractor_version") == nil) {
+                out.append("body: extractor and extractor_version must be present together")
+            }
+            return out
         case .entity: return shape(v, b, entity, at: "body")
         case .entityAlias: return shape(v, b, entityAlias, at: "body")
         case .predicate:
