@@ -20,12 +20,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLedgerOpenSSL", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLedgerSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLedgerXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "LedgerCrypto", dependencies: ["CLedgerOpenSSL"], swiftSettings: strict),
         .target(name: "LedgerCore", dependencies: ["LedgerCrypto"], swiftSettings: strict),
-        .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerSQLite"], swiftSettings: strict),
+        .target(name: "LedgerCapture", dependencies: ["LedgerCore", "CLedgerXML2"], swiftSettings: strict),
+        .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerCapture", "CLedgerSQLite"], swiftSettings: strict),
         .target(name: "LedgerAnalysis", dependencies: ["LedgerCore"], swiftSettings: strict),
         .target(name: "LedgerReport", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
-        .target(name: "LedgerPublish", dependencies: ["LedgerStore", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
+        .target(name: "LedgerPublish", dependencies: ["LedgerStore", "LedgerCapture", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(
             name: "LedgerServer",
             dependencies: ["LedgerPublish", "LedgerCore", .product(name: "Hummingbird", package: "hummingbird")],
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "LedgerCLI",
             dependencies: [
-                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport", "LedgerPublish", "LedgerServer",
+                "LedgerStore", "LedgerCore", "LedgerCrypto", "LedgerAnalysis", "LedgerReport", "LedgerPublish", "LedgerServer", "LedgerCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "LedgerAnalysisTests", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerPublish", "LedgerStore", "LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "LedgerCaptureTests", dependencies: ["LedgerCapture"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore", "LedgerCrypto", "LedgerStore"], exclude: ["Fixtures"], swiftSettings: strict),

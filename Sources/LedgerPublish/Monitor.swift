@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCapture
 import LedgerCore
 import LedgerCrypto
 
@@ -128,6 +129,8 @@ public struct Monitor: Sendable {
         var prev = Digest.zero
         var sources = Set<Digest>()
         var texts = SourceTextCache()
+        /// The extractor each source was recorded with (HTML captures), to re-derive its text after eviction.
+        var extractors: [Digest: Extractor] = [:]
         var newClaims: [NewClaim] = []
         var newClaimCount = 0
         var tilesChecked = 0, bundlesChecked = 0, sourcesChecked = 0
@@ -233,7 +236,11 @@ public struct Monitor: Sendable {
             let prefix = "\(location): \(path)\(seq.map { " (entry \($0))" } ?? "")"
             let fail = { (why: String) in PublishError("\(prefix): \(why)", verificationFailure: true) }
             guard SHA256.hash(bytes) == id else { throw fail("the published snapshot does not hash to its name") }
-            guard let decoded = Normalization.anchoringText(bytes) else { throw fail("the snapshot is not valid UTF-8") }
+            if let extractor = body?.extractor { extractors[id] = extractor }
+            let extractor = body?.extractor ?? extractors[id]
+            guard let decoded = CapturedText.anchoring(bytes, extractor: extractor) else {
+                throw fail(extractor.map { "the text cannot be extracted from the snapshot with \($0.name) \($0.version)" } ?? "the snapshot is not valid UTF-8")
+            }
             if let body {
                 guard bytes.count == body.byteLength else { throw fail("the snapshot is \(bytes.count) bytes, the entry records \(body.byteLength)") }
                 guard SHA256.hash(Array(decoded.utf8)) == body.textSHA256 else { throw fail("the snapshot's anchoring text does not hash to the entry's text_sha256") }

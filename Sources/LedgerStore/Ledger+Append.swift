@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCapture
 import LedgerCore
 import LedgerCrypto
 
@@ -38,9 +39,11 @@ extension Ledger {
 
     /// Records a captured source: its bytes (stored once, by SHA-256) and a `source` entry. Adding the same
     /// bytes again appends nothing and returns the existing id and seq.
-    public func addSource(bytes: [UInt8], outlet: String, language: String, url: String?, title: String?,
+    /// `extracted` is the text an extractor derived from `bytes` (an HTML capture), which excerpts are then anchored in.
+    public func addSource(bytes: [UInt8], extracted: (text: String, mediaType: String, extractor: Extractor)? = nil,
+                          outlet: String, language: String, url: String?, title: String?,
                           published: String?, capturedAt: String?) throws -> AddedSource {
-        let (id, body) = try Bodies.source(bytes: bytes, outlet: outlet, language: language, url: url, title: title,
+        let (id, body) = try Bodies.source(bytes: bytes, extracted: extracted, outlet: outlet, language: language, url: url, title: title,
                                            published: published, capturedAt: capturedAt ?? Bodies.now())
         return try appending { batch in
             if let seq = try store.seqs(kind: .source, key: id.hex).first { return AddedSource(id: id, seq: seq, existed: true) }
@@ -229,7 +232,7 @@ final class ClaimBodyBuilder {
         if sources[id] == nil {
             guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entryBytes = try store.entryBytes(seq),
                   case .source(let body)? = EntryBody(entryBytes), body.id == id,
-                  let bytes = try store.blob(id), let text = Normalization.anchoringText(bytes) else {
+                  let bytes = try store.blob(id), let text = CapturedText.anchoring(bytes, extractor: body.extractor) else {
                 throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
             }
             sources[id] = (body, ExcerptLocator(text: text))

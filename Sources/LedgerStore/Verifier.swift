@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCapture
 import LedgerCore
 import LedgerCrypto
 
@@ -84,6 +85,8 @@ public enum Verifier {
         var indexes: [String: SourceIndex] = [:]
         /// Whole texts of sources up to `wholeTextLimit` bytes, by byte budget; larger ones are checked through windows.
         var texts = SourceTextCache()
+        /// The extractor of each source recorded as a capture (HTML): its excerpts anchor in the extracted text.
+        var extractors: [String: Extractor] = [:]
         static let wholeTextLimit = 4 << 20
 
         let checkpoints: [Checkpoint]
@@ -230,9 +233,11 @@ public enum Verifier {
                 return
             }
             guard let index = indexes[id], let digest = Digest(hex: id) else { return }  // bytes missing or not UTF-8: reported with the source
-            if index.byteLength <= Self.wholeTextLimit {
+            let extractor = extractors[id]
+            // A capture's text is re-extracted whole, however large (the extractor reads the whole page).
+            if index.byteLength <= Self.wholeTextLimit || extractor != nil {
                 guard let text = texts.text(id, load: {
-                    guard let bytes = try? store.blob(digest), let text = Normalization.anchoringText(bytes) else { return nil }
+                    guard let bytes = try? store.blob(digest), let text = CapturedText.anchoring(bytes, extractor: extractor) else { return nil }
                     return AnchoredText(text)
                 }) else { return }
                 if let why = Excerpt.mismatch(excerpt, in: text) { add("excerpt", why, seq: seq, kind: kind, source: id) }
@@ -264,6 +269,26 @@ public enum Verifier {
             if let n = body["byte_length"]?.integer, n != index.byteLength {
                 add("source", "the source's stored bytes have a different length", seq: seq, kind: "source", source: id,
                     expected: String(n), actual: String(index.byteLength))
+            }
+            if let name = body["extractor"]?.string {
+                let extractor = Extractor(name: name, version: body["extractor_version"]?.string ?? "")
+                let text: String
+                do {
+                    guard let bytes = try store.blob(digest) else { throw CaptureError("the bytes are missing") }
+                    text = try CapturedText.extract(bytes, with: extractor)
+                } catch {
+                    add("source", "the source's text could not be extracted again with \(name) \(extractor.version): \(error)",
+                        seq: seq, kind: "source", source: id)
+                    return
+                }
+                let textHash = SHA256.hash(Array(text.utf8)).hex
+                if body["text_sha256"]?.string != textHash {
+                    add("source", "the text extracted again from the source's bytes with \(name) \(extractor.version) does not hash to text_sha256",
+                        seq: seq, kind: "source", source: id, expected: body["text_sha256"]?.string, actual: textHash)
+                }
+                extractors[id] = extractor
+                indexes[id] = index
+                return
             }
             guard let textHash = index.textDigest?.hex else {
                 add("source", "the source's stored bytes are not valid UTF-8", seq: seq, kind: "source", source: id)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedgerCapture
 import Foundation
 import LedgerAnalysis
 import LedgerCore
@@ -53,7 +54,13 @@ struct AuditCommand: ParsableCommand {
         if let against, let source {
             let (id, _) = try ledger.resolveSource(source)
             let bytes = try Output.readFile(against)
-            guard let text = Normalization.anchoringText(bytes) else { throw CLIError("\(against) is not valid UTF-8 text") }
+            let text: String
+            if let extractor = CapturedText.kind(ofFileNamed: against).extractor {
+                do { text = try CapturedText.extract(bytes, with: extractor) } catch { throw CLIError("\(against): \(error)") }
+            } else {
+                guard let plain = Normalization.anchoringText(bytes) else { throw CLIError("\(against) is not valid UTF-8 text") }
+                text = plain
+            }
             let scalars = Array(text.unicodeScalars)
             // Current claims only: a corrected claim is represented by its correction, a retracted one not at all.
             let claims = input.claims.filter { $0.source == id.hex }.sorted { $0.seq < $1.seq }
@@ -72,9 +79,10 @@ struct AuditCommand: ParsableCommand {
     /// The audit of a ledger: snapshots of every source (bytes checked against their id) and the analysis input.
     static func audit(_ ledger: Ledger, _ input: AnalysisInput) throws -> AuditReport {
         let snapshots = try input.sources.values.map { record -> SourceSnapshot in
-            let bytes = try Digest(hex: record.id).flatMap { try ledger.store.blob($0) }
+            let digest = Digest(hex: record.id)
+            let bytes = try digest.flatMap { try ledger.store.blob($0) }
             return SourceSnapshot(record: record, bytesOK: bytes.map { SHA256.hash($0).hex == record.id } ?? false,
-                                  text: bytes.flatMap { Normalization.anchoringText($0) })
+                                  text: try digest.flatMap { try ledger.sourceText($0) })
         }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
         return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names,
@@ -101,7 +109,7 @@ struct SourceShow: ParsableCommand {
     func run() throws {
         let ledger = try global.open(readOnly: true)
         let (digest, source) = try ledger.resolveSource(id)
-        guard let bytes = try ledger.store.blob(digest), let text = Normalization.anchoringText(bytes) else {
+        guard let text = try ledger.sourceText(digest) else {
             throw StoreError("the bytes of source \(digest.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
         }
         let input = try AnalysisInput(ledger: ledger)

@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
         let history = claim != nil || revision != nil
             ? try ledger.revisions(of: original).compactMap { r in Self.revision(r).flatMap { $0.target == original ? (r, $0.reason) : nil } } : []
         var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
-        if let claim, let bytes = try ledger.store.blob(claim.source), let text = Normalization.anchoringText(bytes) {
+        if let claim, let text = try ledger.sourceText(claim.source) {
             let (start, end) = (claim.excerpt.start, claim.excerpt.end)
             let scalars = Array(text.unicodeScalars)
             if 0 <= start, start < end, end <= scalars.count {

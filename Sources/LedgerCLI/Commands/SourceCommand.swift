@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedgerCapture
 import LedgerCore
 import LedgerStore
 
@@ -17,13 +18,16 @@ struct SourceAdd: ParsableCommand {
         commandName: "add",
         abstract: "Record a captured article's exact bytes and print its source id.",
         discussion: """
-        The file must be UTF-8 text; its bytes are stored exactly as captured and never altered. The source id \
+        The file must be UTF-8 text, or an HTML page (.html, .htm, .xhtml); its bytes are stored exactly as \
+        captured and never altered. Of an HTML page, the article's main text (headline, paragraphs, block quotes, \
+        list items; no navigation, scripts or banners) is extracted, and quotes are anchored in that text; `verify` \
+        extracts it again from the stored bytes. The source id \
         is the SHA-256 of those bytes (64 hex digits; `claim add --source` takes any unique prefix of 8 or more). \
         Adding the same bytes again appends nothing and prints the existing id.
         """
     )
 
-    @Argument(help: ArgumentHelp("The captured text (UTF-8).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The captured text (UTF-8) or HTML page.", valueName: "FILE"))
     var file: String
 
     @Option(help: ArgumentHelp("The outlet that published it, e.g. \"Washington Post\".", valueName: "NAME"))
@@ -51,7 +55,14 @@ struct SourceAdd: ParsableCommand {
     func run() throws {
         let ledger = try signing.open(global)
         let bytes = try Output.readFile(file)
-        let added = try ledger.addSource(bytes: bytes, outlet: outlet, language: lang, url: url, title: title,
+        let kind = CapturedText.kind(ofFileNamed: file)
+        var extracted: (text: String, mediaType: String, extractor: Extractor)?
+        if let extractor = kind.extractor {
+            do { extracted = (try CapturedText.extract(bytes, with: extractor), kind.mediaType, extractor) } catch {
+                throw CLIError("\(file): \(error); nothing was recorded")
+            }
+        }
+        let added = try ledger.addSource(bytes: bytes, extracted: extracted, outlet: outlet, language: lang, url: url, title: title,
                                          published: published, capturedAt: capturedAt)
         if global.json {
             Output.json(["id": .string(added.id.hex), "seq": .number(Double(added.seq)), "existed": .bool(added.existed)])

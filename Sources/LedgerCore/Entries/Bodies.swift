@@ -9,11 +9,14 @@ public enum Bodies {
         ["origin": .string(origin), "created": .string(created), "public_key": .string(verifierKey)]
     }
 
-    /// `source`: the captured document's metadata. Its bytes are stored apart, addressed by `id`.
-    public static func source(bytes: [UInt8], outlet: String, language: String, url: String?, title: String?,
+    /// `source`: the captured document's metadata. Its bytes are stored apart, addressed by `id`. Plain text is
+    /// anchored in its own decoding; a capture (`extracted`: the text an `Extractor` derived from `bytes`, and the
+    /// capture's media type) is anchored in that text, and the entry names the extractor.
+    public static func source(bytes: [UInt8], extracted: (text: String, mediaType: String, extractor: Extractor)? = nil,
+                              outlet: String, language: String, url: String?, title: String?,
                               published: String?, capturedAt: String) throws(EntryError) -> (id: Digest, body: JSONValue) {
         guard !bytes.isEmpty else { throw EntryError("the source file is empty") }
-        guard let text = Normalization.anchoringText(bytes) else {
+        guard let text = extracted?.text ?? Normalization.anchoringText(bytes) else {
             throw EntryError("the source is not valid UTF-8 text (convert it to UTF-8 first; its bytes were not changed or stored)")
         }
         guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw EntryError("the source holds only white space") }
@@ -23,6 +26,11 @@ public enum Bodies {
             "captured_at": .string(try timestamp(capturedAt, "--captured-at")),
             "media_type": "text/plain; charset=utf-8", "byte_length": .int(bytes.count),
         ]
+        if let extracted {
+            body["media_type"] = .string(extracted.mediaType)
+            body["extractor"] = .string(extracted.extractor.name)
+            body["extractor_version"] = .string(extracted.extractor.version)
+        }
         if let url { body["url"] = .string(try Bodies.url(url)) }
         if let title { body["title"] = .string(try prose(title, "--title")) }
         if let published { body["published"] = .string(try date(published, "--published")) }

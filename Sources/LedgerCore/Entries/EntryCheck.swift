@@ -48,8 +48,9 @@ public enum EntryCheck {
     static let envelope = Shape(["v": .int, "seq": .int, "prev": .hex64, "time": .time, "author": .text, "kind": .text, "body": .object])
     static let genesis = Shape(["origin": .text, "created": .time, "public_key": .text])
     static let source = Shape(["id": .hex64, "text_sha256": .hex64, "outlet": .text, "lang": .lang, "captured_at": .time,
-                               "media_type": .text, "byte_length": .int, "url": .text, "title": .text, "published": .date],
-                              optional: ["url", "title", "published"])
+                               "media_type": .text, "byte_length": .int, "url": .text, "title": .text, "published": .date,
+                               "extractor": .text, "extractor_version": .text],
+                              optional: ["url", "title", "published", "extractor", "extractor_version"])
     static let entity = Shape(["id": .text, "labels": .object, "aliases": .array])
     static let entityAlias = Shape(["entity": .text, "alias": .text])
     static let predicate = Shape(["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)), "cardinality": .oneOf(["single", "multi"]),
@@ -78,7 +79,12 @@ public enum EntryCheck {
     static func bodyProblems(_ kind: EntryKind, _ v: CanonicalJSONView, _ b: Int) -> [String] {
         switch kind {
         case .genesis: return shape(v, b, genesis, at: "body")
-        case .source: return shape(v, b, source, at: "body")
+        case .source:
+            var out = shape(v, b, source, at: "body")
+            if (v.member(b, "extractor") == nil) != (v.member(b, "extractor_version") == nil) {
+                out.append("body: extractor and extractor_version must be present together")
+            }
+            return out
         case .entity: return shape(v, b, entity, at: "body")
         case .entityAlias: return shape(v, b, entityAlias, at: "body")
         case .predicate:

@@ -13,6 +13,9 @@ public struct SourceBody: Sendable, Equatable {
     public let url: String?
     public let title: String?
     public let published: String?
+    /// The extractor whose output excerpts are anchored in (`extractor`, `extractor_version`); nil for plain text,
+    /// anchored in the bytes' own decoding. `textSHA256` is then the SHA-256 of the extracted text.
+    public let extractor: Extractor?
 
     init?(_ b: CanonicalJSONView.Ref) {
         guard let id = b.string("id").flatMap(Digest.init(hex:)), let text = b.string("text_sha256").flatMap(Digest.init(hex:)),
@@ -28,5 +31,12 @@ public struct SourceBody: Sendable, Equatable {
         url = b.string("url")
         title = b.string("title")
         published = b.string("published")
+        if let name = b.string("extractor") {
+            guard let version = b.string("extractor_version") else { return nil }
+            extractor = Extractor(name: name, version: version)
+        } else {
+            guard b.string("extractor_version") == nil else { return nil }
+            extractor = nil
+        }
     }
 }
