@@ -55,7 +55,9 @@ public enum Verifier {
     /// Throws only when the file cannot be read at all.
     /// Every stored signature is checked against the keys registered before its entry (the ledger key from the
     /// genesis entry, contributors' from `key` entries); `requireSignatures` also reports every unsigned entry.
-    public static func verify(directory: String, checkpoints: [Checkpoint] = [], requireSignatures: Bool = false) throws -> VerificationReport {
+    /// `progress(done, total)` is called every few thousand entries (for a progress line).
+    public static func verify(directory: String, checkpoints: [Checkpoint] = [], requireSignatures: Bool = false,
+                              progress: ((Int64, Int64) -> Void)? = nil) throws -> VerificationReport {
         let dir = URL(fileURLWithPath: directory).standardizedFileURL
         let file = dir.appendingPathComponent(LedgerStore.fileName).path
         var isDirectory: ObjCBool = false
@@ -64,7 +66,7 @@ public enum Verifier {
         }
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError("\(directory) is not a ledger: it has no \(LedgerStore.fileName)") }
         let store = try LedgerStore(openExisting: file, readOnly: true, checkSchema: false)
-        return try store.snapshot { try Run(store: store, checkpoints: checkpoints, requireSignatures: requireSignatures).run() }
+        return try store.snapshot { try Run(store: store, checkpoints: checkpoints, requireSignatures: requireSignatures, progress: progress).run() }
     }
 
     /// Verifies `store` in the caller's read snapshot: a report computed inside the same `store.snapshot` is
@@ -91,15 +93,17 @@ public enum Verifier {
 
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
+        let progress: ((Int64, Int64) -> Void)?
         var keys: [String: NoteKey.Verifier] = [:]
         /// Retracted claims (few); whether a revision's target is a claim is looked up when one appears, so
         /// memory does not grow with the number of claims.
         var retracted = Set<Int64>()
 
-        init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool) {
+        init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool, progress: ((Int64, Int64) -> Void)? = nil) {
             self.store = store
             self.checkpoints = checkpoints
             self.requireSignatures = requireSignatures
+            self.progress = progress
         }
 
         func checkSignature(_ row: StoredEntry, author: String, kind: String) {
@@ -137,7 +141,9 @@ public enum Verifier {
             var nextHashIndex: Int64 = 0
             var expectedSeq: Int64 = 0
             checkCheckpoints(atSize: 0)
+            let total = progress == nil ? 0 : try store.size()
             try store.forEachStoredEntry { row in
+                if let progress, row.seq % 4096 == 0 { progress(row.seq, total) }
                 while expectedSeq < row.seq {
                     add("chain", "entry \(expectedSeq) is missing", seq: expectedSeq)
                     expectedSeq += 1

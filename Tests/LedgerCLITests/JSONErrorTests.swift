@@ -60,3 +60,23 @@ import Testing
         #expect(!plain.contains("\u{1B}[") && plain.contains("]]{seq "))
     }
 }
+
+/// verify draws a progress line only on a terminal, and erases it.
+@Suite struct ProgressLineTests {
+    @Test func verifyShowsProgressOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        let piped = try CLI.run(["verify", "--ledger", dir])
+        #expect(piped.code == 0 && !piped.stderr.contains("verifying:") && !piped.stdout.contains("verifying:"))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "'\(CLI.binary.path)' verify --ledger '\(dir)'", "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(terminal.contains("verifying: 0 of") && terminal.contains("\r\u{1B}[2Kok: "), "\(terminal.debugDescription)")
+    }
+}

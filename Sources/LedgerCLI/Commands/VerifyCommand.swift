@@ -51,7 +51,10 @@ struct VerifyCommand: ParsableCommand {
                 throw StoreError("a stored checkpoint does not check: \(error)", integrity: true)
             }
         }
-        let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints, requireSignatures: requireSignatures)
+        let line = ProgressLine("verifying")
+        let report = try Verifier.verify(directory: global.directory, checkpoints: checkpoints, requireSignatures: requireSignatures,
+                                         progress: { line.update($0, of: $1) })
+        line.finish()
         if global.json {
             Output.json(report.json)
         } else if report.ok {
