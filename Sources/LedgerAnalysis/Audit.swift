@@ -1,16 +1,14 @@
 import LedgerCore
 
-/// A source as the audit receives it: its record, whether its stored bytes still hash to its id, and its text.
+/// A source as the audit receives it: its record and whether its stored bytes still hash to its id. Its text is
+/// asked for when the audit reaches it (`Audit.run`'s `text`), so only one source's text is held at a time.
 public struct SourceSnapshot: Sendable {
     public let record: SourceRecord
     public let bytesOK: Bool
-    /// The anchoring text, when the bytes could be read as UTF-8.
-    public let text: String?
 
-    public init(record: SourceRecord, bytesOK: Bool, text: String?) {
+    public init(record: SourceRecord, bytesOK: Bool) {
         self.record = record
         self.bytesOK = bytesOK
-        self.text = text
     }
 }
 
@@ -96,15 +94,19 @@ public struct AuditReport: Sendable {
 public enum Audit {
     /// `recordedNames` adds names analysis does not see as recorded (entity labels and aliases, and names that
     /// held invisible characters) to the claims' and sources' own for the look-alike finding.
-    public static func run(sources: [SourceSnapshot], history: ClaimHistory, contradictions: ContradictionReport,
-                           names: EntityNames, predicates: [String: ClaimPredicate], recordedNames: Set<String> = []) -> AuditReport {
+    /// `text(record)` gives a source's anchoring text (nil when it cannot be read); it is called once per source,
+    /// in seq order, and the text is dropped before the next.
+    public static func run(sources: [SourceSnapshot], text textOf: (SourceRecord) throws -> String?, history: ClaimHistory,
+                           contradictions: ContradictionReport, names: EntityNames, predicates: [String: ClaimPredicate],
+                           recordedNames: Set<String> = []) rethrows -> AuditReport {
         let current = history.current
         let every = history.originals + history.revisions.compactMap(\.claim)
         let bySource = Dictionary(grouping: every, by: \.source)
         var audits: [AuditReport.SourceAudit] = []
         for s in sources.sorted(by: { $0.record.seq < $1.record.seq }) {
-            let text = s.text.map(AnchoredText.init)
-            let locator = s.text.map(ExcerptLocator.init(text:))
+            let plain = try textOf(s.record)
+            let text = plain.map(AnchoredText.init)
+            let locator = plain.map(ExcerptLocator.init(text:))
             let excerpts = (bySource[s.record.id] ?? []).sorted { $0.seq < $1.seq }.map { c -> AuditReport.ExcerptStatus in
                 let stored: JSONValue = ["exact": .string(c.excerpt), "prefix": .string(c.excerptPrefix), "suffix": .string(c.excerptSuffix),
                                          "start": .int(c.excerptStart), "end": .int(c.excerptEnd), "sha256": .string(c.excerptSHA256)]

@@ -78,15 +78,14 @@ struct AuditCommand: ParsableCommand {
 
     /// The audit of a ledger: snapshots of every source (bytes checked against their id) and the analysis input.
     static func audit(_ ledger: Ledger, _ input: AnalysisInput) throws -> AuditReport {
-        let snapshots = try input.sources.values.map { record -> SourceSnapshot in
-            let digest = Digest(hex: record.id)
-            let bytes = try digest.flatMap { try ledger.store.blob($0) }
-            return SourceSnapshot(record: record, bytesOK: bytes.map { SHA256.hash($0).hex == record.id } ?? false,
-                                  text: try digest.flatMap { try ledger.sourceText($0) })
-        }
+        // Each stored source's bytes are hashed in one streaming pass (1 MiB chunks); texts are read one at a time.
+        var intact = Set<String>()
+        try ledger.store.forEachBlob { key, actual in if key == actual.bytes { intact.insert(actual.hex) } }
+        let snapshots = input.sources.values.map { SourceSnapshot(record: $0, bytesOK: intact.contains($0.id)) }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
-        return Audit.run(sources: snapshots, history: input.history, contradictions: contradictions, names: input.names,
-                         predicates: input.predicates, recordedNames: input.names.recorded.union(input.hiddenNames))
+        return try Audit.run(sources: snapshots, text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceText($0) } },
+                             history: input.history, contradictions: contradictions, names: input.names,
+                             predicates: input.predicates, recordedNames: input.names.recorded.union(input.hiddenNames))
     }
 }
 
