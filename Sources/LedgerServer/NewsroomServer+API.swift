@@ -42,7 +42,7 @@ extension NewsroomServer {
         api.get("claims") { request, _ in
             _ = try apiCaller(request)
             let s = try snapshot()
-            let filter = try ClaimFilter(query: Self.query(request))
+            let filter = try ClaimFilter(query: try Self.query(request))
             return ResponseFrame.json(["claims": .array(filter.apply(s).map { .object(Self.json($0.claim, retracted: $0.retracted)) })])
         }
         api.get("claims/:seq") { request, context in

@@ -32,7 +32,7 @@ extension NewsroomServer {
             return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }))
         }
         page(router, "claims", nav: "/claims") { request, _, s in
-            let filter = try ClaimFilter(query: Self.query(request))
+            let filter = try ClaimFilter(query: try Self.query(request))
             return ("Claims", Pages.claims(filter.apply(s), filter: filter, snapshot: s))
         }
         page(router, "claims/:seq", nav: "/claims") { _, context, s in
@@ -98,10 +98,9 @@ extension NewsroomServer {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    static func query(_ request: Request) -> [String: String] {
-        var out: [String: String] = [:]
-        for (k, v) in request.uri.queryParameters where out[String(k)] == nil { out[String(k)] = String(v) }
-        return out
+    /// The query string's fields, decoded as a form (`+` is a space).
+    static func query(_ request: Request) throws -> [String: String] {
+        try FormBody(request.uri.query ?? "").fields
     }
 
     static func seq(_ context: NewsroomContext) throws -> Int64 {

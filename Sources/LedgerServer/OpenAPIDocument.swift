@@ -686,5 +686,6 @@ public enum OpenAPIDocument {
     }
   }
 }
+
 """#
 }
