@@ -55,7 +55,7 @@ extension NewsroomServer {
     }
 
     /// A page for logged-in users: others are sent to the login page.
-    private func page(_ router: Router<NewsroomContext>, _ path: RouterPath, nav: String,
+    func page(_ router: Router<NewsroomContext>, _ path: RouterPath, nav: String,
                       _ render: @escaping @Sendable (Request, NewsroomContext, LedgerSnapshot) async throws -> (String, String)) {
         router.get(path) { request, context in
             guard let caller = try await sessionCaller(request) else {

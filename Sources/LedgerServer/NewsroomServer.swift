@@ -40,6 +40,7 @@ public struct NewsroomServer: Sendable {
         addPublicRoutes(router)
         addPageRoutes(router)
         addAPIRoutes(router)
+        addAnalysisRoutes(router)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "claimledger"),
@@ -65,7 +66,7 @@ public struct NewsroomServer: Sendable {
 
     private func addPublicRoutes(_ router: Router<NewsroomContext>) {
         router.get("style.css") { _, _ in
-            var r = ResponseFrame.bytes(Array(Stylesheet.css.utf8), type: "text/css; charset=utf-8")
+            var r = ResponseFrame.bytes(Array(Stylesheet.full.utf8), type: "text/css; charset=utf-8")
             r.headers[.cacheControl] = "max-age=300"
             return r
         }

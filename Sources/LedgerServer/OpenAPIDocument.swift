@@ -504,6 +504,70 @@ public enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/contradictions": {
+      "get": {
+        "operationId": "contradictions",
+        "summary": "The contradictions report, as `claimledger contradictions --format json` gives it",
+        "parameters": [
+          {
+            "name": "tension",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "1"
+              ]
+            },
+            "description": "1: include tensions (as `--include-tension`)"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "the report (its JSON Schema: schemas/contradictions.schema.json)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "findings",
+                    "provenance"
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/corroborations": {
+      "get": {
+        "operationId": "corroborations",
+        "summary": "The corroborations report, as `claimledger corroborations --format json` gives it",
+        "responses": {
+          "200": {
+            "description": "the report (its JSON Schema: schemas/corroborations.schema.json)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "findings",
+                    "provenance"
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {

@@ -5,7 +5,8 @@ import LedgerReport
 /// string from the ledger or a request reaches the page through `HTMLEscape` (LedgerReport), the one rule
 /// for HTML output.
 enum PageLayout {
-    static let navigation = [("/", "Dashboard"), ("/sources", "Sources"), ("/claims", "Claims")]
+    static let navigation = [("/", "Dashboard"), ("/sources", "Sources"), ("/claims", "Claims"),
+                             ("/contradictions", "Contradictions"), ("/corroborations", "Corroborations")]
 
     static func page(_ title: String, user: User?, csrf: String?, current: String = "", _ body: String) -> String {
         let nav = navigation.map { href, label in

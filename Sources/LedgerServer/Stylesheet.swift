@@ -1,7 +1,13 @@
-/// The server's one stylesheet, served at `/style.css` (the CSP allows `style-src 'self'` only): readable on a
-/// phone (single column under 700px, tables scroll), visible keyboard focus, and plain in print.
+import LedgerReport
+
+/// The server's one stylesheet, served at `/style.css` (the CSP allows `style-src 'self'` only): the reports'
+/// rules (`HTMLPage.stylesheet`, for the findings pages) then the server's own — readable on a phone (single
+/// column under 700px, tables scroll), visible keyboard focus, and plain in print.
 enum Stylesheet {
+    static let full = HTMLPage.stylesheet + "\n" + css + "\n" + HTMLPage.printStyle + "\n"
+
     static let css = """
+    body { max-width: none; margin: 0; padding: 0; }
     :root { --ink:#1d232a; --muted:#5b6670; --line:#d8dee4; --accent:#0b5cad; --bad:#b3261e; --good:#1b6e3a; }
     * { box-sizing: border-box; }
     body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); margin: 0; }

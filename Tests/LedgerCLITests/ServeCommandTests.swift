@@ -229,6 +229,27 @@ import Testing
         #expect(try server.page("/style.css", session: nil).header("Content-Type")?.hasPrefix("text/css") == true)
     }
 
+    @Test func contradictionsAndCorroborationsMatchTheCLI() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        let session = try server.login("vera", "pw-vera-123").session, token = n.tokens["vera"]
+        for (path, command, extra) in [("contradictions", "contradictions", [String]()), ("contradictions?tension=1", "contradictions", ["--include-tension"]),
+                                       ("corroborations", "corroborations", [])] {
+            let cli = try JSONParser.parse(CLI.run([command, "--format", "json", "--ledger", n.dir] + extra).stdout)
+            let api = try JSONParser.parse(server.api("/api/\(path)", token: token).body)
+            let seqs = { (report: JSONValue) in report["findings"]!.array!.map { $0["claims"]!.array!.map { String($0["seq"]!.integer!) }.joined(separator: " ") } }
+            #expect(!seqs(cli).isEmpty)
+            #expect(seqs(api) == seqs(cli), "\(path)")
+            #expect(api["provenance"]?["size"] == cli["provenance"]?["size"] && api["provenance"]?["root"] == cli["provenance"]?["root"])
+            let page = try server.page("/\(path)", session: session)
+            #expect(page.status == 200)
+            let pageSeqs = page.text.matches(of: /data-seqs="([0-9 ]+)"/).map { String($0.1) }
+            #expect(pageSeqs == seqs(cli), "\(path)")
+        }
+        #expect(try server.api("/api/contradictions", token: nil).status == 401)
+    }
+
     @Test func hostileSourceTextAndNamesAreEscaped() throws {
         let work = CLI.temporaryDirectory()
         let dir = work.appendingPathComponent("ledger").path
@@ -316,7 +337,8 @@ import Testing
         #expect(served.text == String(decoding: committed, as: UTF8.self))
         let doc = try JSONParser.parse(served.body)
         #expect(doc["openapi"]?.string == "3.1.0")
-        for path in ["/api/me", "/api/status", "/api/sources", "/api/sources/{id}", "/api/claims", "/api/claims/{seq}", "/api/claims/{seq}/proof", "/api/claims/{seq}/retract", "/api/users"] {
+        for path in ["/api/me", "/api/status", "/api/sources", "/api/sources/{id}", "/api/claims", "/api/claims/{seq}", "/api/claims/{seq}/proof", "/api/claims/{seq}/retract", "/api/users",
+                     "/api/contradictions", "/api/corroborations"] {
             #expect(doc["paths"]?[path] != nil, "\(path)")
         }
     }
