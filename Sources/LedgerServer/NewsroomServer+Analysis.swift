@@ -9,14 +9,14 @@ import LedgerStore
 /// from one snapshot, with the provenance (origin, size, root, verification, checkpoint) they were computed from.
 extension NewsroomServer {
     func addAnalysisRoutes(_ router: Router<NewsroomContext>) {
-        page(router, "contradictions", nav: "/contradictions") { request, _, s in
+        page(router, "contradictions", nav: "/contradictions") { request, _, s, _ in
             let tension = try Self.query(request)["tension"] == "1"
             let (report, provenance) = try contradictions(s, tension: tension)
             let toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
             let body = HTMLPage.contradictionsBody(report, provenance: provenance)
             return ("Contradictions", body.replacingOccurrences(of: "</h1>\n", with: "</h1>\n" + toggle, options: [], range: body.range(of: "</h1>\n")))
         }
-        page(router, "corroborations", nav: "/corroborations") { _, _, s in
+        page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
             let provenance = try provenance(s)
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names)
             return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance))

@@ -23,23 +23,37 @@ extension NewsroomServer {
             r.headers[.setCookie] = setCookie(Self.sessionCookie, "", maxAge: 0)
             return r
         }
-        page(router, "/", nav: "/") { _, _, s in
+        page(router, "/", nav: "/") { _, _, s, _ in
             ("Dashboard", Pages.dashboard(s, verification: try Verifier.verify(store: try ledger().store)))
         }
-        page(router, "sources", nav: "/sources") { _, _, s in ("Sources", Pages.sources(s)) }
-        page(router, "sources/:id", nav: "/sources") { _, context, s in
+        page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
+        page(router, "sources/:id", nav: "/sources") { _, context, s, _ in
             let (src, text) = try sourceText(context.parameters.get("id") ?? "", s)
             return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }))
         }
-        page(router, "claims", nav: "/claims") { request, _, s in
+        page(router, "claims", nav: "/claims") { request, _, s, _ in
             let filter = try ClaimFilter(query: try Self.query(request))
             return ("Claims", Pages.claims(filter.apply(s), filter: filter, snapshot: s))
         }
-        page(router, "claims/:seq", nav: "/claims") { _, context, s in
+        page(router, "claims/:seq", nav: "/claims") { _, context, s, caller in
             let (record, ledger) = try claimRecord(context, s)
             let covered = try ledger.latestCheckpoint().map { $0.checkpoint.size > record.original.seq } ?? false
             return ("Claim \(record.original.seq)", Pages.claim(record.original, revisions: record.revisions, current: record.current,
-                                                               source: s.source(record.original.source), vkey: ledger.ledgerKey.text, hasProof: covered))
+                                                               source: s.source(record.original.source), vkey: ledger.ledgerKey.text, hasProof: covered,
+                                                               retractCSRF: caller.user.role >= .editor && record.current != nil ? caller.csrf : nil))
+        }
+        router.post("claims/:seq/retract") { request, context in
+            guard let caller = try await sessionCaller(request) else { throw ServerError(.unauthorized, "log in to retract a claim") }
+            let form = try await Self.form(request)
+            try Self.checkCSRF(form, caller)
+            try caller.require(.editor, to: "retract a claim")
+            let seq = try Self.seq(context)
+            let reason = form["reason"] ?? ""
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw ServerError(.unprocessableContent, "reason: give the reason for the retraction")
+            }
+            _ = try write(as: caller.user) { try $0.retract(seq, reason: reason) }
+            return Self.redirect("/claims/\(seq)")
         }
         router.get("claims/:seq/proof") { request, context in
             guard try await sessionCaller(request) != nil else { throw ServerError(.unauthorized, "log in to download proofs") }
@@ -56,13 +70,13 @@ extension NewsroomServer {
 
     /// A page for logged-in users: others are sent to the login page.
     func page(_ router: Router<NewsroomContext>, _ path: RouterPath, nav: String,
-                      _ render: @escaping @Sendable (Request, NewsroomContext, LedgerSnapshot) async throws -> (String, String)) {
+                      _ render: @escaping @Sendable (Request, NewsroomContext, LedgerSnapshot, Caller) async throws -> (String, String)) {
         router.get(path) { request, context in
             guard let caller = try await sessionCaller(request) else {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return Self.redirect("/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
-            let (title, body) = try await render(request, context, try snapshot())
+            let (title, body) = try await render(request, context, try snapshot(), caller)
             return ResponseFrame.html(PageLayout.page(title, user: caller.user, csrf: caller.csrf, current: nav, body))
         }
     }

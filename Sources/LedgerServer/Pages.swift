@@ -94,7 +94,7 @@ enum Pages {
         return body + "</tbody></table></div>\n"
     }
 
-    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool) -> String {
+    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool, retractCSRF: String?) -> String {
         let state = current == nil ? "<span class=\"bad\">retracted</span>" : current!.seq == c.seq ? "<span class=\"ok\">current</span>" : "corrected by entry \(current!.seq)"
         var body = "<h1>Claim \(c.seq)</h1>\n<p>\(HTMLEscape.value(c.text))</p>\n" + PageLayout.facts([
             ("status", state), ("subject", HTMLEscape.value(c.subject)), ("predicate", HTMLEscape.value(c.predicate)),
@@ -109,7 +109,14 @@ enum Pages {
         for r in revisions {
             body += "<li>entry \(r.seq): \(r.kind.rawValue)\(r.claim.map { " to “" + HTMLEscape.value($0.value.original) + "”" } ?? ""): \(HTMLEscape.value(r.reason))</li>"
         }
-        body += "</ol>\n<h2>Proof</h2>\n"
+        body += "</ol>\n"
+        if let csrf = retractCSRF {
+            body += """
+            <form class="retract" method="post" action="/claims/\(c.seq)/retract"><input type="hidden" name="csrf" value="\(HTMLEscape.text(csrf))">
+            <label>Reason for retracting <input name="reason" required maxlength="2000"></label> <button type="submit">Retract claim \(c.seq)</button></form>\n
+            """
+        }
+        body += "<h2>Proof</h2>\n"
         if hasProof {
             body += """
             <ul><li><a href="/claims/\(c.seq)/proof" download="claim-\(c.seq).tlog-proof">proof file</a> (c2sp.org/tlog-proof@v1)</li>

@@ -229,6 +229,39 @@ import Testing
         #expect(try server.page("/style.css", session: nil).header("Content-Type")?.hasPrefix("text/css") == true)
     }
 
+    @Test func anEditorRetractsThroughTheFormWithItsCSRFToken() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        let seq = try #require(JSONParser.parse(server.api("/api/claims", token: n.tokens["vera"]).body)["claims"]?.array?.first?["seq"]?.integer)
+        let viewer = try server.login("vera", "pw-vera-123").session ?? ""
+        let editor = try server.login("eddie", "pw-eddie-123").session ?? ""
+        let viewerPage = try server.page("/claims/\(seq)", session: viewer)
+        #expect(!viewerPage.text.contains("/retract"))
+        let editorPage = try server.page("/claims/\(seq)", session: editor)
+        #expect(editorPage.text.contains("action=\"/claims/\(seq)/retract\""))
+        let editorCSRF = try #require(ServeProcess.field(editorPage.text, "csrf"))
+        let viewerCSRF = try #require(ServeProcess.field(viewerPage.text, "csrf"))
+        func submit(_ session: String, _ fields: String) throws -> ServeProcess.Reply {
+            try server.request("POST", "/claims/\(seq)/retract", headers: ["Cookie": "claimledger_session=\(session)", "Content-Type": "application/x-www-form-urlencoded"],
+                               body: Array(fields.utf8))
+        }
+        let size = try n.size()
+        #expect(try submit(editor, "reason=forged").status == 403)  // no CSRF token: a cross-site form
+        #expect(try submit(editor, "reason=forged&csrf=\(viewerCSRF)").status == 403)  // another session's token
+        #expect(try submit(viewer, "reason=nope&csrf=\(viewerCSRF)").status == 403)  // a viewer cannot write
+        let empty = try submit(editor, "reason=+&csrf=\(editorCSRF)")
+        #expect(empty.status == 422 && empty.text.contains("give the reason"))
+        #expect(try submit("nosession", "reason=x&csrf=\(editorCSRF)").status == 401)
+        #expect(try n.size() == size)
+        let done = try submit(editor, "reason=the+outlet+corrected+it&csrf=\(editorCSRF)")
+        #expect(done.status == 303 && done.header("Location") == "/claims/\(seq)")
+        #expect(try n.size() == size + 1)
+        let after = try server.page("/claims/\(seq)", session: editor)
+        #expect(after.text.contains("retracted") && after.text.contains("the outlet corrected it") && !after.text.contains("/retract\""))
+        #expect(try CLI.run(["verify", "--ledger", n.dir]).code == 0)
+    }
+
     @Test func contradictionsAndCorroborationsMatchTheCLI() throws {
         let n = try Newsroom()
         let server = try ServeProcess(ledger: n.dir)
