@@ -33,7 +33,7 @@ extension NewsroomServer {
         }
         page(router, "claims", nav: "/claims") { request, _, s, _ in
             let filter = try ClaimFilter(query: try Self.query(request))
-            return ("Claims", Pages.claims(filter.apply(s), filter: filter, snapshot: s))
+            return ("Claims", Pages.claims(filter.apply(s), filter: filter))
         }
         page(router, "claims/:seq", nav: "/claims") { _, context, s, caller in
             let (record, ledger) = try claimRecord(context, s)

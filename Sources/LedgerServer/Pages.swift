@@ -79,7 +79,7 @@ enum Pages {
         return body
     }
 
-    static func claims(_ rows: [(claim: ClaimRecord, retracted: Bool)], filter: ClaimFilter, snapshot s: LedgerSnapshot) -> String {
+    static func claims(_ rows: [(claim: ClaimRecord, retracted: Bool)], filter: ClaimFilter) -> String {
         var form = "<form class=\"filters\" method=\"get\" action=\"/claims\" role=\"search\">"
         for field in ClaimFilter.fields {
             form += "<label>\(field) <input name=\"\(field)\" value=\"\(HTMLEscape.text(filter.value(field) ?? ""))\"></label>"

@@ -44,7 +44,7 @@ public struct UserStore: Sendable {
     public var path: String { directory + "/users.json" }
     public var keyDirectory: String { directory + "/users/keys" }
 
-    /// The bcrypt cost: 12, unless the test suite lowers it through `CLAIMLEDGER_TEST_BCRYPT_COST` (4…11).
+    /// The bcrypt cost: 12, unless the test suite lowers it through `CLAIMLEDGER_TEST_BCRYPT_COST` (4…12; only the test suite sets it).
     public static var bcryptCost: UInt8 {
         if let text = ProcessInfo.processInfo.environment["CLAIMLEDGER_TEST_BCRYPT_COST"], let n = UInt8(text), (4...12).contains(n) { return n }
         return 12
