@@ -16,6 +16,8 @@ let package = Package(
         // The HTTP server of the witness (issue 12) and the newsroom server (issue 13): only LedgerServer and
         // LedgerCLI depend on it. No default traits: we need neither swift-configuration nor its Foundation extras.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // bcrypt for the newsroom server's passwords (issue 13): only its HummingbirdBcrypt product (plain C), no auth middleware.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CLedgerOpenSSL", providers: [.apt(["libssl-dev"])]),
@@ -30,7 +32,11 @@ let package = Package(
         .target(name: "LedgerPublish", dependencies: ["LedgerStore", "LedgerCapture", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(
             name: "LedgerServer",
-            dependencies: ["LedgerPublish", "LedgerCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "LedgerPublish", "LedgerStore", "LedgerAnalysis", "LedgerReport", "LedgerCore", "LedgerCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             swiftSettings: strict),
         .target(
             name: "LedgerCLI",

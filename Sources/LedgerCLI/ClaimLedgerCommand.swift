@@ -23,7 +23,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
             ContradictionsCommand.self, CorroborationsCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self, VerifyCommand.self,
             CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
             PublishCommand.self, MonitorCommand.self,
-            WitnessCommand.self,
+            WitnessCommand.self, ServeCommand.self, UserCommand.self,
         ]
     )
 

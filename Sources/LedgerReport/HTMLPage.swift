@@ -3,8 +3,14 @@ import LedgerCore
 
 /// Self-contained HTML reports: one file, inline CSS, no scripts or network, readable in print. Each finding
 /// is an `<article class="finding">` whose `data-seqs` lists its claims, so tools can check the rendered DOM.
-enum HTMLPage {
+/// The bodies and the stylesheet are public so the newsroom server shows the same findings in its own pages.
+public enum HTMLPage {
     static func contradictions(_ r: ContradictionReport, provenance: ReportProvenance) -> String {
+        page("Contradictions — ClaimLedger", contradictionsBody(r, provenance: provenance))
+    }
+
+    /// The contradictions report's HTML body (no page around it).
+    public static func contradictionsBody(_ r: ContradictionReport, provenance: ReportProvenance) -> String {
         var body = "<h1>Contradictions</h1>\n" + provenance.html + "<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
         var subject: String? = nil
         for f in r.findings {
@@ -24,10 +30,15 @@ enum HTMLPage {
         }
         if subject != nil { body += "</section>\n" }
         if r.findings.isEmpty { body += "<p>No contradictions found.</p>\n" }
-        return page("Contradictions — ClaimLedger", body)
+        return body
     }
 
     static func corroborations(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
+        page("Corroborations — ClaimLedger", corroborationsBody(findings, claimCount: claimCount, provenance: provenance))
+    }
+
+    /// The corroborations report's HTML body (no page around it).
+    public static func corroborationsBody(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
         var body = "<h1>Corroborations</h1>\n" + provenance.html + "<p class=\"summary\">\(findings.count) among \(counted(claimCount, "claim"))</p>\n"
         for f in findings {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
@@ -39,7 +50,7 @@ enum HTMLPage {
             </article>\n
             """
         }
-        return page("Corroborations — ClaimLedger", body)
+        return body
     }
 
     static func card(_ c: ClaimRecord) -> String {
@@ -64,35 +75,45 @@ enum HTMLPage {
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLEscape.text(title))</title>
         <style>
-        :root { --ink:#1d232a; --muted:#5b6670; --line:#d8dee4; --contra:#b3261e; --tension:#a86400; --agree:#1b6e3a; }
-        * { box-sizing: border-box; }
-        body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1rem; }
-        h1 { margin-bottom: .2rem; } .summary { color: var(--muted); margin-top: 0; }
-        h2 { border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1.1rem; }
-        article.finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; break-inside: avoid; }
-        article.contradiction { border-left-color: var(--contra); } article.tension { border-left-color: var(--tension); } article.corroboration { border-left-color: var(--agree); }
-        .verdict { text-transform: uppercase; font-weight: 700; font-size: .8rem; letter-spacing: .05em; padding: .1rem .45rem; border-radius: 3px; color: #fff; background: var(--muted); }
-        .contradiction .verdict { background: var(--contra); } .tension .verdict { background: var(--tension); }
-        .rule { color: var(--muted); font-size: .85rem; margin-left: .5rem; }
-        .explanation { margin: .4rem 0 .6rem; }
-        .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: .8rem; }
-        .side h3 { margin: 0 0 .3rem; font-size: .85rem; color: var(--muted); }
-        .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
-        .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
-        .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
-        .speaker { color: var(--muted); } .relay { font-style: italic; } .denied { color: var(--contra); font-weight: 700; }
-        .value { font-weight: 600; margin: .2rem 0; }
-        blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }
-        mark { background: #fff3b0; color: var(--ink); padding: 0 .1rem; }
-        .text { font-size: .9rem; } dl.proof { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .75rem; color: var(--muted); margin: .4rem 0 0; }
-        dl.proof dd { margin: 0; overflow-wrap: anywhere; }
-        dl.provenance { display: grid; grid-template-columns: auto 1fr; gap: 0 .8rem; font-size: .8rem; color: var(--muted); margin: .3rem 0 1rem; } dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
-        .not-verified { background: var(--contra); color: #fff; font-weight: 700; padding: .5rem .8rem; border-radius: 4px; } code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+        \(stylesheet)
         \(extraStyle)
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } article.finding { page-break-inside: avoid; } .claim { background: none; border: 1px solid var(--line); } mark { background: none; text-decoration: underline; font-weight: 700; } }
+        \(printStyle)
         </style></head><body>
         \(body)<footer><p class="summary">Generated by ClaimLedger. Each claim can be checked with <code>claimledger show SEQ</code>: its leaf hash is SHA-256(0x00 ‖ entry bytes).</p></footer>
         </body></html>\n
         """
     }
+
+    /// The reports' stylesheet (before any page-specific rules).
+    public static let stylesheet = """
+    :root { --ink:#1d232a; --muted:#5b6670; --line:#d8dee4; --contra:#b3261e; --tension:#a86400; --agree:#1b6e3a; }
+    * { box-sizing: border-box; }
+    body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1rem; }
+    h1 { margin-bottom: .2rem; } .summary { color: var(--muted); margin-top: 0; }
+    h2 { border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1.1rem; }
+    article.finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; break-inside: avoid; }
+    article.contradiction { border-left-color: var(--contra); } article.tension { border-left-color: var(--tension); } article.corroboration { border-left-color: var(--agree); }
+    .verdict { text-transform: uppercase; font-weight: 700; font-size: .8rem; letter-spacing: .05em; padding: .1rem .45rem; border-radius: 3px; color: #fff; background: var(--muted); }
+    .contradiction .verdict { background: var(--contra); } .tension .verdict { background: var(--tension); }
+    .rule { color: var(--muted); font-size: .85rem; margin-left: .5rem; }
+    .explanation { margin: .4rem 0 .6rem; }
+    .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: .8rem; }
+    .side h3 { margin: 0 0 .3rem; font-size: .85rem; color: var(--muted); }
+    .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
+    .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
+    .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
+    .speaker { color: var(--muted); } .relay { font-style: italic; } .denied { color: var(--contra); font-weight: 700; }
+    .value { font-weight: 600; margin: .2rem 0; }
+    blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }
+    mark { background: #fff3b0; color: var(--ink); padding: 0 .1rem; }
+    .text { font-size: .9rem; } dl.proof { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .75rem; color: var(--muted); margin: .4rem 0 0; }
+    dl.proof dd { margin: 0; overflow-wrap: anywhere; }
+    dl.provenance { display: grid; grid-template-columns: auto 1fr; gap: 0 .8rem; font-size: .8rem; color: var(--muted); margin: .3rem 0 1rem; } dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
+    .not-verified { background: var(--contra); color: #fff; font-weight: 700; padding: .5rem .8rem; border-radius: 4px; } code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+    """
+
+    /// The print rules, last in the stylesheet.
+    public static let printStyle = """
+    @media print { body { margin: 0; max-width: none; font-size: 11pt; } article.finding { page-break-inside: avoid; } .claim { background: none; border: 1px solid var(--line); } mark { background: none; text-decoration: underline; font-weight: 700; } }
+    """
 }
