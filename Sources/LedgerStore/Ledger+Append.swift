@@ -71,6 +71,11 @@ extension Ledger {
             if let seq = try store.seqs(kind: .entity, key: id).first {
                 throw StoreError("entity \(id) already exists (seq \(seq))")
             }
+            // A name belongs to one entity only, or claims using it would be attributed to either.
+            let names = try entityNames()
+            for name in [id] + labels.keys.sorted().map({ labels[$0]! }) + aliases {
+                if let owner = names.resolve(name) { throw StoreError("\"\(name.prefix(70))\" already names another entity, \(owner)") }
+            }
             return try batch.append(kind: .entity, body: body)
         }
     }
@@ -118,11 +123,12 @@ extension Ledger {
 
     /// Records claims, all in one transaction: every claim is appended, or none is.
     /// Returns only where each landed, so a large import does not keep every entry in memory.
-    public func addClaims(_ inputs: [ClaimInput]) throws -> [Appended] {
+    /// A subject that is not an entity name but looks like a misspelling of one is refused unless `newSubject`.
+    public func addClaims(_ inputs: [ClaimInput], newSubject: Bool = false) throws -> [Appended] {
         var out: [Appended] = []
         out.reserveCapacity(inputs.count)
         var rest = inputs.makeIterator()
-        try addClaims(from: { rest.next() }, each: { out.append($0) })
+        try addClaims(from: { rest.next() }, each: { out.append($0) }, newSubject: newSubject)
         return out
     }
 
@@ -130,9 +136,9 @@ extension Ledger {
     /// claim is appended, or none is (an error from `next` also rolls back). A `ClaimError`'s index counts the
     /// claims taken from `next`. Nothing is kept per claim but what `each` keeps, so memory does not grow
     /// with the number of claims.
-    public func addClaims(from next: () throws -> ClaimInput?, each: (Appended) -> Void) throws {
+    public func addClaims(from next: () throws -> ClaimInput?, each: (Appended) -> Void, newSubject: Bool = false) throws {
         try appending { batch in
-            let builder = ClaimBodyBuilder(ledger: self)
+            let builder = ClaimBodyBuilder(ledger: self, newSubject: newSubject)
             var n = 0
             while let input = try next() {
                 let body = try builder.body(for: input, index: n)
@@ -159,11 +165,11 @@ extension Ledger {
 
     /// Corrects a claim: appends a `claim.correction` holding the new claim (anchored and parsed like any claim).
     /// The original stays; analysis uses the newest correction in its place.
-    public func correct(_ seq: Int64, with input: ClaimInput, reason: String) throws -> Entry {
+    public func correct(_ seq: Int64, with input: ClaimInput, reason: String, newSubject: Bool = false) throws -> Entry {
         let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
-            let claim = try ClaimBodyBuilder(ledger: self).body(for: input, index: 0)
+            let claim = try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0)
             return try batch.append(kind: .claimCorrection, body: ClaimCorrectionBody(target: seq, reason: why, claim: claim).json)
         }
     }
@@ -216,8 +222,13 @@ final class ClaimBodyBuilder {
     private var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
     private var sources: [Digest: (body: SourceBody, locator: ExcerptLocator)] = [:]
     private var predicates: [String: ClaimPredicate?] = [:]
+    private let newSubject: Bool
+    private var names: EntityNames?
 
-    init(ledger: Ledger) { self.ledger = ledger }
+    init(ledger: Ledger, newSubject: Bool = false) {
+        self.ledger = ledger
+        self.newSubject = newSubject
+    }
 
     func body(for input: ClaimInput, index n: Int) throws -> ClaimBody {
         func fail(_ field: String, _ message: String) -> Ledger.ClaimError { Ledger.ClaimError(index: n, field: field, message: message) }
@@ -239,11 +250,32 @@ final class ClaimBodyBuilder {
         }
         let source = sources[id]!
         if predicates[input.predicate] == nil { predicates[input.predicate] = .some(try ledger.predicate(input.predicate)) }
+        // A malformed id is left to `body`, which names what is wrong with it.
+        if predicates[input.predicate]! == nil, (try? Bodies.identifier(input.predicate, "predicate")) != nil {
+            throw fail("predicate", try undeclared(input.predicate))
+        }
+        if !newSubject {
+            if names == nil { names = try ledger.entityNames() }
+            if names!.resolve(input.subject) == nil {
+                let close = ClosestNames.misspellings(of: input.subject, among: names!.recorded.sorted())
+                if !close.isEmpty {
+                    throw fail("subject", "\"\(input.subject.prefix(70))\" is not an entity name; did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? (if it is a new subject, pass --new-subject)")
+                }
+            }
+        }
         do {
             return try input.body(source: source.body, locator: source.locator,
                                   predicate: predicates[input.predicate]!)
         } catch {
             throw fail(error.field, error.message)
         }
+    }
+
+    /// Why `id` cannot be a claim's predicate, naming the closest declared ids.
+    private func undeclared(_ id: String) throws -> String {
+        let declared = try ledger.store.keys(kind: .predicate, prefix: "", limit: 100_000)
+        let closest = ClosestNames.find(id, among: declared)
+        let hint = closest.isEmpty ? "" : "; did you mean \(closest.joined(separator: ", "))?"
+        return "predicate \(id.prefix(70)) is not declared\(hint) (declare it first with `claimledger predicate add \(id.prefix(70)) --type …`)"
     }
 }

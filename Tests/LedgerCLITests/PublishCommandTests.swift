@@ -71,7 +71,7 @@ import Testing
         let remembered = try String(contentsOfFile: s.state, encoding: .utf8)
 
         for id in ["x:rewritten", "x:later"] {
-            #expect(try CLI.run(["entity", "add", id, "--label", "R", "--ledger", copy]).code == 0)
+            #expect(try CLI.run(["entity", "add", id, "--label", "R " + id, "--ledger", copy]).code == 0)
         }
         let over = try CLI.run(["publish", s.site, "--ledger", copy])
         #expect(over.code == 2 && Self.lines(over.stderr).count == 1 && over.stderr.contains("fork"), "\(over.stderr)")

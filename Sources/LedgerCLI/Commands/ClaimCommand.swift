@@ -41,7 +41,7 @@ struct ClaimAdd: ParsableCommand {
     func run() throws {
         let ledger = try signing.open(global)
         let entry: Ledger.Appended
-        do { entry = try ledger.addClaims([claim.input])[0] } catch let e as Ledger.ClaimError { throw e.asOption }
+        do { entry = try ledger.addClaims([claim.input], newSubject: claim.newSubject)[0] } catch let e as Ledger.ClaimError { throw e.asOption }
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
@@ -74,6 +74,9 @@ struct ClaimImport: ParsableCommand {
     @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "FILE.jsonl"))
     var file: String
 
+    @Flag(name: .customLong("new-subject"), help: "Accept subjects that look like misspellings of entity names (they are new subjects).")
+    var newSubject = false
+
     @OptionGroup var signing: SigningOptions
 
     @OptionGroup var global: GlobalOptions
@@ -94,7 +97,7 @@ struct ClaimImport: ParsableCommand {
                 first = first ?? $0.seq
                 last = $0.seq
                 count += 1
-            })
+            }, newSubject: newSubject)
         } catch let e as Ledger.ClaimError {
             throw CLIError("\(file) line \(line), field \(e.field): \(e.message); nothing was recorded")
         }
@@ -156,6 +159,9 @@ struct ClaimOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Where or to whom it applies (e.g. US, worldwide); claims with different scopes are never compared.", valueName: "TEXT"))
     var scope: String?
+
+    @Flag(name: .customLong("new-subject"), help: "The subject is new, though it looks like a misspelling of an entity name.")
+    var newSubject = false
 
     /// The claim these options describe.
     var input: ClaimInput {
@@ -223,7 +229,7 @@ struct ClaimCorrect: ParsableCommand {
 
     func run() throws {
         let entry: Entry
-        do { entry = try signing.open(global).correct(seq, with: claim.input, reason: reason) } catch let e as Ledger.ClaimError { throw e.asOption }
+        do { entry = try signing.open(global).correct(seq, with: claim.input, reason: reason, newSubject: claim.newSubject) } catch let e as Ledger.ClaimError { throw e.asOption }
         if global.json {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {

@@ -65,6 +65,9 @@ struct PredicateAdd: ParsableCommand {
             throw ValidationError("--tolerance must be a fraction between 0 and 1, e.g. 0.05")
         }
         if values != nil && type != "category" { throw ValidationError("--values applies only to --type category") }
+        if type == "category", (values ?? "").split(separator: ",").allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("--type category needs its values declared: --values a,b,c")
+        }
     }
 
     func run() throws {
