@@ -23,10 +23,13 @@ struct ClaimAdd: ParsableCommand {
         always the exact text of the source, its position in Unicode scalars, 32 scalars of context either side \
         and its SHA-256. If the quote occurs more than once, the places are listed: choose one with --occurrence N.
 
-        Example:
-          claimledger claim add --source 3f2a9c1e --excerpt "more than 200,000 people" \\
-            --speaker "Ross Morales Rocketto" --text "The call drew more than 200,000 people" \\
-            --subject event:wd4h-call --predicate attendance --value "more than 200,000"
+        Example (each line short enough to paste as it is):
+          claimledger claim add --source 3f2a9c1e \\
+            --excerpt "more than 200,000 people" \\
+            --speaker "Ross Morales Rocketto" \\
+            --text "The call drew more than 200,000 people" \\
+            --subject event:wd4h-call --predicate call.attendance \\
+            --value "more than 200,000"
 
         Prints the new entry's seq and leaf hash.
         """
