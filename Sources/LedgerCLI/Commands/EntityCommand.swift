@@ -18,8 +18,9 @@ struct EntityAdd: ParsableCommand {
         abstract: "Record an entity, e.g. account:@dudes4harris, with labels per language and aliases.",
         discussion: """
         Example:
-          claimledger entity add account:@dudes4harris --label "en=White Dudes for Harris" \\
-            --label "fr=Les Blancs pour Harris" --alias "@dudes4harris"
+          claimledger entity add group:white-dudes-for-harris \\
+            --label "en=White Dudes for Harris" \\
+            --label "fr=Les Blancs pour Harris" --alias "WD4H"
         """
     )
 

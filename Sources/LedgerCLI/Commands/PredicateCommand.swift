@@ -23,8 +23,10 @@ struct PredicateAdd: ParsableCommand {
         A predicate is declared once; declarations are entries and cannot be changed.
 
         Example:
-          claimledger predicate add suspension.reason --type category --values ban_evasion,spam,error \\
-            --value-label "ban_evasion@fr=évitement de la suspension" --label "en=reason for the suspension"
+          claimledger predicate add suspension.reason --type category \\
+            --values ban_evasion,spam,error \\
+            --value-label "ban_evasion@fr=évitement de la suspension" \\
+            --label "en=reason for the suspension"
         """
     )
 
