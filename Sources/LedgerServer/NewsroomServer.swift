@@ -86,5 +86,6 @@ public struct NewsroomServer: Sendable {
         }
         router.get("checkpoint") { request, _ in try published(request) }
         router.get("tile/**") { request, _ in try published(request) }
+        router.get("source/**") { request, _ in try published(request) }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Read access to a published C2SP tlog-tiles tree (`claimledger publish DIR`) for `/checkpoint` and `/tile/…`.
 /// A request path is accepted only when it has exactly the shape of a tlog-tiles name — `checkpoint`, or
-/// `tile/<L>/<N>[.p/<W>]`, `tile/entries/<N>[.p/<W>]` with N in the `x001/x234/067` encoding — so no `..`,
+/// `tile/<L>/<N>[.p/<W>]`, `tile/entries/<N>[.p/<W>]` with N in the `x001/x234/067` encoding, or
+/// `source/<sha256>` — so no `..`,
 /// no encoded separator and no other file of the directory can be named; and the file must be a regular file
 /// (not a symbolic link) under the root.
 struct PublishedTree: Sendable {
@@ -11,6 +12,10 @@ struct PublishedTree: Sendable {
     static func isTileName(_ path: String) -> Bool {
         if path == "checkpoint" { return true }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        // A source snapshot, source/<64 lowercase hex>: `monitor` fetches them to check quotes.
+        if parts.count == 2, parts[0] == "source" {
+            return parts[1].count == 64 && parts[1].allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+        }
         guard parts.count >= 3, parts[0] == "tile" else { return false }
         let level = parts[1]
         guard level == "entries" || (level.count <= 2 && level.allSatisfy(\.isASCII) && level.allSatisfy(\.isNumber)) else { return false }

@@ -333,7 +333,11 @@ import Testing
             let r = try server.request("GET", "/tile/" + tile)
             #expect(r.status == 200 && r.body == Array(FileManager.default.contents(atPath: published + "/tile/" + tile)!), "\(tile)")
         }
-        for attack in ["/tile/../../ledger/keys/ledger.key", "/tile/%2e%2e/%2e%2e/ledger/users.json", "/tile/..%2f..%2fledger%2fusers.json",
+        // A monitor can check the whole log through the server: checkpoint, tiles and source snapshots.
+        let state = n.work.appendingPathComponent("monitor-state").path
+        let seen = try CLI.run(["monitor", "http://127.0.0.1:\(server.port)/", "--vkey", published + "/vkey", "--state", state])
+        #expect(seen.code == 0, "\(seen.stderr)")
+        for attack in ["/source/../ledger/users.json", "/source/ABC", "/tile/../../ledger/keys/ledger.key", "/tile/%2e%2e/%2e%2e/ledger/users.json", "/tile/..%2f..%2fledger%2fusers.json",
                        "/tile/0/..%2F..%2F..%2Fledger%2Fledger.sqlite", "/tile/entries/%2e%2e", "/tile/0/000/../../../ledger/users.json",
                        "/tile//etc/passwd", "/tile/0/x001/../000", "/checkpoint/../ledger/users.json"] {
             let r = try server.request("GET", attack)
