@@ -85,9 +85,19 @@ public enum Bodies {
     }
 
     /// Checks a BCP 47 language tag and returns it in conventional case.
+    /// The primary language must be one BCP 47 allows (`LanguageTag.isRegistered`); a language's name or an
+    /// ISO 639-2 code gets a suggestion ("english" → en).
     public static func lang(_ tag: String) throws(EntryError) -> String {
+        let hint = LanguageTag.suggestion(for: tag).map { "; did you mean \($0)?" } ?? " (e.g. en, fr, fr-CA)"
         guard let canonical = LanguageTag.canonical(tag) else {
-            throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag (e.g. en, fr, fr-CA)")
+            throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag\(hint)")
+        }
+        guard LanguageTag.isRegistered(canonical) else {
+            let primary = String(canonical.split(separator: "-")[0])
+            if primary.count == 3, let two = LanguageTag.suggestion(for: primary) {
+                throw EntryError("\"\(tag.prefix(40))\" is not how BCP 47 writes this language: use \(two) (its ISO 639-1 code) instead of \(primary)")
+            }
+            throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag: \(primary) is not an ISO 639 language code\(hint)")
         }
         return canonical
     }

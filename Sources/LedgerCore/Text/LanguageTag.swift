@@ -1,3 +1,5 @@
+import Foundation
+
 /// BCP 47 (RFC 5646) language tags: syntax check and conventional casing ("fr-ca" → "fr-CA",
 /// "zh-hant-tw" → "zh-Hant-TW"). Registry membership is not checked; well-formedness is.
 public enum LanguageTag {
@@ -39,5 +41,26 @@ public enum LanguageTag {
             i = parts.count
         }
         return i == parts.count ? out.joined(separator: "-") : nil
+    }
+}
+
+extension LanguageTag {
+    private static let primarySubtags: Set<Substring> = Set(LanguageSubtags.codes.split(separator: " "))
+
+    /// Whether a well-formed tag's primary language subtag is one BCP 47 allows (ISO 639, `LanguageSubtags`), or
+    /// private use (`x-…`, `qaa`–`qtz`) or a grandfathered tag. Scripts, regions and variants are checked for form only.
+    public static func isRegistered(_ canonical: String) -> Bool {
+        let primary = canonical.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        if primary == "x" || primary == "i" || primary == "sgn" || primary == "en" && canonical.hasPrefix("en-GB-oed") { return true }
+        if primary.count == 3, primary >= "qaa", primary <= "qtz" { return true }
+        return primarySubtags.contains(Substring(primary))
+    }
+
+    /// The tag a person probably meant: for a language's name ("english", "Français") its subtag; for a
+    /// three-letter code of a language that has a two-letter one ("eng", "fra") the two-letter one.
+    public static func suggestion(for text: String) -> String? {
+        let key = text.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        if let code = LanguageSubtags.names[key] { return code }
+        return nil
     }
 }
