@@ -224,6 +224,9 @@ final class ClaimBodyBuilder {
     private var predicates: [String: ClaimPredicate?] = [:]
     private let newSubject: Bool
     private var names: EntityNames?
+    private var recordedNames: [String] = []
+    /// Subjects already found not to look like a misspelling (a large import repeats them).
+    private var checkedSubjects = Set<String>()
 
     init(ledger: Ledger, newSubject: Bool = false) {
         self.ledger = ledger
@@ -254,11 +257,14 @@ final class ClaimBodyBuilder {
         if predicates[input.predicate]! == nil, (try? Bodies.identifier(input.predicate, "predicate")) != nil {
             throw fail("predicate", try undeclared(input.predicate))
         }
-        if !newSubject {
-            if names == nil { names = try ledger.entityNames() }
+        if !newSubject, !checkedSubjects.contains(input.subject) {
+            if names == nil {
+                names = try ledger.entityNames()
+                recordedNames = names!.recorded.sorted()
+            }
             if names!.resolve(input.subject) == nil {
-                let close = ClosestNames.misspellings(of: input.subject, among: names!.recorded.sorted())
-                if !close.isEmpty {
+                let close = ClosestNames.misspellings(of: input.subject, among: recordedNames)
+                if close.isEmpty { checkedSubjects.insert(input.subject) } else {
                     throw fail("subject", "\"\(input.subject.prefix(70))\" is not an entity name; did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? (if it is a new subject, pass --new-subject)")
                 }
             }
