@@ -14,6 +14,8 @@ struct LedgerSnapshot {
     var sources: [SourceRecord] = []
     var predicates: [String: ClaimPredicate] = [:]
     var names = EntityNames()
+    /// The recorded entities in ledger order, each with the aliases added to it later.
+    var entities: [(id: String, labels: [String: String], aliases: [String])] = []
     var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
     var checkpoint: Ledger.SignedCheckpoint?
 
@@ -31,7 +33,12 @@ struct LedgerSnapshot {
                 case .source(let s): sources.append(SourceRecord(seq: row.seq, body: s))
                 case .genesis(let g): origin = g.origin
                 case .predicate(let p): if predicates[p.id] == nil { predicates[p.id] = p }
-                case .entity, .entityAlias: names.add(body)
+                case .entity(let e):
+                    names.add(body)
+                    entities.append((e.id, e.labels, e.aliases))
+                case .entityAlias(let a):
+                    names.add(body)
+                    if let i = entities.firstIndex(where: { $0.id == a.entity }) { entities[i].aliases.append(a.alias) }
                 case .key, .link: break
                 }
                 if let entry = try? JSONParser.parse(row.bytes) {

@@ -80,13 +80,15 @@ extension NewsroomServer {
 
     /// Appends as `user`, signing with their contributor key; a refused append (a `StoreError` or a claim
     /// validation error) is 422 and stores nothing (the append transaction rolls back).
-    func write(as user: User, _ body: (Ledger) throws -> Entry) throws -> Entry {
+    func write<T>(as user: User, _ body: (Ledger) throws -> T) throws -> T {
         let ledger = try ledger(readOnly: false)
         ledger.signer = try users.signer(for: user)
         do { return try body(ledger) } catch let error as StoreError {
             throw ServerError(.unprocessableContent, error.message)
         } catch let error as Ledger.ClaimError {
             throw ServerError(.unprocessableContent, error.description)
+        } catch let error as EntryError {
+            throw ServerError(.unprocessableContent, error.message)
         }
     }
 

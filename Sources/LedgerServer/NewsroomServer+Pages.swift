@@ -27,9 +27,10 @@ extension NewsroomServer {
             ("Dashboard", Pages.dashboard(s, verification: try Verifier.verify(store: try ledger().store)))
         }
         page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
-        page(router, "sources/:id", nav: "/sources") { _, context, s, _ in
+        page(router, "sources/:id", nav: "/sources") { _, context, s, caller in
             let (src, text) = try sourceText(context.parameters.get("id") ?? "", s)
-            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }))
+            let form = caller.user.role >= .editor ? claimForm(s, caller) : nil
+            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: form))
         }
         page(router, "claims", nav: "/claims") { request, _, s, _ in
             let filter = try ClaimFilter(query: try Self.query(request))
@@ -133,8 +134,8 @@ extension NewsroomServer {
     /// The source `id` (its full SHA-256) and its anchoring text (NFC, LF line ends).
     func sourceText(_ id: String, _ s: LedgerSnapshot) throws -> (SourceRecord, String) {
         guard let src = s.source(id), let digest = Digest(hex: id) else { throw ServerError(.notFound, "there is no source \(String(id.prefix(64)))") }
-        guard let bytes = try ledger().store.blob(digest), let text = Normalization.anchoringText(bytes) else {
-            throw ServerError(.internalServerError, "the snapshot of source \(id) is missing or not UTF-8: run `claimledger verify`")
+        guard let text = try ledger().sourceText(digest) else {
+            throw ServerError(.internalServerError, "the snapshot of source \(id) is missing or its text cannot be derived: run `claimledger verify`")
         }
         return (src, text)
     }

@@ -40,6 +40,8 @@ public struct NewsroomServer: Sendable {
         addPublicRoutes(router)
         addPageRoutes(router)
         addAPIRoutes(router)
+        addWriteRoutes(router)
+        addFormRoutes(router)
         addAnalysisRoutes(router)
         let app = Application(
             router: router,
