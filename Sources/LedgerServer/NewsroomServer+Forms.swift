@@ -16,6 +16,11 @@ extension NewsroomServer {
             r.headers[.cacheControl] = "max-age=300"
             return r
         }
+        router.get("favicon.svg") { _, _ in
+            var r = ResponseFrame.bytes(Array(Self.icon.utf8), type: "image/svg+xml")
+            r.headers[.cacheControl] = "max-age=86400"
+            return r
+        }
         router.get("value-preview") { request, _ in
             guard try await sessionCaller(request) != nil else { throw ServerError(.unauthorized, "log in to parse values") }
             return ResponseFrame.json(try valuePreview(try Self.query(request)))
@@ -129,6 +134,9 @@ extension NewsroomServer {
             return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try provenance(s)) + "</div>")
         }
     }
+
+    /// The site's icon: a ledger's two columns.
+    static let icon = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b5cad"/><path d="M4 4h3v8H4zM9 4h3v8H9z" fill="#fff"/></svg>"##
 
     /// The claim form for `caller` on a source page, or nil when they may not record claims.
     func claimForm(_ s: LedgerSnapshot, _ caller: Caller) -> Pages.ClaimForm {

@@ -22,7 +22,7 @@ enum PageLayout {
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLEscape.text(title)) — ClaimLedger</title><link rel="stylesheet" href="/style.css"><script src="/app.js" defer></script></head>
+        <title>\(HTMLEscape.text(title)) — ClaimLedger</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/style.css"><script src="/app.js" defer></script></head>
         <body><a class="skip" href="#main">Skip to content</a>
         <header class="top"><strong class="brand">ClaimLedger</strong> \(user == nil ? "" : "<nav aria-label=\"Main\">\(nav)</nav>") \(account)</header>
         <main id="main">

@@ -43,6 +43,7 @@ extension Pages {
         <label>Predicate <select name="predicate" required>\(predicateOptions)</select><small>declare new ones on the <a href="/predicates">predicates</a> page</small></label>
         <label>Value <input name="value" value="\(v("value"))" required maxlength="500" aria-describedby="value-reading"><small>as written, e.g. more than 200,000 / près de 200.000</small></label>
         <output id="value-reading" for="value" aria-live="polite"></output>
+        \(field("event", "Event", "optional: which event, so figures about different events are never compared", required: false))
         <label>Polarity \(choice("polarity", ClaimInput.Polarity.allCases.map(\.rawValue)))<small>denied: the speaker rejects the value</small></label>
         <label>Modality \(choice("modality", ClaimInput.Modality.allCases.map(\.rawValue)))<small>reported or hedged (“reportedly”)</small></label>
         <label class="check"><input type="checkbox" name="new_subject" value="1"\(f.values["new_subject"] == "1" ? " checked" : "")> the subject is new (not a misspelling of a recorded one)</label>

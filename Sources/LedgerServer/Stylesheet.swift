@@ -35,6 +35,7 @@ enum Stylesheet {
     form.record button { justify-self: start; } textarea { font: inherit; padding: .3rem .5rem; }
     output.ok { color: var(--good); } output.bad { color: var(--bad); }
     .audit .headline { font-weight: 700; } .audit .headline.ok, .audit .mark.ok { color: var(--good); } .audit .headline.problems, .audit .bad { color: var(--bad); }
+    .audit table { display: block; overflow-x: auto; } .audit ul { padding-left: 1.2rem; }
     .audit .url, .audit .none { color: var(--muted); } .audit li { margin: .4rem 0; }
     .error { background: #fde8e7; border-left: 4px solid var(--bad); padding: .5rem .8rem; }
     @media (max-width: 700px) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } form.logout { margin-left: 0; } }
