@@ -131,7 +131,7 @@ extension NewsroomServer {
                                       text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceTextReader($0) } },
                                       history: s.history, contradictions: Contradictions.find(s.claims, predicates: s.predicates, names: s.names),
                                       names: s.names, predicates: s.predicates, recordedNames: s.names.recorded)
-            return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try provenance(s)) + "</div>")
+            return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try await provenance(s)) + "</div>")
         }
     }
 

@@ -24,7 +24,7 @@ extension NewsroomServer {
             return r
         }
         page(router, "/", nav: "/") { _, _, s, _ in
-            ("Dashboard", Pages.dashboard(s, verification: try Verifier.verify(store: try ledger().store)))
+            ("Dashboard", Pages.dashboard(s, verification: try await verified()))
         }
         page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
         page(router, "sources/:id", nav: "/sources") { _, context, s, caller in

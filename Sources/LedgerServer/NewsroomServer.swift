@@ -22,6 +22,7 @@ public struct NewsroomServer: Sendable {
 
     let users: UserStore
     let sessions = Sessions()
+    let verification: VerificationCache
 
     public init(ledgerDirectory: String, publishedDirectory: String?, host: String, port: Int, secureCookies: Bool, openAPI: [UInt8]) {
         self.ledgerDirectory = ledgerDirectory
@@ -31,6 +32,7 @@ public struct NewsroomServer: Sendable {
         self.secureCookies = secureCookies
         self.openAPI = openAPI
         users = UserStore(ledgerDirectory: ledgerDirectory)
+        verification = VerificationCache(ledgerDirectory: ledgerDirectory)
     }
 
     /// Runs until SIGINT/SIGTERM; `onListening` receives the bound "HOST:PORT" (useful with port 0).
@@ -58,6 +60,11 @@ public struct NewsroomServer: Sendable {
         do { return try Ledger(opening: ledgerDirectory, readOnly: readOnly) } catch let error as StoreError {
             throw ServerError(.internalServerError, error.message)
         }
+    }
+
+    /// Whether the ledger verifies now (`VerificationCache`: re-run only when the database changed).
+    func verified() async throws -> VerificationReport {
+        try await verification.report { try self.ledger() }
     }
 
     func snapshot() throws -> LedgerSnapshot {

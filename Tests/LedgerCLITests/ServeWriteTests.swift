@@ -152,4 +152,20 @@ import Testing
         #expect(try server.page("/value-preview?text=2", session: nil).status == 401)
         #expect(try CLI.run(["verify", "--ledger", n.dir]).code == 0)
     }
+
+    /// The dashboard's verification is reused while the database is unchanged, and redone when it changes —
+    /// even by an edit behind the store's back.
+    @Test func theDashboardSeesATamperedDatabase() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        let session = try server.login("vera", "pw-vera-123").session
+        #expect(try server.page("/", session: session).text.contains("<span class=\"ok\">verified</span>"))
+        #expect(try server.page("/", session: session).text.contains("<span class=\"ok\">verified</span>"))
+        try CLI.sql(n.dir, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), 'the', 'teh') AS BLOB)")
+        let after = try server.page("/", session: session).text
+        #expect(after.contains("DOES NOT VERIFY"), "\(after.prefix(2000))")
+        let status = try JSONParser.parse(server.api("/api/status", token: n.tokens["vera"]).body)
+        #expect(status["verified"] == .bool(false))
+    }
 }
