@@ -114,6 +114,9 @@ extension NewsroomServer {
         json["seq"] = .int(Int(c.seq))
         json["leaf_hash"] = .string(c.leafHash)
         json["retracted"] = .bool(retracted)
+        json["predicate"] = .string(c.predicate)
+        if let event = c.event { json["event"] = .string(event) }
+        if let scope = c.scope { json["scope"] = .string(scope) }
         return json
     }
 }

@@ -74,6 +74,64 @@ extension NewsroomServer {
                 return refused(Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: claimForm), src.title ?? "Source", caller)
             }
         }
+        router.post("claims/:seq/correct") { request, context in
+            let caller = try await formCaller(request, "correct a claim")
+            let form = try await Self.form(request)
+            try Self.checkCSRF(form, caller)
+            let seq = try Self.seq(context)
+            let s = try snapshot()
+            guard let record = s.record(seq), let current = record.current else { throw ServerError(.notFound, "there is no current claim recorded at entry \(seq)") }
+            do {
+                let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty else { throw ServerError(.unprocessableContent, "reason: say why the claim is corrected") }
+                var fields = form.fields.filter { !$0.value.isEmpty && !["csrf", "reason", "new_subject"].contains($0.key) }
+                fields["source"] = current.source
+                var json = fields.mapValues { JSONValue.string($0) }
+                if let o = fields["occurrence"] {
+                    guard let n = Int(o), n >= 1 else { throw ServerError(.unprocessableContent, "occurrence: must be a positive whole number") }
+                    json["occurrence"] = .int(n)
+                }
+                let input = try Self.claimInput(.object(json), ignoring: [])
+                _ = try write(as: caller.user) { try $0.correct(seq, with: input, reason: reason, newSubject: form["new_subject"] == "1") }
+                return Self.redirect("/claims/\(seq)")
+            } catch let error as ServerError where error.status == .unprocessableContent {
+                var f = try correctionForm(current, s, caller)
+                f.values = form.fields
+                f.error = error.message
+                let ledger = try ledger()
+                let covered = try ledger.latestCheckpoint().map { $0.checkpoint.size > record.original.seq } ?? false
+                return refused(Pages.claim(record.original, revisions: record.revisions, current: current, source: s.source(current.source),
+                                           vkey: ledger.ledgerKey.text, hasProof: covered, retractCSRF: caller.csrf, correction: f), "Claim \(seq)", caller)
+            }
+        }
+        page(router, "admin/users", nav: "/admin/users") { _, _, _, caller in
+            try caller.require(.admin, to: "manage users")
+            return ("Users", Pages.users(try users.load(), me: caller.user.name, csrf: caller.csrf ?? "", error: nil))
+        }
+        router.post("admin/users") { request, _ in
+            guard let caller = try await sessionCaller(request) else { throw ServerError(.unauthorized, "log in to manage users") }
+            let form = try await Self.form(request)
+            try Self.checkCSRF(form, caller)
+            try caller.require(.admin, to: "manage users")
+            do {
+                guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw ServerError(.unprocessableContent, "role: choose viewer, editor or admin") }
+                guard form["password"] == form["password2"] else { throw ServerError(.unprocessableContent, "the two passwords differ: type the same one twice") }
+                _ = try write(as: caller.user) { ledger in try users.add(name: form["name"] ?? "", role: role, password: form["password"] ?? "", ledger: ledger) }
+                return Self.redirect("/admin/users")
+            } catch let error as ServerError where [.unprocessableContent, .conflict].contains(error.status) {
+                return refused(Pages.users(try users.load(), me: caller.user.name, csrf: caller.csrf ?? "", error: error.message), "Users", caller)
+            }
+        }
+        router.post("admin/users/remove") { request, _ in
+            guard let caller = try await sessionCaller(request) else { throw ServerError(.unauthorized, "log in to manage users") }
+            let form = try await Self.form(request)
+            try Self.checkCSRF(form, caller)
+            try caller.require(.admin, to: "manage users")
+            let name = form["name"] ?? ""
+            guard name != caller.user.name else { throw ServerError(.unprocessableContent, "you cannot remove your own account: ask another admin") }
+            try users.remove(name: name)
+            return Self.redirect("/admin/users")
+        }
         page(router, "predicates", nav: "/predicates") { _, _, s, caller in
             ("Predicates", Pages.predicates(s.predicates.values.sorted { $0.id < $1.id }, csrf: caller.user.role >= .editor ? caller.csrf : nil, error: nil))
         }
@@ -142,6 +200,24 @@ extension NewsroomServer {
     func claimForm(_ s: LedgerSnapshot, _ caller: Caller) -> Pages.ClaimForm {
         let subjects = s.entities.flatMap { [$0.id] + $0.labels.values.sorted() + $0.aliases }
         return Pages.ClaimForm(csrf: caller.csrf ?? "", predicates: s.predicates.values.sorted { $0.id < $1.id }, subjects: subjects)
+    }
+
+    /// The correction form for the current claim `c`, filled with its fields (the quote's occurrence counted in its
+    /// source's text, so an unchanged quote anchors where it was).
+    func correctionForm(_ c: ClaimRecord, _ s: LedgerSnapshot, _ caller: Caller) throws -> Pages.ClaimForm {
+        var f = claimForm(s, caller)
+        var values: [String: String] = ["excerpt": c.excerpt, "speaker": c.speaker, "text": c.text, "subject": c.subject, "predicate": c.predicate,
+                                        "value": c.value.original, "polarity": c.polarity.rawValue, "modality": c.modality.rawValue]
+        if let r = c.relay { values["relay"] = r }
+        if let e = c.event { values["event"] = e }
+        if let scope = c.scope { values["scope"] = scope }
+        if let asOf = c.asOf { values["as_of"] = asOf.value }
+        if let digest = Digest(hex: c.source), let text = try ledger().sourceText(digest),
+           let n = ExcerptLocator(text: text).find(c.excerpt).firstIndex(where: { $0.start == c.excerptStart }) {
+            values["occurrence"] = String(n + 1)
+        }
+        f.values = values
+        return f
     }
 
     /// The logged-in editor posting a form (401 without a session, 403 for a viewer).

@@ -39,9 +39,11 @@ extension NewsroomServer {
         page(router, "claims/:seq", nav: "/claims") { _, context, s, caller in
             let (record, ledger) = try claimRecord(context, s)
             let covered = try ledger.latestCheckpoint().map { $0.checkpoint.size > record.original.seq } ?? false
+            let correction = try record.current.flatMap { c in caller.user.role >= .editor ? try correctionForm(c, s, caller) : nil }
             return ("Claim \(record.original.seq)", Pages.claim(record.original, revisions: record.revisions, current: record.current,
                                                                source: s.source(record.original.source), vkey: ledger.ledgerKey.text, hasProof: covered,
-                                                               retractCSRF: caller.user.role >= .editor && record.current != nil ? caller.csrf : nil))
+                                                               retractCSRF: caller.user.role >= .editor && record.current != nil ? caller.csrf : nil,
+                                                               correction: correction))
         }
         router.post("claims/:seq/retract") { request, context in
             guard let caller = try await sessionCaller(request) else { throw ServerError(.unauthorized, "log in to retract a claim") }

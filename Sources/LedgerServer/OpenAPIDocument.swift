@@ -1254,9 +1254,18 @@ public enum OpenAPIDocument {
         "required": [
           "seq",
           "leaf_hash",
-          "retracted"
+          "retracted",
+          "source",
+          "excerpt",
+          "speaker",
+          "outlet",
+          "lang",
+          "text",
+          "subject",
+          "predicate",
+          "value"
         ],
-        "description": "the claim's fields as `claimledger show` gives them, plus seq, leaf_hash and retracted",
+        "description": "a claim: where it was published, who said what about which subject, the value as written, and its seq, leaf hash and status",
         "properties": {
           "seq": {
             "type": "integer"
@@ -1266,6 +1275,57 @@ public enum OpenAPIDocument {
           },
           "retracted": {
             "type": "boolean"
+          },
+          "source": {
+            "type": "string"
+          },
+          "excerpt": {
+            "type": "string"
+          },
+          "speaker": {
+            "type": "string"
+          },
+          "outlet": {
+            "type": "string"
+          },
+          "lang": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "predicate": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          },
+          "relay": {
+            "type": "string"
+          },
+          "event": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "polarity": {
+            "type": "string",
+            "enum": [
+              "affirmed",
+              "denied"
+            ]
+          },
+          "modality": {
+            "type": "string",
+            "enum": [
+              "asserted",
+              "reported",
+              "hedged"
+            ]
           }
         },
         "additionalProperties": true

@@ -10,7 +10,8 @@ enum PageLayout {
                              ("/entities", "Entities"), ("/predicates", "Predicates")]
 
     static func page(_ title: String, user: User?, csrf: String?, current: String = "", _ body: String) -> String {
-        let nav = navigation.map { href, label in
+        let links = navigation + (user?.role == .admin ? [("/admin/users", "Users")] : [])
+        let nav = links.map { href, label in
             "<a href=\"\(href)\"\(href == current ? " aria-current=\"page\"" : "")>\(label)</a>"
         }.joined(separator: " ")
         let account = user.map { u in

@@ -17,6 +17,17 @@ extension Pages {
     }
 
     static func claimForm(_ src: SourceRecord, _ f: ClaimForm) -> String {
+        claimForm(f, action: "/sources/\(src.id)/claims", lang: src.lang, heading: "Record a claim", button: "Record the claim",
+                  hint: "Select the quote in the article above with the mouse (or type it exactly as it appears): the form takes the exact text and which occurrence it is.")
+    }
+
+    /// The correction form on a claim's page: the claim's fields, to change what is wrong, and the reason.
+    static func correctionForm(seq: Int64, lang: String, _ f: ClaimForm) -> String {
+        claimForm(f, action: "/claims/\(seq)/correct", lang: lang, heading: "Correct this claim", button: "Record the correction",
+                  hint: "Change what is wrong and say why: the correction is a new entry; the claim as first recorded stays in its history.", reason: true)
+    }
+
+    private static func claimForm(_ f: ClaimForm, action: String, lang: String, heading: String, button: String, hint: String, reason: Bool = false) -> String {
         func v(_ key: String) -> String { HTMLEscape.text(f.values[key] ?? "") }
         func field(_ key: String, _ label: String, _ hint: String, required: Bool = true, list: String? = nil) -> String {
             "<label>\(label) <input name=\"\(key)\" value=\"\(v(key))\"\(required ? " required" : "")\(list.map { " list=\"\($0)\"" } ?? "") maxlength=\"2000\"><small>\(hint)</small></label>"
@@ -28,11 +39,12 @@ extension Pages {
             "<select name=\"\(key)\">" + options.map { "<option\(f.values[key] == $0 ? " selected" : "")>\($0)</option>" }.joined() + "</select>"
         }
         return """
-        <h2 id="record">Record a claim</h2>
-        <p id="selection-hint">Select the quote in the article above with the mouse (or type it exactly as it appears): the form takes the exact text and which occurrence it is.</p>
+        <h2 id="record">\(heading)</h2>
+        <p id="selection-hint">\(hint)</p>
         \(f.error.map { "<p class=\"error\" role=\"alert\">\(HTMLEscape.value($0))</p>" } ?? "")
-        <form id="record-claim" class="record" method="post" action="/sources/\(src.id)/claims" data-lang="\(HTMLEscape.text(src.lang))">
-        <input type="hidden" name="csrf" value="\(HTMLEscape.text(f.csrf))">
+        <form id="record-claim" class="record" method="post" action="\(action)" data-lang="\(HTMLEscape.text(lang))">
+        <input type="hidden" name="csrf" value="\(HTMLEscape.text(f.csrf))">\(["scope", "as_of"].filter { f.values[$0] != nil }.map { "<input type=\"hidden\" name=\"\($0)\" value=\"\(v($0))\">" }.joined())
+        \(reason ? "<label class=\"wide\">Reason for the correction <input name=\"reason\" value=\"\(v("reason"))\" required maxlength=\"2000\"></label>" : "")
         <label class="wide">Quote (exact excerpt) <textarea name="excerpt" required rows="3" maxlength="8000">\(v("excerpt"))</textarea></label>
         <label>Occurrence <input name="occurrence" value="\(v("occurrence"))" inputmode="numeric" pattern="[0-9]*"><small>when the quote appears more than once: 1 = the first</small></label>
         \(field("speaker", "Speaker", "who said it, e.g. the organizers, X, la police"))
@@ -47,7 +59,7 @@ extension Pages {
         <label>Polarity \(choice("polarity", ClaimInput.Polarity.allCases.map(\.rawValue)))<small>denied: the speaker rejects the value</small></label>
         <label>Modality \(choice("modality", ClaimInput.Modality.allCases.map(\.rawValue)))<small>reported or hedged (“reportedly”)</small></label>
         <label class="check"><input type="checkbox" name="new_subject" value="1"\(f.values["new_subject"] == "1" ? " checked" : "")> the subject is new (not a misspelling of a recorded one)</label>
-        <button type="submit">Record the claim</button>
+        <button type="submit">\(button)</button>
         </form>\n
         """
     }
@@ -116,6 +128,30 @@ extension Pages {
         <label class="wide">Aliases <textarea name="aliases" rows="3" maxlength="4000"></textarea><small>other names, one per line</small></label>
         <button type="submit">Record</button>
         </form>\n
+        """
+    }
+
+    static func users(_ list: [User], me: String, csrf: String, error: String?) -> String {
+        var body = "<h1>Users</h1>\n<p>Viewers read; editors also record; admins also manage users. Each account signs what it writes with its own contributor key, registered in the ledger, so the ledger is the team's audit log. Passwords are kept as bcrypt hashes.</p>\n"
+        body += "<div class=\"table\"><table><thead><tr><th scope=\"col\">name</th><th scope=\"col\">role</th><th scope=\"col\">signing key</th><th scope=\"col\">API tokens</th><th scope=\"col\"></th></tr></thead><tbody>\n"
+        for u in list {
+            let remove = u.name == me ? "(you)" : """
+            <form method="post" action="/admin/users/remove"><input type="hidden" name="csrf" value="\(HTMLEscape.text(csrf))"><input type="hidden" name="name" value="\(HTMLEscape.text(u.name))"><button type="submit">Remove \(HTMLEscape.value(u.name))</button></form>
+            """
+            body += "<tr><td>\(HTMLEscape.value(u.name))</td><td>\(u.role.rawValue)</td><td><code>\(HTMLEscape.value(u.keyName))</code></td><td>\(u.tokenHashes.count)</td><td>\(remove)</td></tr>\n"
+        }
+        return body + """
+        </tbody></table></div>
+        <h2>Add a user</h2>
+        \(error.map { "<p class=\"error\" role=\"alert\">\(HTMLEscape.value($0))</p>" } ?? "")
+        <form class="record" method="post" action="/admin/users"><input type="hidden" name="csrf" value="\(HTMLEscape.text(csrf))">
+        <label>Name <input name="name" required maxlength="64" autocomplete="off"><small>letters, digits, . _ -</small></label>
+        <label>Role <select name="role"><option>viewer</option><option>editor</option><option>admin</option></select></label>
+        <label>Password <input name="password" type="password" required minlength="8" maxlength="72" autocomplete="new-password"><small>8 to 72 bytes; tell it to them in person</small></label>
+        <label>Password again <input name="password2" type="password" required minlength="8" maxlength="72" autocomplete="new-password"></label>
+        <button type="submit">Add the user</button>
+        </form>
+        <p>API tokens are issued on the command line: <code>claimledger user token NAME</code>.</p>\n
         """
     }
 }

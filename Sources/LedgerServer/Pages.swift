@@ -95,7 +95,8 @@ enum Pages {
         return body + "</tbody></table></div>\n"
     }
 
-    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool, retractCSRF: String?) -> String {
+    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool,
+                      retractCSRF: String?, correction: ClaimForm? = nil) -> String {
         let state = current == nil ? "<span class=\"bad\">retracted</span>" : current!.seq == c.seq ? "<span class=\"ok\">current</span>" : "corrected by entry \(current!.seq)"
         var body = "<h1>Claim \(c.seq)</h1>\n<p>\(HTMLEscape.value(c.text))</p>\n" + PageLayout.facts([
             ("status", state), ("subject", HTMLEscape.value(c.subject)), ("predicate", HTMLEscape.value(c.predicate)),
@@ -117,6 +118,7 @@ enum Pages {
             <label>Reason for retracting <input name="reason" required maxlength="2000"></label> <button type="submit">Retract claim \(c.seq)</button></form>\n
             """
         }
+        if let correction { body += correctionForm(seq: c.seq, lang: c.lang, correction) }
         body += "<h2>Proof</h2>\n"
         if hasProof {
             body += """

@@ -6,7 +6,7 @@ enum Script {
     "use strict";
     (function () {
       var article = document.getElementById("article"), form = document.getElementById("record-claim");
-      if (!article || !form) return;
+      if (!form) return;
       var excerpt = form.elements.excerpt, occurrence = form.elements.occurrence, hint = document.getElementById("selection-hint");
       function take() {
         var sel = window.getSelection();
@@ -25,8 +25,10 @@ enum Script {
         occurrence.value = String(n);
         hint.textContent = "Selected " + quote.length + " characters (occurrence " + n + " of this passage). Fill in the rest and record the claim.";
       }
-      article.addEventListener("mouseup", take);
-      article.addEventListener("keyup", take);
+      if (article) {
+        article.addEventListener("mouseup", take);
+        article.addEventListener("keyup", take);
+      }
       var value = form.elements.value, predicate = form.elements.predicate, out = document.getElementById("value-reading"), timer = 0;
       function preview() {
         if (value.value.trim() === "") { out.textContent = ""; return; }

@@ -168,4 +168,56 @@ import Testing
         let status = try JSONParser.parse(server.api("/api/status", token: n.tokens["vera"]).body)
         #expect(status["verified"] == .bool(false))
     }
+
+    /// An editor corrects a claim from its page (the form comes filled with the claim, so only what changes is
+    /// typed); an admin adds and removes users from the users page; nobody else can.
+    @Test func correctionsAndUsersFromThePages() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        let seq = try #require(JSONParser.parse(server.api("/api/claims", token: n.tokens["vera"]).body)["claims"]?.array?.first?["seq"]?.integer)
+        let editor = try server.login("eddie", "pw-eddie-123").session ?? ""
+        let admin = try server.login("ada", "pw-ada-123").session ?? ""
+        let viewer = try server.login("vera", "pw-vera-123").session ?? ""
+        let page = try server.page("/claims/\(seq)", session: editor).text
+        #expect(page.contains("action=\"/claims/\(seq)/correct\"") && page.contains("name=\"occurrence\" value=\"1\""))
+        #expect(!(try server.page("/claims/\(seq)", session: viewer)).text.contains("/correct\""))
+        // Submit the form as the page filled it, with a new value and a reason.
+        var fields: [String] = []
+        for name in ["csrf", "excerpt", "occurrence", "speaker", "relay", "text", "subject", "value", "event", "scope", "as_of"] {
+            if let v = ServeProcess.field(page, name) { fields.append("\(name)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)") }
+        }
+        if let r = page.range(of: #"<textarea name="excerpt"[^>]*>([^<]*)</textarea>"#, options: .regularExpression) {
+            let excerpt = page[r].split(separator: ">", maxSplits: 1)[1].dropLast("</textarea>".count)
+            fields.append("excerpt=" + String(excerpt).replacingOccurrences(of: "&amp;", with: "&").addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        }
+        let predicate = try #require(try JSONParser.parse(server.api("/api/claims/\(seq)", token: n.tokens["vera"]).body)["predicate"]?.string)
+        fields.append("predicate=\(predicate)")
+        func post(_ path: String, _ body: String, _ session: String) throws -> ServeProcess.Reply {
+            try server.request("POST", path, headers: ["Cookie": "claimledger_session=\(session)", "Content-Type": "application/x-www-form-urlencoded"], body: Array(body.utf8))
+        }
+        let size = try n.size()
+        let noReason = try post("/claims/\(seq)/correct", fields.joined(separator: "&"), editor)
+        #expect(noReason.status == 422 && noReason.text.contains("reason"), "\(noReason.text.prefix(400))")
+        #expect(try n.size() == size)
+        let done = try post("/claims/\(seq)/correct", fields.joined(separator: "&") + "&reason=the+outlet+updated+its+figure", editor)
+        #expect(done.status == 303, "\(done.text.prefix(600))")
+        #expect(try n.size() == size + 1)
+        let history = try JSONParser.parse(server.api("/api/claims/\(seq)", token: n.tokens["vera"]).body)["history"]?.array ?? []
+        #expect(history.count == 1 && history[0]["kind"]?.string == "correction")
+
+        #expect(try server.page("/admin/users", session: editor).status == 403)
+        let users = try server.page("/admin/users", session: admin)
+        #expect(users.status == 200 && users.text.contains("eddie"))
+        let csrf = try #require(ServeProcess.field(users.text, "csrf"))
+        let differ = try post("/admin/users", "csrf=\(csrf)&name=nina&role=editor&password=pw-nina-123&password2=pw-nina-124", admin)
+        #expect(differ.status == 422 && differ.text.contains("differ"))
+        #expect(try post("/admin/users", "csrf=\(csrf)&name=nina&role=editor&password=pw-nina-123&password2=pw-nina-123", editor).status == 403)
+        #expect(try post("/admin/users", "csrf=\(csrf)&name=nina&role=editor&password=pw-nina-123&password2=pw-nina-123", admin).status == 303)
+        #expect(try server.login("nina", "pw-nina-123").session != nil)
+        #expect(try post("/admin/users/remove", "csrf=\(csrf)&name=ada", admin).status == 422)  // not yourself
+        #expect(try post("/admin/users/remove", "csrf=\(csrf)&name=nina", admin).status == 303)
+        #expect(try server.login("nina", "pw-nina-123").session == nil)
+        #expect(try CLI.run(["verify", "--ledger", n.dir]).code == 0)
+    }
 }
