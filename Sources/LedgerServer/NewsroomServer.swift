@@ -23,6 +23,7 @@ public struct NewsroomServer: Sendable {
     let users: UserStore
     let sessions = Sessions()
     let verification: VerificationCache
+    let snapshots = SnapshotCache()
 
     public init(ledgerDirectory: String, publishedDirectory: String?, host: String, port: Int, secureCookies: Bool, openAPI: [UInt8]) {
         self.ledgerDirectory = ledgerDirectory
@@ -68,7 +69,7 @@ public struct NewsroomServer: Sendable {
     }
 
     func snapshot() throws -> LedgerSnapshot {
-        do { return try LedgerSnapshot(ledger: try ledger()) } catch let error as StoreError {
+        do { return try snapshots.snapshot { try ledger() } } catch let error as StoreError {
             throw ServerError(.internalServerError, error.message)
         }
     }

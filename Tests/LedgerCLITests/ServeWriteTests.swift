@@ -220,4 +220,29 @@ import Testing
         #expect(try server.login("nina", "pw-nina-123").session == nil)
         #expect(try CLI.run(["verify", "--ledger", n.dir]).code == 0)
     }
+
+    /// Pages are read from a snapshot kept between requests: an append is seen by the next request, and a ledger
+    /// file replaced by one that does not extend the cached tree is read again from the start.
+    @Test func theKeptSnapshotFollowsAppendsAndNoticesAReplacedLedger() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        func status() throws -> JSONValue { try JSONParser.parse(server.api("/api/status", token: n.tokens["vera"]).body) }
+        let first = try status()
+        let id = try #require(JSONParser.parse(server.api("/api/sources", token: n.tokens["vera"]).body)["sources"]?.array?.first?["id"]?.string)
+        #expect(try CLI.run(["claim", "retract", "15", "--reason", "checking the kept snapshot", "--ledger", n.dir]).code == 0)
+        let grown = try status()
+        #expect(grown["size"]?.integer == (first["size"]?.integer ?? 0) + 1 && grown["claims"]?.integer == (first["claims"]?.integer ?? 0) - 1)
+
+        let other = n.work.appendingPathComponent("other").path
+        #expect(try CLI.run(["demo", "--into", other]).code == 0)
+        for _ in 0..<3 { #expect(try CLI.run(["predicate", "add", "p\(UUID().uuidString.prefix(6).lowercased())", "--type", "text", "--ledger", other]).code == 0) }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: n.dir + "/ledger.sqlite" + suffix) }
+        try FileManager.default.copyItem(atPath: other + "/ledger.sqlite", toPath: n.dir + "/ledger.sqlite")
+        let replaced = try status()
+        let otherRoot = try CLI.run(["verify", "--json", "--ledger", other]).stdout
+        #expect(otherRoot.contains(replaced["root"]?.string ?? "none"), "\(replaced)")
+        #expect(replaced["claims"]?.integer == first["claims"]?.integer)  // the other demo's claims, none retracted
+        #expect(try server.api("/api/sources/\(id)", token: n.tokens["vera"]).status == 200)
+    }
 }
