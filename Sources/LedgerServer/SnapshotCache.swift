@@ -13,7 +13,7 @@ final class SnapshotCache: Sendable {
         let ledger = try open()
         return try last.withLock { cached in
             var next: LedgerSnapshot
-            if var s = cached {
+            if var s = cached.take() {  // taken out, so extending it does not copy what the cache still held
                 let (size, prefixRoot) = try ledger.store.snapshot { () throws -> (Int64, String) in
                     let size = try ledger.store.size()
                     return (size, size >= s.size ? try ledger.store.root(size: s.size).hex : "")
