@@ -7,6 +7,7 @@
                                                       the JSON reports of `contradictions`, `corroborations`,
                                                       `audit` and `audit --against`
     tools/validate_schemas.py --error ERR.json        the stderr of a command that failed with --json
+    tools/validate_schemas.py --schema NAME OUT.json  any other --json output against schemas/NAME.schema.json
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
 `entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
@@ -113,6 +114,9 @@ def main(argv):
         elif argv[i] == "--error":
             errors += check_report(reg, argv[i + 1], "error.schema.json")
             i += 2
+        elif argv[i] == "--schema":  # --schema NAME FILE: FILE against schemas/NAME.schema.json
+            errors += check_report(reg, argv[i + 2], argv[i + 1] + ".schema.json")
+            i += 3
         elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor"):
             errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")
             i += 2
