@@ -148,14 +148,34 @@ public enum Contradictions {
         case (.boolean(let x), .boolean(let y)):
             return BooleanRule.compare(BooleanRule.effective(x, a.polarity), BooleanRule.effective(y, b.polarity))
         case _ where a.polarity == .denied || b.polarity == .denied:
-            return .agree  // denying one value while another is affirmed is consistent
-        case (.quantity(let x), .quantity(let y)): return QuantityRule.compare(x, y, context: context)
+            return deniedAgainstAffirmed(a, b, context)
+        case (.quantity(let x), .quantity(let y)): return QuantityRule.compare(x, y, context: context, written: (a.value.original, b.value.original))
         case (.category(let x), .category(let y)): return CategoryRule.compare(x, y, context: context)
         case (.date(let x), .date(let y)): return DateRule.compare(x, y)
-        case (.duration(let x), .duration(let y)): return DurationRule.compare(x, y, context: context)
+        case (.duration(let x), .duration(let y)): return DurationRule.compare(x, y, context: context, written: (a.value.original, b.value.original))
         case (.text(let x), .text(let y)): return x == y ? .agree : .notComparable("free-text values are not compared")
         default: return .notComparable("values of different types (\(a.value.value.type.rawValue), \(b.value.value.type.rawValue))")
         }
+    }
+
+    /// A figure denied by one claim and affirmed, overlapping, by the other ("it was not 200,000" against "about
+    /// 200,000"): a tension — the speaker disputes what was reported. Denying a figure the other does not say
+    /// (denying 5 million against 3 million) is consistent.
+    static func deniedAgainstAffirmed(_ a: ClaimRecord, _ b: ClaimRecord, _ context: RuleContext) -> RuleOutcome {
+        guard a.polarity != b.polarity else { return .agree }
+        let overlapping: Bool
+        switch (a.value.value, b.value.value) {
+        case (.quantity(let x), .quantity(let y)):
+            overlapping = x.unit == y.unit && QuantityRule.interval(x, tolerance: context.tolerance).overlaps(QuantityRule.interval(y, tolerance: context.tolerance))
+        case (.duration(let x), .duration(let y)):
+            overlapping = DurationRule.interval(x, tolerance: context.tolerance).overlaps(DurationRule.interval(y, tolerance: context.tolerance))
+        default: overlapping = false
+        }
+        guard overlapping else { return .agree }
+        let (yes, no) = a.polarity == .affirmed ? (a, b) : (b, a)
+        return .conflict(.tension, rule: "polarity",
+                         explanation: "“\(no.value.original)” is denied by \(no.speaker), while the other claim affirms “\(yes.value.original)”, which overlaps it",
+                         numbers: ["affirmed_by": .number(Double(yes.seq)), "denied_by": .number(Double(no.seq))], width: 0)
     }
 
     /// Claims without an `as_of` hold at any time; otherwise their dates' spans must overlap.

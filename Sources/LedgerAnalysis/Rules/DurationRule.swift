@@ -14,20 +14,12 @@ public enum DurationRule {
         }
     }
 
-    public static func compare(_ a: DurationValue, _ b: DurationValue, context: RuleContext) -> RuleOutcome {
+    /// `written` is each value as its claim wrote it, for the explanation.
+    public static func compare(_ a: DurationValue, _ b: DurationValue, context: RuleContext, written: (String, String)? = nil) -> RuleOutcome {
         IntervalComparison.compare(interval(a, tolerance: context.tolerance), interval(b, tolerance: context.tolerance),
-                                   tolerance: context.tolerance, rule: "duration", unit: nil, format: human)
+                                   tolerance: context.tolerance, rule: "duration", unit: "hours", format: hours, written: written)
     }
 
-    /// Seconds as a reader says them: "90 min", "9 h", "2 days" (numbers stay in seconds in `numbers`).
-    public static func human(_ seconds: Double) -> String {
-        func n(_ x: Double) -> String { x.rounded() == x ? String(Int(x)) : String((x * 10).rounded() / 10) }
-        switch seconds {
-        case 0: return "0"
-        case ..<120: return "\(n(seconds)) s"
-        case ..<7_200: return "\(n(seconds / 60)) min"
-        case ..<172_800: return "\(n(seconds / 3_600)) h"
-        default: return "\(n(seconds / 86_400)) days"
-        }
-    }
+    /// Seconds as hours, the one unit every report uses for durations: "2", "0.5", "48" (with `unit: "hours"`).
+    public static func hours(_ seconds: Double) -> String { IntervalComparison.number(seconds / 3_600) }
 }
