@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LedgerAnalysis
 import LedgerCapture
 import LedgerCore
 import LedgerStore
@@ -118,8 +119,7 @@ extension NewsroomServer {
         let predicate = try query["predicate"].flatMap { try snapshot().predicates[$0] }
         do {
             let value = try ValueParser.parse(text, predicate: predicate, language: lang)
-            let fields = (value.json.object ?? [:]).filter { $0.key != "original" && $0.key != "type" }.sorted { $0.key < $1.key }
-            let reading = value.value.type.rawValue + ": " + fields.map { "\($0.key) \($0.value.string ?? (try? CanonicalJSON.encode($0.value)).map { String(decoding: $0, as: UTF8.self) } ?? "")" }.joined(separator: ", ")
+            let reading = value.value.type.rawValue + ": " + ValueReading.words(value, predicate: predicate)
             return ["ok": true, "value": value.json, "reading": .string(reading)]
         } catch {
             return ["ok": false, "error": .string(error.message)]
