@@ -15,8 +15,9 @@ struct LedgerSnapshot: Sendable {
     var sources: [SourceRecord] = []
     var predicates: [String: ClaimPredicate] = [:]
     var names = EntityNames()
+    var directory = EntityDirectory()
     /// The recorded entities in ledger order, each with the aliases added to it later.
-    var entities: [(id: String, labels: [String: String], aliases: [String])] = []
+    var entities: [EntityDirectory.Entity] { directory.entities }
     var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
     var checkpoint: Ledger.SignedCheckpoint?
 
@@ -41,12 +42,9 @@ struct LedgerSnapshot: Sendable {
                 case .source(let s): sources.append(SourceRecord(seq: row.seq, body: s))
                 case .genesis(let g): origin = g.origin
                 case .predicate(let p): if predicates[p.id] == nil { predicates[p.id] = p }
-                case .entity(let e):
+                case .entity, .entityAlias:
                     names.add(body)
-                    entities.append((e.id, e.labels, e.aliases))
-                case .entityAlias(let a):
-                    names.add(body)
-                    if let i = entities.firstIndex(where: { $0.id == a.entity }) { entities[i].aliases.append(a.alias) }
+                    directory.add(body)
                 case .key, .link: break
                 }
                 if let entry = try? JSONParser.parse(row.bytes) {

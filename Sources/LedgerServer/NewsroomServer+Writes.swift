@@ -56,9 +56,7 @@ extension NewsroomServer {
         }
         api.get("entities") { request, _ in
             _ = try apiCaller(request)
-            return ResponseFrame.json(["entities": .array(try snapshot().entities.map { e in
-                ["id": .string(e.id), "labels": .object(e.labels.mapValues { .string($0) }), "aliases": .array(e.aliases.map { .string($0) })]
-            })])
+            return ResponseFrame.json(["entities": .array(try snapshot().entities.map(EntityDirectory.json))])
         }
         api.post("entities") { request, _ in
             let caller = try apiCaller(request)

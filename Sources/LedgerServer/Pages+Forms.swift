@@ -110,7 +110,7 @@ extension Pages {
         """
     }
 
-    static func entities(_ list: [(id: String, labels: [String: String], aliases: [String])], csrf: String?, error: String?) -> String {
+    static func entities(_ list: [EntityDirectory.Entity], csrf: String?, error: String?) -> String {
         var body = "<h1>Entities</h1>\n<p>The canonical subjects claims are about. A claim's subject may be an entity's id, label or alias; names are unique across entities.</p>\n"
         body += "<div class=\"table\"><table><thead><tr><th scope=\"col\">id</th><th scope=\"col\">labels</th><th scope=\"col\">aliases</th></tr></thead><tbody>\n"
         for e in list {

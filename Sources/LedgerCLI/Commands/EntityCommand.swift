@@ -106,29 +106,21 @@ struct EntityList: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        var entities: [(id: String, labels: [String: String], aliases: [String])] = [], names = EntityNames()
+        var directory = EntityDirectory(), names = EntityNames()
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
                 guard let body = EntryBody(row.bytes) else { return }
-                switch body {
-                case .entity(let e):
-                    names.add(body)
-                    entities.append((e.id, e.labels, e.aliases))
-                case .entityAlias(let a):
-                    names.add(body)
-                    if let i = entities.firstIndex(where: { $0.id == a.entity }) { entities[i].aliases.append(a.alias) }
-                default: break
-                }
+                names.add(body)
+                directory.add(body)
             }
         }
+        var entities = directory.entities
         if let name {
             let owner = names.resolve(name)
             entities = entities.filter { $0.id == owner }
         }
         if global.json {
-            Output.json(["entities": .array(entities.map { e in
-                ["id": .string(e.id), "labels": .object(e.labels.mapValues { .string($0) }), "aliases": .array(e.aliases.map { .string($0) })]
-            })])
+            Output.json(["entities": .array(entities.map(EntityDirectory.json))])
             return
         }
         if entities.isEmpty { Output.note(name == nil ? "no entities recorded: record one with `claimledger entity add ID --label LANG=TEXT`" : "no entity goes by that name") }
