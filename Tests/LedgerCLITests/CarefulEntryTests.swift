@@ -142,6 +142,17 @@ import Testing
         #expect(try Self.validate(["--claim-import", out, "--claim-import", out2]) == 0)
     }
 
+    /// A dry run opens no write transaction: it runs while another writer holds the lock (an append would wait
+    /// for it, then give up after 30 s).
+    @Test func aDryRunNeedsNoWriteLock() throws {
+        let w = try Self.walkthrough()
+        let holder = try LockHolder(ledger: w.dir, seconds: 120)
+        defer { holder.process.terminate() }
+        let r = try CLI.run(Self.postClaim(w, ["--dry-run"]))
+        #expect(r.code == 0 && r.stdout.contains("would be recorded"), "\(r.stdout)\(r.stderr)")
+        #expect(!r.stderr.contains("waiting for the ledger lock"), "\(r.stderr)")
+    }
+
     @Test func importReportsEveryBadLineUpToALimit() throws {
         let w = try Self.walkthrough()
         let lines = [
