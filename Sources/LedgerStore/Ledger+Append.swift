@@ -127,10 +127,7 @@ extension Ledger {
     /// not changed is inherited; when neither the source nor the excerpt changes, the excerpt keeps its anchor.
     /// A correction that changes nothing is refused. The original stays; analysis uses the newest correction.
     public func correct(_ seq: Int64, changes: ClaimChanges, reason: String, newSubject: Bool = false) throws -> Entry {
-        let why = try Bodies.prose(reason, "--reason")
-        return try appending { batch in
-            try checkRevisable(seq)
-            let old = try currentClaim(seq)
+        try correcting(seq, reason: reason) { old in
             // An inherited subject was accepted when it was recorded: it is not checked for misspelling again.
             let builder = ClaimBodyBuilder(ledger: self, newSubject: newSubject || changes.subject == nil)
             var sourceChanged = false
@@ -142,13 +139,28 @@ extension Ledger {
                 let places = try builder.locator(old.source).find(old.excerpt.exact)
                 if places.count > 1, let i = places.firstIndex(where: { $0.start == old.excerpt.start && $0.end == old.excerpt.end }) { occurrence = i + 1 }
             }
-            var claim = try builder.body(for: changes.input(over: old, sourceChanged: sourceChanged, occurrence: occurrence), index: 0)
-            if changes.inheritsAsOf {
-                claim = ClaimBody(source: claim.source, excerpt: claim.excerpt, speaker: claim.speaker, relay: claim.relay, outlet: claim.outlet,
-                                  lang: claim.lang, text: claim.text, subject: claim.subject, predicate: claim.predicate, value: claim.value,
-                                  polarity: claim.polarity, modality: claim.modality,
-                                  qualifiers: .init(event: claim.qualifiers.event, scope: claim.qualifiers.scope, asOf: old.qualifiers.asOf))
-            }
+            let claim = try builder.body(for: changes.input(over: old, sourceChanged: sourceChanged, occurrence: occurrence), index: 0)
+            guard changes.inheritsAsOf else { return claim }
+            return ClaimBody(source: claim.source, excerpt: claim.excerpt, speaker: claim.speaker, relay: claim.relay, outlet: claim.outlet,
+                             lang: claim.lang, text: claim.text, subject: claim.subject, predicate: claim.predicate, value: claim.value,
+                             polarity: claim.polarity, modality: claim.modality,
+                             qualifiers: .init(event: claim.qualifiers.event, scope: claim.qualifiers.scope, asOf: old.qualifiers.asOf))
+        }
+    }
+
+    /// Corrects a claim with a whole new claim (every field given, as a filled-in form gives them), anchored and
+    /// parsed like any claim. A correction identical to the claim as it stands is refused.
+    public func correct(_ seq: Int64, with input: ClaimInput, reason: String, newSubject: Bool = false) throws -> Entry {
+        try correcting(seq, reason: reason) { _ in try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0) }
+    }
+
+    /// Appends the correction of claim `seq` to the claim `corrected` makes of it as it stands, unless it is the same.
+    private func correcting(_ seq: Int64, reason: String, _ corrected: (ClaimBody) throws -> ClaimBody) throws -> Entry {
+        let why = try Bodies.prose(reason, "--reason")
+        return try appending { batch in
+            try checkRevisable(seq)
+            let old = try currentClaim(seq)
+            let claim = try corrected(old)
             guard try CanonicalJSON.encode(claim.json) != CanonicalJSON.encode(old.json) else {
                 throw StoreError("nothing to correct: the options given leave claim \(seq) as it stands; give the fields that change (e.g. --value \"…\")")
             }
