@@ -11,6 +11,7 @@
                                                       every bad line)
     tools/validate_schemas.py --claim-import OUT.json the output of `claim import --json`, or of a dry run of
                                                       `claim add` or `claim import` with --json
+    tools/validate_schemas.py --schema NAME OUT.json  any other --json output against schemas/NAME.schema.json
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
 `entry` hashes (SHA-256 of 0x00 followed by the bytes) to `leaf_hash`, `seq` counts from 0, and `prev` is
@@ -133,6 +134,9 @@ def main(argv):
         elif argv[i] == "--errors":
             errors += check_error_lines(reg, argv[i + 1])
             i += 2
+        elif argv[i] == "--schema":  # --schema NAME FILE: FILE against schemas/NAME.schema.json
+            errors += check_report(reg, argv[i + 2], argv[i + 1] + ".schema.json")
+            i += 3
         elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor", "--claim-import"):
             errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")
             i += 2

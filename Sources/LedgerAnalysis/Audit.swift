@@ -94,27 +94,30 @@ public struct AuditReport: Sendable {
 public enum Audit {
     /// `recordedNames` adds names analysis does not see as recorded (entity labels and aliases, and names that
     /// held invisible characters) to the claims' and sources' own for the look-alike finding.
-    /// `text(record)` gives a source's anchoring text (nil when it cannot be read); it is called once per source,
-    /// in seq order, and the text is dropped before the next.
-    public static func run(sources: [SourceSnapshot], text textOf: (SourceRecord) throws -> String?, history: ClaimHistory,
+    /// `text(record)` gives a reader of a source's anchoring text (nil when it cannot be read); it is called once
+    /// per source, in seq order, and the reader is dropped before the next. An excerpt not at its position is
+    /// `moved` when its exact text (NFC) is elsewhere in the source, `missing` otherwise.
+    public static func run(sources: [SourceSnapshot], text textOf: (SourceRecord) throws -> (any SourceTextReader)?, history: ClaimHistory,
                            contradictions: ContradictionReport, names: EntityNames, predicates: [String: ClaimPredicate],
-                           recordedNames: Set<String> = []) rethrows -> AuditReport {
+                           recordedNames: Set<String> = []) throws -> AuditReport {
         let current = history.current
         let every = history.originals + history.revisions.compactMap(\.claim)
         let bySource = Dictionary(grouping: every, by: \.source)
         var audits: [AuditReport.SourceAudit] = []
         for s in sources.sorted(by: { $0.record.seq < $1.record.seq }) {
-            let plain = try textOf(s.record)
-            let text = plain.map(AnchoredText.init)
-            let locator = plain.map(ExcerptLocator.init(text:))
-            let excerpts = (bySource[s.record.id] ?? []).sorted { $0.seq < $1.seq }.map { c -> AuditReport.ExcerptStatus in
-                let stored: JSONValue = ["exact": .string(c.excerpt), "prefix": .string(c.excerptPrefix), "suffix": .string(c.excerptSuffix),
-                                         "start": .int(c.excerptStart), "end": .int(c.excerptEnd), "sha256": .string(c.excerptSHA256)]
-                if let text, Excerpt.mismatch(stored, in: text) == nil {
-                    return .init(seq: c.seq, status: .exact, start: c.excerptStart, end: c.excerptEnd, foundAt: nil)
-                }
-                let elsewhere = locator?.find(c.excerpt).first { $0.end - $0.start == c.excerptEnd - c.excerptStart }
-                return .init(seq: c.seq, status: elsewhere == nil ? .missing : .moved, start: c.excerptStart, end: c.excerptEnd, foundAt: elsewhere?.start)
+            let claims = (bySource[s.record.id] ?? []).sorted { $0.seq < $1.seq }
+            let reader = try textOf(s.record)
+            // Each excerpt is checked at its position; those that are not there are looked for in one pass.
+            var exact: [Bool] = []
+            for c in claims { exact.append(try reader?.mismatch(c.storedExcerpt) == nil) }
+            let lost = claims.indices.filter { !exact[$0] }
+            let found = try reader?.firstOccurrences(of: lost.map { claims[$0].excerpt }) ?? []
+            let elsewhere = Dictionary(uniqueKeysWithValues: zip(lost, found).compactMap { i, r in r.map { (i, $0) } })
+            let excerpts = claims.indices.map { i -> AuditReport.ExcerptStatus in
+                let c = claims[i]
+                if exact[i] { return .init(seq: c.seq, status: .exact, start: c.excerptStart, end: c.excerptEnd, foundAt: nil) }
+                let at = elsewhere[i]
+                return .init(seq: c.seq, status: at == nil ? .missing : .moved, start: c.excerptStart, end: c.excerptEnd, foundAt: at?.lowerBound)
             }
             audits.append(.init(record: s.record, bytesOK: s.bytesOK, claims: current.filter { $0.source == s.record.id }.count, excerpts: excerpts))
         }
@@ -170,5 +173,13 @@ public enum Audit {
         } catch {
             return .init(seq: c.seq, stored: c.value, parsed: nil, problem: error.message)
         }
+    }
+}
+
+extension ClaimRecord {
+    /// The excerpt as its entry stores it, for `Excerpt.mismatch`.
+    var storedExcerpt: JSONValue {
+        ["exact": .string(excerpt), "prefix": .string(excerptPrefix), "suffix": .string(excerptSuffix),
+         "start": .int(excerptStart), "end": .int(excerptEnd), "sha256": .string(excerptSHA256)]
     }
 }

@@ -136,6 +136,19 @@ public enum AuditRenderer {
     }
 
     static func html(_ a: AuditReport, provenance: ReportProvenance) -> String {
+        HTMLPage.page("Audit — ClaimLedger", htmlBody(a, provenance: provenance), extraStyle: style)
+    }
+
+    /// The audit's rules beyond the reports' stylesheet.
+    public static let style = """
+    .headline { font-weight: 700; font-size: 1.05rem; } .headline.ok, .mark.ok { color: var(--agree); } .headline.problems, .bad { color: var(--contra); }
+    ul { padding-left: 1.2rem; } li { margin: .4rem 0; } .url { color: var(--muted); overflow-wrap: anywhere; } .none { color: var(--muted); }
+    table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { padding: .25rem .8rem; border-bottom: 1px solid var(--line); text-align: right; }
+    tbody th { text-align: left; font-weight: 600; } thead th { color: var(--muted); font-weight: 500; font-size: .85rem; }
+    """
+
+    /// The audit's HTML body (no page around it), for the report file and the newsroom server's audit page.
+    public static func htmlBody(_ a: AuditReport, provenance: ReportProvenance) -> String {
         func list(_ items: [String]) -> String {
             items.isEmpty ? "<p class=\"none\">none</p>\n" : "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
         }
@@ -169,12 +182,7 @@ public enum AuditRenderer {
             return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(HTMLEscape.value(r.reason))"
         })
         body += "<h2>Values that do not follow from their words</h2>\n" + list(a.valueMismatches.map { HTMLEscape.value(mismatchLine($0)) })
-        return HTMLPage.page("Audit — ClaimLedger", body, extraStyle: """
-        .headline { font-weight: 700; font-size: 1.05rem; } .headline.ok, .mark.ok { color: var(--agree); } .headline.problems, .bad { color: var(--contra); }
-        ul { padding-left: 1.2rem; } li { margin: .4rem 0; } .url { color: var(--muted); overflow-wrap: anywhere; } .none { color: var(--muted); }
-        table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { padding: .25rem .8rem; border-bottom: 1px solid var(--line); text-align: right; }
-        tbody th { text-align: left; font-weight: 600; } thead th { color: var(--muted); font-weight: 500; font-size: .85rem; }
-        """)
+        return body
     }
 }
 

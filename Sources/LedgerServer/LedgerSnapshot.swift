@@ -4,8 +4,9 @@ import LedgerStore
 
 /// What the pages and the API show, read from the ledger in one read transaction, so every figure on a page
 /// comes from the same ledger state (a writer appending meanwhile is seen by the next request). Each entry's
-/// kind and body are decoded from its hashed bytes, never from the store's lookup columns.
-struct LedgerSnapshot {
+/// kind and body are decoded from its hashed bytes, never from the store's lookup columns. An append-only log
+/// only grows, so a newer state is this one extended with the entries after it (`SnapshotCache`).
+struct LedgerSnapshot: Sendable {
     var origin = ""
     var size: Int64 = 0
     var root = ""
@@ -14,14 +15,23 @@ struct LedgerSnapshot {
     var sources: [SourceRecord] = []
     var predicates: [String: ClaimPredicate] = [:]
     var names = EntityNames()
+    /// The recorded entities in ledger order, each with the aliases added to it later.
+    var entities: [(id: String, labels: [String: String], aliases: [String])] = []
     var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
     var checkpoint: Ledger.SignedCheckpoint?
 
-    init(ledger: Ledger, recentCount: Int = 10) throws {
+    static let recentCount = 10
+
+    init(ledger: Ledger) throws {
+        try extend(ledger, from: 0)
+    }
+
+    /// Reads the entries from seq `from` on (the ones this snapshot does not hold yet), in the same read
+    /// transaction as the tree's new size and root.
+    mutating func extend(_ ledger: Ledger, from: Int64) throws {
         var pool = StringPool()
-        var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
         try ledger.store.snapshot {
-            try ledger.store.forEachStoredEntry { row in
+            try ledger.store.forEachStoredEntry(from: from) { row in
                 guard let body = EntryBody(row.bytes) else { return }  // a malformed entry, which `verify` reports
                 let leaf = MerkleHash.leaf(row.bytes).hex
                 switch body {
@@ -31,19 +41,29 @@ struct LedgerSnapshot {
                 case .source(let s): sources.append(SourceRecord(seq: row.seq, body: s))
                 case .genesis(let g): origin = g.origin
                 case .predicate(let p): if predicates[p.id] == nil { predicates[p.id] = p }
-                case .entity, .entityAlias: names.add(body)
+                case .entity(let e):
+                    names.add(body)
+                    entities.append((e.id, e.labels, e.aliases))
+                case .entityAlias(let a):
+                    names.add(body)
+                    if let i = entities.firstIndex(where: { $0.id == a.entity }) { entities[i].aliases.append(a.alias) }
                 case .key, .link: break
                 }
                 if let entry = try? JSONParser.parse(row.bytes) {
-                    recent.append((row.seq, entry["kind"]?.string ?? "?", entry["author"]?.string ?? "?", entry["time"]?.string ?? "?"))
-                    if recent.count > recentCount { recent.removeFirst() }
+                    recent.insert((row.seq, entry["kind"]?.string ?? "?", entry["author"]?.string ?? "?", entry["time"]?.string ?? "?"), at: 0)
+                    if recent.count > Self.recentCount { recent.removeLast() }
                 }
             }
             size = try ledger.store.size()
             root = try ledger.store.root(size: size).hex
         }
-        self.recent = recent.reversed()
         claims = history.current
+        refreshCheckpoint(ledger)
+    }
+
+    /// The newest signed checkpoint no larger than this snapshot (checkpoints are files beside the log: they can
+    /// appear while the entries stay the same).
+    mutating func refreshCheckpoint(_ ledger: Ledger) {
         checkpoint = (try? ledger.latestCheckpoint()).flatMap { $0 }.flatMap { $0.checkpoint.size <= size ? $0 : nil }
     }
 

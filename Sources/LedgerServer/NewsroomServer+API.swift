@@ -16,7 +16,7 @@ extension NewsroomServer {
         api.get("status") { request, _ in
             _ = try apiCaller(request)
             let s = try snapshot()
-            let report = try Verifier.verify(store: try ledger().store)
+            let report = try await verified()
             return ResponseFrame.json([
                 "origin": .string(s.origin), "size": .int(Int(s.size)), "root": .string(s.root), "verified": .bool(report.ok),
                 "findings": .array(report.findings.prefix(20).map(\.json)), "sources": .int(s.sources.count), "claims": .int(s.claims.count),
@@ -80,13 +80,15 @@ extension NewsroomServer {
 
     /// Appends as `user`, signing with their contributor key; a refused append (a `StoreError` or a claim
     /// validation error) is 422 and stores nothing (the append transaction rolls back).
-    func write(as user: User, _ body: (Ledger) throws -> Entry) throws -> Entry {
+    func write<T>(as user: User, _ body: (Ledger) throws -> T) throws -> T {
         let ledger = try ledger(readOnly: false)
         ledger.signer = try users.signer(for: user)
         do { return try body(ledger) } catch let error as StoreError {
             throw ServerError(.unprocessableContent, error.message)
         } catch let error as Ledger.ClaimError {
             throw ServerError(.unprocessableContent, error.description)
+        } catch let error as EntryError {
+            throw ServerError(.unprocessableContent, error.message)
         }
     }
 
@@ -112,6 +114,9 @@ extension NewsroomServer {
         json["seq"] = .int(Int(c.seq))
         json["leaf_hash"] = .string(c.leafHash)
         json["retracted"] = .bool(retracted)
+        json["predicate"] = .string(c.predicate)
+        if let event = c.event { json["event"] = .string(event) }
+        if let scope = c.scope { json["scope"] = .string(scope) }
         return json
     }
 }

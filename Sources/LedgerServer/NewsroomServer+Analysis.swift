@@ -11,38 +11,38 @@ extension NewsroomServer {
     func addAnalysisRoutes(_ router: Router<NewsroomContext>) {
         page(router, "contradictions", nav: "/contradictions") { request, _, s, _ in
             let tension = try Self.query(request)["tension"] == "1"
-            let (report, provenance) = try contradictions(s, tension: tension)
+            let (report, provenance) = try await contradictions(s, tension: tension)
             let toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
             let body = HTMLPage.contradictionsBody(report, provenance: provenance)
             return ("Contradictions", body.replacingOccurrences(of: "</h1>\n", with: "</h1>\n" + toggle, options: [], range: body.range(of: "</h1>\n")))
         }
         page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
-            let provenance = try provenance(s)
+            let provenance = try await provenance(s)
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names)
             return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance))
         }
         router.get("api/contradictions") { request, _ in
             _ = try apiCaller(request)
-            let (report, provenance) = try contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1")
+            let (report, provenance) = try await contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1")
             return ResponseFrame.bytes(Array(ContradictionRenderer.json(report, verbose: false, provenance: provenance).utf8), type: "application/json")
         }
         router.get("api/corroborations") { request, _ in
             _ = try apiCaller(request)
             let s = try snapshot()
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names)
-            let text = CorroborationRenderer.render(found, claimCount: s.claims.count, as: .json, provenance: try provenance(s))
+            let text = CorroborationRenderer.render(found, claimCount: s.claims.count, as: .json, provenance: try await provenance(s))
             return ResponseFrame.bytes(Array(text.utf8), type: "application/json")
         }
     }
 
-    func contradictions(_ s: LedgerSnapshot, tension: Bool) throws -> (ContradictionReport, ReportProvenance) {
-        (Contradictions.find(s.claims, predicates: s.predicates, names: s.names, includeTension: tension), try provenance(s))
+    func contradictions(_ s: LedgerSnapshot, tension: Bool) async throws -> (ContradictionReport, ReportProvenance) {
+        (Contradictions.find(s.claims, predicates: s.predicates, names: s.names, includeTension: tension), try await provenance(s))
     }
 
     /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verifies
     /// now (entries are never changed, so a ledger that verifies now verified at the snapshot's size).
-    func provenance(_ s: LedgerSnapshot) throws -> ReportProvenance {
-        let report = try Verifier.verify(store: try ledger().store)
+    func provenance(_ s: LedgerSnapshot) async throws -> ReportProvenance {
+        let report = try await verified()
         let problems = report.findings.count + report.omitted
         let verification: ReportProvenance.Verification = report.ok
             ? .verified : .failed("\(problems) finding(s)\(report.findings.first.map { ", the first: [\($0.check)] \($0.what)" } ?? "")")

@@ -24,12 +24,13 @@ extension NewsroomServer {
             return r
         }
         page(router, "/", nav: "/") { _, _, s, _ in
-            ("Dashboard", Pages.dashboard(s, verification: try Verifier.verify(store: try ledger().store)))
+            ("Dashboard", Pages.dashboard(s, verification: try await verified()))
         }
         page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
-        page(router, "sources/:id", nav: "/sources") { _, context, s, _ in
+        page(router, "sources/:id", nav: "/sources") { _, context, s, caller in
             let (src, text) = try sourceText(context.parameters.get("id") ?? "", s)
-            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }))
+            let form = caller.user.role >= .editor ? claimForm(s, caller) : nil
+            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: form))
         }
         page(router, "claims", nav: "/claims") { request, _, s, _ in
             let filter = try ClaimFilter(query: try Self.query(request))
@@ -38,9 +39,11 @@ extension NewsroomServer {
         page(router, "claims/:seq", nav: "/claims") { _, context, s, caller in
             let (record, ledger) = try claimRecord(context, s)
             let covered = try ledger.latestCheckpoint().map { $0.checkpoint.size > record.original.seq } ?? false
+            let correction = try record.current.flatMap { c in caller.user.role >= .editor ? try correctionForm(c, s, caller) : nil }
             return ("Claim \(record.original.seq)", Pages.claim(record.original, revisions: record.revisions, current: record.current,
                                                                source: s.source(record.original.source), vkey: ledger.ledgerKey.text, hasProof: covered,
-                                                               retractCSRF: caller.user.role >= .editor && record.current != nil ? caller.csrf : nil))
+                                                               retractCSRF: caller.user.role >= .editor && record.current != nil ? caller.csrf : nil,
+                                                               correction: correction))
         }
         router.post("claims/:seq/retract") { request, context in
             guard let caller = try await sessionCaller(request) else { throw ServerError(.unauthorized, "log in to retract a claim") }
@@ -133,8 +136,8 @@ extension NewsroomServer {
     /// The source `id` (its full SHA-256) and its anchoring text (NFC, LF line ends).
     func sourceText(_ id: String, _ s: LedgerSnapshot) throws -> (SourceRecord, String) {
         guard let src = s.source(id), let digest = Digest(hex: id) else { throw ServerError(.notFound, "there is no source \(String(id.prefix(64)))") }
-        guard let bytes = try ledger().store.blob(digest), let text = Normalization.anchoringText(bytes) else {
-            throw ServerError(.internalServerError, "the snapshot of source \(id) is missing or not UTF-8: run `claimledger verify`")
+        guard let text = try ledger().sourceText(digest) else {
+            throw ServerError(.internalServerError, "the snapshot of source \(id) is missing or its text cannot be derived: run `claimledger verify`")
         }
         return (src, text)
     }

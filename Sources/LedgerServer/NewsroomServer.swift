@@ -22,6 +22,8 @@ public struct NewsroomServer: Sendable {
 
     let users: UserStore
     let sessions = Sessions()
+    let verification: VerificationCache
+    let snapshots = SnapshotCache()
 
     public init(ledgerDirectory: String, publishedDirectory: String?, host: String, port: Int, secureCookies: Bool, openAPI: [UInt8]) {
         self.ledgerDirectory = ledgerDirectory
@@ -31,6 +33,7 @@ public struct NewsroomServer: Sendable {
         self.secureCookies = secureCookies
         self.openAPI = openAPI
         users = UserStore(ledgerDirectory: ledgerDirectory)
+        verification = VerificationCache(ledgerDirectory: ledgerDirectory)
     }
 
     /// Runs until SIGINT/SIGTERM; `onListening` receives the bound "HOST:PORT" (useful with port 0).
@@ -40,6 +43,8 @@ public struct NewsroomServer: Sendable {
         addPublicRoutes(router)
         addPageRoutes(router)
         addAPIRoutes(router)
+        addWriteRoutes(router)
+        addFormRoutes(router)
         addAnalysisRoutes(router)
         let app = Application(
             router: router,
@@ -58,8 +63,13 @@ public struct NewsroomServer: Sendable {
         }
     }
 
+    /// Whether the ledger verifies now (`VerificationCache`: re-run only when the database changed).
+    func verified() async throws -> VerificationReport {
+        try await verification.report { try self.ledger() }
+    }
+
     func snapshot() throws -> LedgerSnapshot {
-        do { return try LedgerSnapshot(ledger: try ledger()) } catch let error as StoreError {
+        do { return try snapshots.snapshot { try ledger() } } catch let error as StoreError {
             throw ServerError(.internalServerError, error.message)
         }
     }

@@ -94,6 +94,139 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/Error"
           }
         }
+      },
+      "post": {
+        "operationId": "addSource",
+        "summary": "Add a captured source (editor or admin): the request body is the capture's exact bytes, its metadata is in the query; the same bytes again append nothing (200)",
+        "parameters": [
+          {
+            "name": "outlet",
+            "in": "query",
+            "required": true,
+            "description": "who published it",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "lang",
+            "in": "query",
+            "required": true,
+            "description": "its language tag, e.g. en, fr",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "url",
+            "in": "query",
+            "required": false,
+            "description": "where it was published",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "title",
+            "in": "query",
+            "required": false,
+            "description": "its headline",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "published",
+            "in": "query",
+            "required": false,
+            "description": "its publication date",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "captured_at",
+            "in": "query",
+            "required": false,
+            "description": "when it was captured, RFC 3339 (default: now)",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "filename",
+            "in": "query",
+            "required": false,
+            "description": "its file name: .html, .htm or .xhtml is a page whose main text is extracted",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/octet-stream": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "the new source",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "id",
+                    "seq",
+                    "existed"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "seq": {
+                      "type": "integer"
+                    },
+                    "existed": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "the same bytes were already recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
       }
     },
     "/api/sources/{id}": {
@@ -244,6 +377,62 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/Error"
           },
           "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "recordClaim",
+        "summary": "Record a claim (editor or admin), signed with the caller's contributor key",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ClaimInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "the claim entry",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "seq",
+                    "leaf_hash"
+                  ],
+                  "properties": {
+                    "seq": {
+                      "type": "integer"
+                    },
+                    "leaf_hash": {
+                      "type": "string"
+                    },
+                    "author": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
             "$ref": "#/components/responses/Error"
           }
         }
@@ -568,6 +757,340 @@ public enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/claims/{seq}/correct": {
+      "post": {
+        "operationId": "correctClaim",
+        "summary": "Correct a claim (editor or admin): a correction entry with the whole corrected claim",
+        "parameters": [
+          {
+            "name": "seq",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "reason",
+                  "claim"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "claim": {
+                    "$ref": "#/components/schemas/ClaimInput"
+                  },
+                  "new_subject": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "the correction entry",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "seq",
+                    "leaf_hash"
+                  ],
+                  "properties": {
+                    "seq": {
+                      "type": "integer"
+                    },
+                    "leaf_hash": {
+                      "type": "string"
+                    },
+                    "author": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/predicates": {
+      "get": {
+        "operationId": "listPredicates",
+        "summary": "Declared predicates",
+        "responses": {
+          "200": {
+            "description": "the predicates",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "predicates"
+                  ],
+                  "properties": {
+                    "predicates": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Predicate"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "declarePredicate",
+        "summary": "Declare a predicate (editor or admin); a predicate is declared once",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Predicate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "the predicate entry",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "seq",
+                    "leaf_hash"
+                  ],
+                  "properties": {
+                    "seq": {
+                      "type": "integer"
+                    },
+                    "leaf_hash": {
+                      "type": "string"
+                    },
+                    "author": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/entities": {
+      "get": {
+        "operationId": "listEntities",
+        "summary": "Recorded entities with their labels and aliases",
+        "responses": {
+          "200": {
+            "description": "the entities",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "entities"
+                  ],
+                  "properties": {
+                    "entities": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Entity"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "recordEntity",
+        "summary": "Record an entity (editor or admin); labels and aliases are unique across entities",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Entity"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "the entity entry",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "seq",
+                    "leaf_hash"
+                  ],
+                  "properties": {
+                    "seq": {
+                      "type": "integer"
+                    },
+                    "leaf_hash": {
+                      "type": "string"
+                    },
+                    "author": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/value": {
+      "get": {
+        "operationId": "parseValue",
+        "summary": "What a value as written parses to for a predicate (the claim form's live reading); nothing is stored",
+        "parameters": [
+          {
+            "name": "text",
+            "in": "query",
+            "required": true,
+            "description": "the value as written, e.g. près de 200.000",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "predicate",
+            "in": "query",
+            "required": false,
+            "description": "a declared predicate id",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "lang",
+            "in": "query",
+            "required": false,
+            "description": "the language the value is written in (default en)",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "the typed value, or why the text is not one",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "ok"
+                  ],
+                  "properties": {
+                    "ok": {
+                      "type": "boolean"
+                    },
+                    "value": {
+                      "type": "object"
+                    },
+                    "reading": {
+                      "type": "string"
+                    },
+                    "error": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -731,9 +1254,18 @@ public enum OpenAPIDocument {
         "required": [
           "seq",
           "leaf_hash",
-          "retracted"
+          "retracted",
+          "source",
+          "excerpt",
+          "speaker",
+          "outlet",
+          "lang",
+          "text",
+          "subject",
+          "predicate",
+          "value"
         ],
-        "description": "the claim's fields as `claimledger show` gives them, plus seq, leaf_hash and retracted",
+        "description": "a claim: where it was published, who said what about which subject, the value as written, and its seq, leaf hash and status",
         "properties": {
           "seq": {
             "type": "integer"
@@ -743,9 +1275,225 @@ public enum OpenAPIDocument {
           },
           "retracted": {
             "type": "boolean"
+          },
+          "source": {
+            "type": "string"
+          },
+          "excerpt": {
+            "type": "string"
+          },
+          "speaker": {
+            "type": "string"
+          },
+          "outlet": {
+            "type": "string"
+          },
+          "lang": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "predicate": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          },
+          "relay": {
+            "type": "string"
+          },
+          "event": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "polarity": {
+            "type": "string",
+            "enum": [
+              "affirmed",
+              "denied"
+            ]
+          },
+          "modality": {
+            "type": "string",
+            "enum": [
+              "asserted",
+              "reported",
+              "hedged"
+            ]
           }
         },
         "additionalProperties": true
+      },
+      "ClaimInput": {
+        "type": "object",
+        "required": [
+          "source",
+          "excerpt",
+          "speaker",
+          "text",
+          "subject",
+          "predicate",
+          "value"
+        ],
+        "description": "The fields of a `claim import` line (DESIGN §4); `new_subject` says a subject that looks like a recorded one is new.",
+        "properties": {
+          "source": {
+            "type": "string"
+          },
+          "excerpt": {
+            "type": "string"
+          },
+          "speaker": {
+            "type": "string"
+          },
+          "relay": {
+            "type": "string"
+          },
+          "outlet": {
+            "type": "string"
+          },
+          "lang": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "predicate": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          },
+          "as_of": {
+            "type": "string"
+          },
+          "event": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "occurrence": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "polarity": {
+            "type": "string",
+            "enum": [
+              "affirmed",
+              "denied"
+            ]
+          },
+          "modality": {
+            "type": "string",
+            "enum": [
+              "asserted",
+              "reported",
+              "hedged"
+            ]
+          },
+          "new_subject": {
+            "type": "boolean"
+          }
+        },
+        "additionalProperties": false
+      },
+      "Predicate": {
+        "type": "object",
+        "required": [
+          "id",
+          "type",
+          "cardinality"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "quantity",
+              "category",
+              "boolean",
+              "date",
+              "duration",
+              "text"
+            ]
+          },
+          "cardinality": {
+            "type": "string",
+            "enum": [
+              "single",
+              "multi"
+            ]
+          },
+          "tolerance": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "labels": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "Entity": {
+        "type": "object",
+        "required": [
+          "id",
+          "labels"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "labels": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "aliases": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
       }
     }
   }

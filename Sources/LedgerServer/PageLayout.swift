@@ -6,10 +6,12 @@ import LedgerReport
 /// for HTML output.
 enum PageLayout {
     static let navigation = [("/", "Dashboard"), ("/sources", "Sources"), ("/claims", "Claims"),
-                             ("/contradictions", "Contradictions"), ("/corroborations", "Corroborations")]
+                             ("/contradictions", "Contradictions"), ("/corroborations", "Corroborations"), ("/audit", "Audit"),
+                             ("/entities", "Entities"), ("/predicates", "Predicates")]
 
     static func page(_ title: String, user: User?, csrf: String?, current: String = "", _ body: String) -> String {
-        let nav = navigation.map { href, label in
+        let links = navigation + (user?.role == .admin ? [("/admin/users", "Users")] : [])
+        let nav = links.map { href, label in
             "<a href=\"\(href)\"\(href == current ? " aria-current=\"page\"" : "")>\(label)</a>"
         }.joined(separator: " ")
         let account = user.map { u in
@@ -21,7 +23,7 @@ enum PageLayout {
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLEscape.text(title)) — ClaimLedger</title><link rel="stylesheet" href="/style.css"></head>
+        <title>\(HTMLEscape.text(title)) — ClaimLedger</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/style.css"><script src="/app.js" defer></script></head>
         <body><a class="skip" href="#main">Skip to content</a>
         <header class="top"><strong class="brand">ClaimLedger</strong> \(user == nil ? "" : "<nav aria-label=\"Main\">\(nav)</nav>") \(account)</header>
         <main id="main">

@@ -46,7 +46,7 @@ enum Pages {
     }
 
     static func sources(_ s: LedgerSnapshot) -> String {
-        var body = "<h1>Sources</h1>\n<p>\(s.sources.count) captured source(s).</p>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">title</th><th scope=\"col\">outlet</th><th scope=\"col\">language</th><th scope=\"col\">captured</th><th scope=\"col\">claims</th></tr></thead><tbody>\n"
+        var body = "<h1>Sources</h1>\n<p>\(s.sources.count) captured source(s). <a href=\"/sources/new\">Add a source</a></p>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">title</th><th scope=\"col\">outlet</th><th scope=\"col\">language</th><th scope=\"col\">captured</th><th scope=\"col\">claims</th></tr></thead><tbody>\n"
         for src in s.sources {
             let n = s.claims.filter { $0.source == src.id }.count
             body += "<tr><td><a href=\"/sources/\(src.id)\">\(HTMLEscape.value(src.title ?? src.url ?? src.id))</a></td><td>\(HTMLEscape.value(src.outlet))</td><td>\(HTMLEscape.text(src.lang))</td><td>\(HTMLEscape.text(src.capturedAt))</td><td>\(n)</td></tr>\n"
@@ -56,7 +56,7 @@ enum Pages {
 
     /// The article with each current claim's quote in a `<mark>` linking to the claim. Quotes that overlap an
     /// earlier one are listed under the text instead of nested.
-    static func source(_ src: SourceRecord, text: String, claims: [ClaimRecord]) -> String {
+    static func source(_ src: SourceRecord, text: String, claims: [ClaimRecord], form: ClaimForm? = nil) -> String {
         let scalars = Array(text.unicodeScalars)
         var html = "", at = 0, overlapping: [ClaimRecord] = []
         func plain(_ r: Range<Int>) -> String { HTMLEscape.text(String(String.UnicodeScalarView(scalars[r]))) }
@@ -72,7 +72,8 @@ enum Pages {
             ("url", HTMLEscape.value(src.url ?? "—")), ("captured", HTMLEscape.text(src.capturedAt)),
             ("sha256", PageLayout.code(src.id)), ("claims", "\(claims.count)"),
         ])
-        body += "<div class=\"article\" lang=\"\(HTMLEscape.text(src.lang))\">\(html)</div>\n"
+        body += "<div class=\"article\" id=\"article\" lang=\"\(HTMLEscape.text(src.lang))\">\(html)</div>\n"
+        if let form { body += claimForm(src, form) }
         if !overlapping.isEmpty {
             body += "<h2>Quotes overlapping another</h2><ul>" + overlapping.map { "<li><a href=\"/claims/\($0.seq)\">claim \($0.seq)</a>: “\(HTMLEscape.value($0.excerpt))”</li>" }.joined() + "</ul>\n"
         }
@@ -94,7 +95,8 @@ enum Pages {
         return body + "</tbody></table></div>\n"
     }
 
-    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool, retractCSRF: String?) -> String {
+    static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool,
+                      retractCSRF: String?, correction: ClaimForm? = nil) -> String {
         let state = current == nil ? "<span class=\"bad\">retracted</span>" : current!.seq == c.seq ? "<span class=\"ok\">current</span>" : "corrected by entry \(current!.seq)"
         var body = "<h1>Claim \(c.seq)</h1>\n<p>\(HTMLEscape.value(c.text))</p>\n" + PageLayout.facts([
             ("status", state), ("subject", HTMLEscape.value(c.subject)), ("predicate", HTMLEscape.value(c.predicate)),
@@ -116,6 +118,7 @@ enum Pages {
             <label>Reason for retracting <input name="reason" required maxlength="2000"></label> <button type="submit">Retract claim \(c.seq)</button></form>\n
             """
         }
+        if let correction { body += correctionForm(seq: c.seq, lang: c.lang, correction) }
         body += "<h2>Proof</h2>\n"
         if hasProof {
             body += """

@@ -4,11 +4,12 @@ import NIOCore
 
 /// Turns every answer into a response in one place: security headers (the strict Content-Security-Policy,
 /// nosniff, no framing, no referrer) on every response, and every refusal — a `ServerError`, or Hummingbird's own
-/// 404/413 — as `{"error": "…"}` under /api/ (and for JSON clients), else as an escaped HTML error page.
+/// 404/413 — as `{"error": "…"}` under /api/, on the published log's paths and for JSON clients, else as an
+/// escaped HTML error page.
 struct ResponseFrame: RouterMiddleware {
     typealias Context = NewsroomContext
 
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -34,7 +35,10 @@ struct ResponseFrame: RouterMiddleware {
     }
 
     static func refusal(_ error: ServerError, for request: Request) -> Response {
-        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" || (request.headers[.accept] ?? "").contains("application/json") {
+        let path = request.uri.path
+        let machine = path.hasPrefix("/api/") || path == "/api" || ["/checkpoint", "/verifier-key", "/openapi.json"].contains(path)
+            || path.hasPrefix("/tile/") || path.hasPrefix("/source/")
+        if machine || (request.headers[.accept] ?? "").contains("application/json") {
             return json(["error": .string(error.message)], status: error.status)
         }
         return html(PageLayout.page("\(error.status.code)", user: nil, csrf: nil, Pages.error(error)), status: error.status)

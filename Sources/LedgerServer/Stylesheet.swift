@@ -29,6 +29,14 @@ enum Stylesheet {
     form.filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-bottom: 1rem; } form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
     input, select, button { font: inherit; padding: .3rem .5rem; } button { cursor: pointer; }
     form.login { max-width: 22rem; display: flex; flex-direction: column; gap: .6rem; } form.login label { display: flex; flex-direction: column; }
+    form.record { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .7rem 1rem; align-items: start; margin: .5rem 0 1.5rem; }
+    form.record label { display: flex; flex-direction: column; gap: .15rem; } form.record .wide, form.record output, form.record button { grid-column: 1 / -1; }
+    form.record label.check { flex-direction: row; gap: .4rem; align-items: center; } form.record small { color: var(--muted); font-size: .8rem; }
+    form.record button { justify-self: start; } textarea { font: inherit; padding: .3rem .5rem; }
+    output.ok { color: var(--good); } output.bad { color: var(--bad); }
+    .audit .headline { font-weight: 700; } .audit .headline.ok, .audit .mark.ok { color: var(--good); } .audit .headline.problems, .audit .bad { color: var(--bad); }
+    .audit table { display: block; overflow-x: auto; } .audit ul { padding-left: 1.2rem; }
+    .audit .url, .audit .none { color: var(--muted); } .audit li { margin: .4rem 0; }
     .error { background: #fde8e7; border-left: 4px solid var(--bad); padding: .5rem .8rem; }
     @media (max-width: 700px) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } form.logout { margin-left: 0; } }
     @media print { header.top, form, .skip { display: none; } main { max-width: none; } mark { background: none; text-decoration: underline; } }

@@ -60,6 +60,7 @@ extension Ledger {
     /// Declares a predicate. Declaring the same id twice is an error (declarations are never edited).
     public func addPredicate(_ predicate: ClaimPredicate) throws -> Entry {
         _ = try Bodies.identifier(predicate.id, "predicate id")
+        if let problem = predicate.declarationProblem { throw StoreError(problem) }
         for (l, _) in predicate.labels { _ = try Bodies.lang(l) }
         return try appending { batch in
             if let seq = try store.seqs(kind: .predicate, key: predicate.id).first {

@@ -198,9 +198,10 @@ public final class LedgerStore: MerkleHashReader {
         }
     }
 
-    /// Calls `body` for every entry in seq order, streaming, with its stored leaf hash and derived columns.
-    public func forEachStoredEntry(_ body: (StoredEntry) throws -> Void) throws {
-        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature FROM entries ORDER BY seq")
+    /// Calls `body` for every entry from seq `from` on, in seq order, streaming, with its stored leaf hash and derived columns.
+    public func forEachStoredEntry(from: Int64 = 0, _ body: (StoredEntry) throws -> Void) throws {
+        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature FROM entries WHERE seq >= ? ORDER BY seq")
+        try s.bind(1, from)
         while try s.step() {
             try body(StoredEntry(seq: s.int64(0), bytes: s.blob(1), storedLeafHash: s.blob(2),
                                  derived: DerivedColumns(kind: s.text(3), key: s.text(4), source: s.text(5),

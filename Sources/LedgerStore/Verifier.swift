@@ -85,11 +85,10 @@ public enum Verifier {
         var declared: [String: Int64] = [:]
         /// What one streaming pass over each cited source found (a few bytes per 64 KiB of source).
         var indexes: [String: SourceIndex] = [:]
-        /// Whole texts of sources up to `wholeTextLimit` bytes, by byte budget; larger ones are checked through windows.
+        /// Whole texts of sources up to `SourceIndex.wholeTextLimit` bytes, by byte budget; larger ones are checked through windows.
         var texts = SourceTextCache()
         /// The extractor of each source recorded as a capture (HTML): its excerpts anchor in the extracted text.
         var extractors: [String: Extractor] = [:]
-        static let wholeTextLimit = 4 << 20
 
         let checkpoints: [Checkpoint]
         let requireSignatures: Bool
@@ -241,7 +240,7 @@ public enum Verifier {
             guard let index = indexes[id], let digest = Digest(hex: id) else { return }  // bytes missing or not UTF-8: reported with the source
             let extractor = extractors[id]
             // A capture's text is re-extracted whole, however large (the extractor reads the whole page).
-            if index.byteLength <= Self.wholeTextLimit || extractor != nil {
+            if index.byteLength <= SourceIndex.wholeTextLimit || extractor != nil {
                 guard let text = texts.text(id, load: {
                     guard let bytes = try? store.blob(digest), let text = CapturedText.anchoring(bytes, extractor: extractor) else { return nil }
                     return AnchoredText(text)
@@ -250,16 +249,9 @@ public enum Verifier {
                 return
             }
             // A large source: re-derive only the stretch of its anchoring text around the excerpt.
-            // A position outside the text, or an excerpt longer than an entry can hold, gets an empty window, and
-            // `mismatch` says what is wrong with it.
-            let start = excerpt.integer("start") ?? -1, end = excerpt.integer("end") ?? -1
-            let plausible = 0 <= start && start < end && end <= index.scalarCount && end - start <= Entry.maxBytes
             do {
-                let window = !plausible ? TextWindow(text: AnchoredText(""), first: 0, scalarCount: index.scalarCount)
-                    : try index.window(start - Excerpt.contextLength..<end + Excerpt.contextLength) { offset, body in
-                        try store.readBlob(digest, from: offset, body)
-                    }
-                if let why = Excerpt.mismatch(excerpt, in: window) { add("excerpt", why, seq: seq, kind: kind, source: id) }
+                let reader = WindowedSourceText(index: index) { [store] offset, body in _ = try store.readBlob(digest, from: offset, body) }
+                if let why = try reader.mismatch(excerpt) { add("excerpt", why, seq: seq, kind: kind, source: id) }
             } catch {
                 add("excerpt", "the source's bytes could not be read: \(error)", seq: seq, kind: kind, source: id)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 
 /// Sources larger than verify keeps whole (4 MiB) are stored in 1 MiB chunks and checked through windows of
@@ -48,5 +49,28 @@ import Testing
                     + "CREATE TRIGGER blob_chunks_no_delete BEFORE DELETE ON blob_chunks BEGIN SELECT RAISE(ABORT, 'blob_chunks are append-only'); END")
         let verify = try CLI.run(["verify", "--ledger", dir])
         #expect(verify.code == 2 && verify.stdout.contains(finding), "\(verify.stdout)\(verify.stderr)")
+    }
+
+    /// audit reads a large source through windows too: exact when intact, then `moved` (with where the quote is
+    /// now) or `missing` after a chunk was altered.
+    @Test(arguments: [
+        ("'Selon la police'", "'Selon la police nationale'", "moved"),
+        ("'200.000'", "'300.000'", "missing"),
+    ])
+    func auditOfALargeSourceFindsAMovedOrMissingQuote(from: String, to: String, status: String) throws {
+        let (dir, _, _) = try Self.ledger()
+        let clean = try CLI.run(["audit", "--json", "--ledger", dir])
+        #expect(clean.code == 0, "\(clean.stdout)\(clean.stderr)")
+        let excerpt = try #require(try JSONParser.parse(clean.stdout)["sources"]?.array?.first?["excerpts"]?.array?.first)
+        #expect(excerpt["status"] == "exact")
+        let start = try #require(excerpt["start"]?.integer)
+        try CLI.sql(dir, "DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), \(from), \(to)) AS BLOB) WHERE n = 6")
+        let altered = try CLI.run(["audit", "--json", "--ledger", dir])
+        #expect(altered.code == 2, "\(altered.stderr)")
+        let after = try #require(try JSONParser.parse(altered.stdout)["sources"]?.array?.first)
+        #expect(after["bytes_ok"] == false)
+        let now = try #require(after["excerpts"]?.array?.first)
+        #expect(now["status"]?.string == status)
+        #expect(now["found_at"]?.integer == (status == "moved" ? start + " nationale".count : nil))
     }
 }

@@ -78,12 +78,13 @@ struct AuditCommand: ParsableCommand {
 
     /// The audit of a ledger: snapshots of every source (bytes checked against their id) and the analysis input.
     static func audit(_ ledger: Ledger, _ input: AnalysisInput) throws -> AuditReport {
-        // Each stored source's bytes are hashed in one streaming pass (1 MiB chunks); texts are read one at a time.
+        // Each stored source's bytes are hashed in one streaming pass (1 MiB chunks); texts are read one at a time,
+        // a large one through windows (`Ledger.sourceTextReader`).
         var intact = Set<String>()
         try ledger.store.forEachBlob { key, actual in if key == actual.bytes { intact.insert(actual.hex) } }
         let snapshots = input.sources.values.map { SourceSnapshot(record: $0, bytesOK: intact.contains($0.id)) }
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names)
-        return try Audit.run(sources: snapshots, text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceText($0) } },
+        return try Audit.run(sources: snapshots, text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceTextReader($0) } },
                              history: input.history, contradictions: contradictions, names: input.names,
                              predicates: input.predicates, recordedNames: input.names.recorded.union(input.hiddenNames))
     }

@@ -7,7 +7,7 @@ struct EntityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entity",
         abstract: "Record entities: the canonical ids claims are about, with labels and aliases.",
-        subcommands: [EntityAdd.self, EntityAlias.self]
+        subcommands: [EntityAdd.self, EntityAlias.self, EntityList.self]
     )
 }
 
@@ -81,6 +81,60 @@ struct EntityAlias: ParsableCommand {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
             Output.line("\"\(alias)\" now names \(id) (seq \(entry.seq))")
+        }
+    }
+}
+
+/// `claimledger entity list [--name TEXT]`.
+struct EntityList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the recorded entities with their labels and aliases.",
+        discussion: """
+        With --name, only the entity that name belongs to (compared as claims' subjects are: ignoring case, \
+        quote style, dashes and spacing).
+        Examples:
+          claimledger entity list
+          claimledger entity list --name "White Dudes for Harris" --json
+        """
+    )
+
+    @Option(help: ArgumentHelp("Only the entity this id, label or alias names.", valueName: "TEXT"))
+    var name: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try global.open(readOnly: true)
+        var entities: [(id: String, labels: [String: String], aliases: [String])] = [], names = EntityNames()
+        try ledger.store.snapshot {
+            try ledger.store.forEachStoredEntry { row in
+                guard let body = EntryBody(row.bytes) else { return }
+                switch body {
+                case .entity(let e):
+                    names.add(body)
+                    entities.append((e.id, e.labels, e.aliases))
+                case .entityAlias(let a):
+                    names.add(body)
+                    if let i = entities.firstIndex(where: { $0.id == a.entity }) { entities[i].aliases.append(a.alias) }
+                default: break
+                }
+            }
+        }
+        if let name {
+            let owner = names.resolve(name)
+            entities = entities.filter { $0.id == owner }
+        }
+        if global.json {
+            Output.json(["entities": .array(entities.map { e in
+                ["id": .string(e.id), "labels": .object(e.labels.mapValues { .string($0) }), "aliases": .array(e.aliases.map { .string($0) })]
+            })])
+            return
+        }
+        if entities.isEmpty { Output.note(name == nil ? "no entities recorded: record one with `claimledger entity add ID --label LANG=TEXT`" : "no entity goes by that name") }
+        for e in entities {
+            let labels = e.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            Output.line("\(EntrySummary.pad(e.id, 32)) \(EntrySummary.clip(labels, 60))\(e.aliases.isEmpty ? "" : "  aliases: " + EntrySummary.clip(e.aliases.joined(separator: "; "), 60))")
         }
     }
 }

@@ -7,7 +7,7 @@ struct PredicateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predicate",
         abstract: "Declare predicates: what claims are about, and how their values compare.",
-        subcommands: [PredicateAdd.self]
+        subcommands: [PredicateAdd.self, PredicateList.self]
     )
 }
 
@@ -88,6 +88,45 @@ struct PredicateAdd: ParsableCommand {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
             Output.line("declared \(id) (\(type)) at seq \(entry.seq)")
+        }
+    }
+}
+
+/// `claimledger predicate list [--type T]`.
+struct PredicateList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the declared predicates with their type, unit, tolerance, category values and labels.",
+        discussion: """
+        Examples:
+          claimledger predicate list
+          claimledger predicate list --type quantity --json
+        """
+    )
+
+    @Option(help: ArgumentHelp("Only predicates of this type: quantity, category, boolean, date, duration or text.", valueName: "TYPE"))
+    var type: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let type, ValueType(rawValue: type) == nil {
+            throw ValidationError("unknown predicate type \"\(type)\": use one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let input = try AnalysisInput(ledger: try global.open(readOnly: true))
+        let list = input.predicates.values.filter { type == nil || $0.type.rawValue == type }.sorted { $0.id < $1.id }
+        if global.json {
+            Output.json(["predicates": .array(list.map(\.json))])
+            return
+        }
+        if list.isEmpty { Output.note("no predicates declared\(type.map { " of type \($0)" } ?? ""): declare one with `claimledger predicate add ID --type TYPE`") }
+        for p in list {
+            let details = [p.unit, p.tolerance.map { "±\($0)" }, p.values.isEmpty ? nil : p.values.map(\.id).joined(separator: ",")].compactMap { $0 }
+            let label = p.labels["en"] ?? p.labels.sorted { $0.key < $1.key }.first?.value
+            Output.line("\(EntrySummary.pad(p.id, 24)) \(EntrySummary.pad("\(p.type.rawValue) (\(p.cardinality.rawValue))", 20)) \(EntrySummary.pad(details.joined(separator: " "), 28)) \(label.map { EntrySummary.clip($0, 50) } ?? "")")
         }
     }
 }

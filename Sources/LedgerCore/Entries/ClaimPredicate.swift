@@ -62,4 +62,14 @@ public struct ClaimPredicate: Equatable, Sendable {
         self.init(id: id, type: type, cardinality: cardinality, tolerance: json["tolerance"]?.string.flatMap(DecimalNumber.init),
                   unit: json["unit"]?.string, values: values, labels: (json["labels"]?.object ?? [:]).compactMapValues(\.string))
     }
+
+    /// What makes this declaration unusable, or nil: a tolerance outside 0…1, category values on another type,
+    /// a category without values, or a value id given twice.
+    public var declarationProblem: String? {
+        if let tolerance, tolerance > DecimalNumber("1")! || tolerance < DecimalNumber("0")! { return "tolerance: must be a fraction between 0 and 1, e.g. 0.05" }
+        if !values.isEmpty && type != .category { return "values: apply only to type category" }
+        if type == .category && values.allSatisfy({ $0.id.allSatisfy(\.isWhitespace) }) { return "values: a category predicate needs its values declared" }
+        if Set(values.map(\.id)).count != values.count { return "values: a value id is given twice" }
+        return nil
+    }
 }

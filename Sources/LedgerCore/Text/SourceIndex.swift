@@ -5,6 +5,9 @@ import LedgerCrypto
 /// or so) from which any stretch of the anchoring text can be re-derived without reading what comes before.
 /// It holds a few bytes per 64 KiB of source, so verify checks excerpts in sources of any size in bounded memory.
 public struct SourceIndex: Sendable {
+    /// Sources up to this many bytes are read whole to check their excerpts; larger ones through windows.
+    public static let wholeTextLimit = 4 << 20
+
     /// Where a piece of the anchoring text starts: its first scalar, and the raw offset and CR state to resume from.
     public struct Mark: Sendable {
         public let scalar: Int
