@@ -7,6 +7,10 @@
                                                       the JSON reports of `contradictions`, `corroborations`,
                                                       `audit` and `audit --against`
     tools/validate_schemas.py --error ERR.json        the stderr of a command that failed with --json
+    tools/validate_schemas.py --errors ERR.jsonl      the same, one error object per line (`claim import` reports
+                                                      every bad line)
+    tools/validate_schemas.py --claim-import OUT.json the output of `claim import --json`, or of a dry run of
+                                                      `claim add` or `claim import` with --json
     tools/validate_schemas.py --schema NAME OUT.json  any other --json output against schemas/NAME.schema.json
 
 Beyond the schemas, each export line is checked the way an outside verifier would: the RFC 8785 form of
@@ -100,6 +104,19 @@ def check_report(reg, path, schema):
     return len(errors)
 
 
+def check_error_lines(reg, path):
+    v = validator(reg, "error.schema.json")
+    lines = Path(path).read_text().splitlines()
+    errors = [f"line {n}: {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+              for n, line in enumerate(lines, 1) for e in v.iter_errors(json.loads(line))]
+    if not lines:
+        errors.append("no error lines")
+    for e in errors:
+        print(f"{path}: {e}", file=sys.stderr)
+    print(f"validate_schemas: {len(lines)} error lines, {len(errors)} problems")
+    return len(errors)
+
+
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
@@ -114,10 +131,13 @@ def main(argv):
         elif argv[i] == "--error":
             errors += check_report(reg, argv[i + 1], "error.schema.json")
             i += 2
+        elif argv[i] == "--errors":
+            errors += check_error_lines(reg, argv[i + 1])
+            i += 2
         elif argv[i] == "--schema":  # --schema NAME FILE: FILE against schemas/NAME.schema.json
             errors += check_report(reg, argv[i + 2], argv[i + 1] + ".schema.json")
             i += 3
-        elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor"):
+        elif argv[i] in ("--contradictions", "--corroborations", "--audit", "--reanchor", "--claim-import"):
             errors += check_report(reg, argv[i + 1], argv[i][2:] + ".schema.json")
             i += 2
         else:

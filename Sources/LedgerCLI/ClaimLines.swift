@@ -6,39 +6,45 @@ enum ClaimLines {
     static let required = ["source", "excerpt", "speaker", "text", "subject", "predicate", "value"]
     static let optional = ["relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
 
+    /// What is wrong with one line: the field at fault (nil when the line is not a JSON object) and why.
+    struct LineError: Error {
+        let field: String?
+        let message: String
+    }
+
     /// The claim on one line (without its newline), or nil for a blank line.
-    static func claim(_ raw: ArraySlice<UInt8>, number: Int, name: String) throws -> ClaimInput? {
+    static func claim(_ raw: ArraySlice<UInt8>) throws(LineError) -> ClaimInput? {
         let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
         guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
-        func fail(_ what: String) -> CLIError { CLIError("\(name) line \(number): \(what); nothing was recorded") }
+        func fail(_ field: String?, _ what: String) -> LineError { LineError(field: field, message: what) }
         let value: JSONValue
-        do { value = try JSONParser.parse(line) } catch { throw fail(error.description) }
-        guard let o = value.object else { throw fail("expected a JSON object, got \(value.typeName)") }
+        do { value = try JSONParser.parse(line) } catch { throw fail(nil, error.description) }
+        guard let o = value.object else { throw fail(nil, "expected a JSON object, got \(value.typeName)") }
         if let unknown = o.keys.sorted().first(where: { !required.contains($0) && !optional.contains($0) && $0 != "occurrence" }) {
-            throw fail("unknown field \"\(unknown.prefix(40))\" (fields: \((required + optional + ["occurrence"]).joined(separator: ", ")))")
+            throw fail(nil, "unknown field \"\(unknown.prefix(40))\" (fields: \((required + optional + ["occurrence"]).joined(separator: ", ")))")
         }
-        func string(_ key: String) throws -> String? {
+        func string(_ key: String) throws(LineError) -> String? {
             guard let v = o[key] else { return nil }
-            guard let s = v.string else { throw fail("field \(key) must be a string, got \(v.typeName)") }
+            guard let s = v.string else { throw fail(key, "must be a string, got \(v.typeName)") }
             return s
         }
         var fields: [String: String] = [:]
         for key in required {
-            guard let s = try string(key) else { throw fail("field \(key) is missing") }
+            guard let s = try string(key) else { throw fail(key, "is missing") }
             fields[key] = s
         }
         var occurrence: Int? = nil
         if let v = o["occurrence"] {
-            guard let i = v.integer, i >= 1 else { throw fail("field occurrence must be a positive integer") }
+            guard let i = v.integer, i >= 1 else { throw fail("occurrence", "must be a positive integer") }
             occurrence = i
         }
         var polarity = ClaimInput.Polarity.affirmed, modality = ClaimInput.Modality.asserted
         if let p = try string("polarity") {
-            guard let v = ClaimInput.Polarity(rawValue: p) else { throw fail("field polarity must be affirmed or denied") }
+            guard let v = ClaimInput.Polarity(rawValue: p) else { throw fail("polarity", "must be affirmed or denied") }
             polarity = v
         }
         if let m = try string("modality") {
-            guard let v = ClaimInput.Modality(rawValue: m) else { throw fail("field modality must be asserted, reported or hedged") }
+            guard let v = ClaimInput.Modality(rawValue: m) else { throw fail("modality", "must be asserted, reported or hedged") }
             modality = v
         }
         return ClaimInput(
@@ -68,13 +74,36 @@ enum ClaimLines {
             self.handle = handle
         }
 
-        /// The next claim and its line number, skipping blank lines; nil at the end of the file.
+        /// The next claim and its line number, skipping blank lines; nil at the end of the file. A bad line
+        /// throws, naming it.
         mutating func next() throws -> (line: Int, input: ClaimInput)? {
-            while let raw = try nextLine() {
-                lineNumber += 1
-                if let input = try ClaimLines.claim(raw, number: lineNumber, name: name) { return (lineNumber, input) }
+            while let next = try nextItem() {
+                let line = next.line
+                switch next.claim {
+                case .success(let input): return (line, input)
+                case .failure(let e): throw CLIError("\(name) line \(line): \(e.field.map { "\($0): " } ?? "")\(e.message); nothing was recorded")
+                }
             }
             return nil
+        }
+
+        /// The next non-blank line's number and its claim, or what is wrong with it (a line over `maxLine`
+        /// is skipped to its end unread); nil at the end of the file.
+        mutating func nextItem() throws -> (line: Int, claim: Result<ClaimInput, LineError>)? {
+            while true {
+                let raw: ArraySlice<UInt8>?
+                do { raw = try nextLine() } catch let e as LineError {
+                    lineNumber += 1
+                    return (lineNumber, .failure(e))
+                }
+                guard let raw else { return nil }
+                lineNumber += 1
+                do {
+                    if let input = try ClaimLines.claim(raw) { return (lineNumber, .success(input)) }
+                } catch {
+                    return (lineNumber, .failure(error))
+                }
+            }
         }
 
         private mutating func nextLine() throws -> ArraySlice<UInt8>? {
@@ -88,15 +117,36 @@ enum ClaimLines {
                     defer { position = buffer.count }
                     return buffer[position...]
                 }
-                // An entry is at most 64 KiB; a line this long is not a claim, and is not read into memory whole.
+                // An entry is at most 64 KiB; a line this long is not a claim, and is not read into memory whole:
+                // it is skipped to its end.
                 guard buffer.count - position <= Reader.maxLine else {
-                    throw CLIError("\(name) line \(lineNumber + 1): longer than \(Reader.maxLine >> 20) MiB; nothing was recorded")
+                    try skipLine()
+                    throw LineError(field: nil, message: "longer than \(Reader.maxLine >> 20) MiB")
                 }
                 buffer.removeSubrange(0..<position)
                 position = 0
                 let chunk: Data?
                 do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw CLIError("cannot read \(name): \(error.localizedDescription)") }
                 if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+            }
+        }
+
+        /// Drops the rest of the current line, reading on to its newline (or the end of the file).
+        private mutating func skipLine() throws {
+            while true {
+                if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                    position = newline + 1
+                    return
+                }
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw CLIError("cannot read \(name): \(error.localizedDescription)") }
+                guard let chunk, !chunk.isEmpty else {
+                    atEnd = true
+                    return
+                }
+                buffer.append(contentsOf: chunk)
             }
         }
     }

@@ -8,10 +8,15 @@ extension Ledger {
     /// with `addKey` first (the ledger key is registered by the genesis entry).
     func appending<T>(_ body: (AppendBatch) throws -> T) throws -> T {
         try store.append(time: Bodies.now(), author: ledgerKey.keyID, signer: signer) { batch in
-            if let signer, signer.verifier != ledgerKey, try store.seqs(kind: .key, key: signer.verifier.keyID).isEmpty {
-                throw StoreError("the key \(signer.verifier.keyID) is not registered in this ledger: run `claimledger key add \(signer.name) VKEY` first")
-            }
+            try checkSigner()
             return try body(batch)
+        }
+    }
+
+    /// The signer, when set, must be the ledger key or a registered contributor key.
+    func checkSigner() throws {
+        if let signer, signer.verifier != ledgerKey, try store.seqs(kind: .key, key: signer.verifier.keyID).isEmpty {
+            throw StoreError("the key \(signer.verifier.keyID) is not registered in this ledger: run `claimledger key add \(signer.name) VKEY` first")
         }
     }
 
@@ -108,52 +113,6 @@ extension Ledger {
         return names
     }
 
-    /// A claim that could not be recorded: which one (0-based, in input order), which field, and why.
-    public struct ClaimError: Error, CustomStringConvertible {
-        public let index: Int
-        public let field: String
-        public let message: String
-        public var description: String { "\(field): \(message)" }
-    }
-
-    /// Where an appended entry landed.
-    public struct Appended: Sendable {
-        public let seq: Int64
-        public let leafHash: Digest
-    }
-
-    /// Records claims, all in one transaction: every claim is appended, or none is.
-    /// Returns only where each landed, so a large import does not keep every entry in memory.
-    /// A subject that is not an entity name but looks like a misspelling of one is refused unless `newSubject`.
-    public func addClaims(_ inputs: [ClaimInput], newSubject: Bool = false) throws -> [Appended] {
-        var out: [Appended] = []
-        out.reserveCapacity(inputs.count)
-        var rest = inputs.makeIterator()
-        try addClaims(from: { rest.next() }, each: { out.append($0) }, newSubject: newSubject)
-        return out
-    }
-
-    /// Records the claims `next` hands over one at a time until it returns nil, all in one transaction: every
-    /// claim is appended, or none is (an error from `next` also rolls back). A `ClaimError`'s index counts the
-    /// claims taken from `next`. Nothing is kept per claim but what `each` keeps, so memory does not grow
-    /// with the number of claims.
-    public func addClaims(from next: () throws -> ClaimInput?, each: (Appended) -> Void, newSubject: Bool = false) throws {
-        try appending { batch in
-            let builder = ClaimBodyBuilder(ledger: self, newSubject: newSubject)
-            var n = 0
-            while let input = try next() {
-                let body = try builder.body(for: input, index: n)
-                do {
-                    let entry = try batch.append(kind: .claim, body: body.json)
-                    each(Appended(seq: entry.seq, leafHash: entry.leafHash))
-                } catch let e as EntryError {
-                    throw ClaimError(index: n, field: "claim", message: e.message)
-                }
-                n += 1
-            }
-        }
-    }
-
     /// Retracts a claim: appends a `claim.retraction` pointing at it. The claim stays in the ledger and in its
     /// history; analysis leaves it out. A claim is retracted once.
     public func retract(_ seq: Int64, reason: String) throws -> Entry {
@@ -164,15 +123,64 @@ extension Ledger {
         }
     }
 
-    /// Corrects a claim: appends a `claim.correction` holding the new claim (anchored and parsed like any claim).
-    /// The original stays; analysis uses the newest correction in its place.
+    /// Corrects a claim: appends a `claim.correction` holding the new claim — the claim as it stands now (its
+    /// newest correction, else the original) with `changes` applied, anchored and parsed like any claim. A field
+    /// not changed is inherited; when neither the source nor the excerpt changes, the excerpt keeps its anchor.
+    /// A correction that changes nothing is refused. The original stays; analysis uses the newest correction.
+    public func correct(_ seq: Int64, changes: ClaimChanges, reason: String, newSubject: Bool = false) throws -> Entry {
+        try correcting(seq, reason: reason) { old in
+            // An inherited subject was accepted when it was recorded: it is not checked for misspelling again.
+            let builder = ClaimBodyBuilder(ledger: self, newSubject: newSubject || changes.subject == nil)
+            var sourceChanged = false
+            if let typed = changes.source {
+                do { sourceChanged = try resolveSource(typed).0 != old.source } catch { throw ClaimError(index: 0, field: "source", message: "\(error)") }
+            }
+            var occurrence: Int? = nil
+            if !sourceChanged, changes.excerpt == nil {
+                let places = try builder.locator(old.source).find(old.excerpt.exact)
+                if places.count > 1, let i = places.firstIndex(where: { $0.start == old.excerpt.start && $0.end == old.excerpt.end }) { occurrence = i + 1 }
+            }
+            let claim = try builder.body(for: changes.input(over: old, sourceChanged: sourceChanged, occurrence: occurrence), index: 0)
+            guard changes.inheritsAsOf else { return claim }
+            return ClaimBody(source: claim.source, excerpt: claim.excerpt, speaker: claim.speaker, relay: claim.relay, outlet: claim.outlet,
+                             lang: claim.lang, text: claim.text, subject: claim.subject, predicate: claim.predicate, value: claim.value,
+                             polarity: claim.polarity, modality: claim.modality,
+                             qualifiers: .init(event: claim.qualifiers.event, scope: claim.qualifiers.scope, asOf: old.qualifiers.asOf))
+        }
+    }
+
+    /// Corrects a claim with a whole new claim (every field given, as a filled-in form gives them), anchored and
+    /// parsed like any claim. A correction identical to the claim as it stands is refused.
     public func correct(_ seq: Int64, with input: ClaimInput, reason: String, newSubject: Bool = false) throws -> Entry {
+        try correcting(seq, reason: reason) { _ in try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0) }
+    }
+
+    /// Appends the correction of claim `seq` to the claim `corrected` makes of it as it stands, unless it is the same.
+    private func correcting(_ seq: Int64, reason: String, _ corrected: (ClaimBody) throws -> ClaimBody) throws -> Entry {
         let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
-            let claim = try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0)
+            let old = try currentClaim(seq)
+            let claim = try corrected(old)
+            guard try CanonicalJSON.encode(claim.json) != CanonicalJSON.encode(old.json) else {
+                throw StoreError("nothing to correct: the options given leave claim \(seq) as it stands; give the fields that change (e.g. --value \"…\")")
+            }
             return try batch.append(kind: .claimCorrection, body: ClaimCorrectionBody(target: seq, reason: why, claim: claim).json)
         }
+    }
+
+    /// Claim `seq` as it stands: its newest correction's claim, else the claim itself.
+    func currentClaim(_ seq: Int64) throws -> ClaimBody {
+        if let newest = try store.seqs(kind: .claimCorrection, key: String(seq)).last {
+            guard let bytes = try store.entryBytes(newest), case .claimCorrection(let c)? = EntryBody(bytes), c.target == seq else {
+                throw StoreError("the correction at seq \(newest) is unreadable; run `claimledger verify`", integrity: true)
+            }
+            return c.claim
+        }
+        guard let bytes = try store.entryBytes(seq), case .claim(let c)? = EntryBody(bytes) else {
+            throw StoreError("claim \(seq) is unreadable; run `claimledger verify`", integrity: true)
+        }
+        return c
     }
 
     /// A retraction or correction must name a claim that is not retracted.
@@ -214,75 +222,5 @@ extension Ledger {
               case .source(let body)? = EntryBody(bytes), body.id.hex == matches[0]
         else { throw StoreError("source \(matches[0].prefix(16)) has no readable entry; run `claimledger verify`", integrity: true) }
         return (body.id, body)
-    }
-}
-
-/// Builds claim bodies for one transaction, resolving sources and predicates once each.
-final class ClaimBodyBuilder {
-    private let ledger: Ledger
-    private var resolved: [String: Digest] = [:]  // as typed (an id or a prefix) → id
-    private var sources: [Digest: (body: SourceBody, locator: ExcerptLocator)] = [:]
-    private var predicates: [String: ClaimPredicate?] = [:]
-    private let newSubject: Bool
-    private var names: EntityNames?
-    private var recordedNames: [String] = []
-    /// Subjects already found not to look like a misspelling (a large import repeats them).
-    private var checkedSubjects = Set<String>()
-
-    init(ledger: Ledger, newSubject: Bool = false) {
-        self.ledger = ledger
-        self.newSubject = newSubject
-    }
-
-    func body(for input: ClaimInput, index n: Int) throws -> ClaimBody {
-        func fail(_ field: String, _ message: String) -> Ledger.ClaimError { Ledger.ClaimError(index: n, field: field, message: message) }
-        let store = ledger.store
-        let id: Digest
-        if let known = resolved[input.source] {
-            id = known
-        } else {
-            do { id = try ledger.resolveSource(input.source).0 } catch { throw fail("source", "\(error)") }
-            resolved[input.source] = id
-        }
-        if sources[id] == nil {
-            guard let seq = try store.seqs(kind: .source, key: id.hex).first, let entryBytes = try store.entryBytes(seq),
-                  case .source(let body)? = EntryBody(entryBytes), body.id == id,
-                  let bytes = try store.blob(id), let text = CapturedText.anchoring(bytes, extractor: body.extractor) else {
-                throw StoreError("the bytes of source \(id.hex.prefix(12)) are missing or unreadable; run `claimledger verify`", integrity: true)
-            }
-            sources[id] = (body, ExcerptLocator(text: text))
-        }
-        let source = sources[id]!
-        if predicates[input.predicate] == nil { predicates[input.predicate] = .some(try ledger.predicate(input.predicate)) }
-        // A malformed id is left to `body`, which names what is wrong with it.
-        if predicates[input.predicate]! == nil, (try? Bodies.identifier(input.predicate, "predicate")) != nil {
-            throw fail("predicate", try undeclared(input.predicate))
-        }
-        if !newSubject, !checkedSubjects.contains(input.subject) {
-            if names == nil {
-                names = try ledger.entityNames()
-                recordedNames = names!.recorded.sorted()
-            }
-            if names!.resolve(input.subject) == nil {
-                let close = ClosestNames.misspellings(of: input.subject, among: recordedNames)
-                if close.isEmpty { checkedSubjects.insert(input.subject) } else {
-                    throw fail("subject", "\"\(input.subject.prefix(70))\" is not an entity name; did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? (if it is a new subject, pass --new-subject)")
-                }
-            }
-        }
-        do {
-            return try input.body(source: source.body, locator: source.locator,
-                                  predicate: predicates[input.predicate]!)
-        } catch {
-            throw fail(error.field, error.message)
-        }
-    }
-
-    /// Why `id` cannot be a claim's predicate, naming the closest declared ids.
-    private func undeclared(_ id: String) throws -> String {
-        let declared = try ledger.store.keys(kind: .predicate, prefix: "", limit: 100_000)
-        let closest = ClosestNames.find(id, among: declared)
-        let hint = closest.isEmpty ? "" : "; did you mean \(closest.joined(separator: ", "))?"
-        return "predicate \(id.prefix(70)) is not declared\(hint) (declare it first with `claimledger predicate add \(id.prefix(70)) --type …`)"
     }
 }

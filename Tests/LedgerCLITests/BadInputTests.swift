@@ -68,26 +68,28 @@ import Testing
     @Test func malformedImportLinesNameTheLineAndNothingIsRecorded() throws {
         let (dir, work, id) = try Self.ledger()
         let good = #"{"source":"\#(id)","excerpt":"près de 200.000 personnes","speaker":"Tribune","text":"t","subject":"event:call","predicate":"attendance","value":"près de 200.000"}"#
-        try expectRejected(["claim", "import", CLI.write(Array((good + "\n" + good + "\n{\"source\": \n").utf8), "a.jsonl", in: work)],
+        // Claims that differ only by speaker (identical claims are refused as duplicates).
+        func speaker(_ n: Int) -> String { good.replacingOccurrences(of: #""speaker":"Tribune""#, with: #""speaker":"Tribune \#(n)""#) }
+        try expectRejected(["claim", "import", CLI.write(Array((good + "\n" + speaker(2) + "\n{\"source\": \n").utf8), "a.jsonl", in: work)],
                            ledger: dir, mention: "line 3")
         let wrongType = good.replacingOccurrences(of: #""speaker":"Tribune""#, with: #""speaker":42"#)
         try expectRejected(["claim", "import", CLI.write(Array((good + "\n" + wrongType + "\n").utf8), "b.jsonl", in: work)],
-                           ledger: dir, mention: "line 2: field speaker must be a string")
+                           ledger: dir, mention: "line 2: speaker: must be a string")
         let badValue = good.replacingOccurrences(of: #""value":"près de 200.000""#, with: #""value":"beaucoup""#)
         try expectRejected(["claim", "import", CLI.write(Array((good + "\n\n" + badValue + "\n").utf8), "c.jsonl", in: work)],
-                           ledger: dir, mention: "line 3, field value")
+                           ledger: dir, mention: "line 3: value: ")
         try expectRejected(["claim", "import", CLI.write(Array(good.utf8) + [0x0A, 0xFF, 0x0A], "d.jsonl", in: work)],
                            ledger: dir, mention: "line 2: the JSON is not valid UTF-8")
         let unknown = good.replacingOccurrences(of: #""text":"t""#, with: #""txt":"t""#)
         try expectRejected(["claim", "import", CLI.write(Array(unknown.utf8), "e.jsonl", in: work)], ledger: dir, mention: "unknown field \"txt\"")
-        let ok = try CLI.run(["claim", "import", CLI.write(Array((good + "\n" + good + "\n").utf8), "f.jsonl", in: work), "--ledger", dir])
+        let ok = try CLI.run(["claim", "import", CLI.write(Array((good + "\n" + speaker(2) + "\n").utf8), "f.jsonl", in: work), "--ledger", dir])
         #expect(ok.code == 0 && ok.stdout.contains("imported 2 claims"))
         // Files are read a chunk (1 MiB) at a time and claims appended as read: a bad last line of a file past
         // the first chunk still rolls every earlier claim back, and a good one lands whole (CRLF endings too).
-        let many = Array(repeating: good, count: 6000).joined(separator: "\r\n")
+        let many = (3...6002).map(speaker).joined(separator: "\r\n")
         try expectRejected(["claim", "import", CLI.write(Array((many + "\n" + wrongType).utf8), "g.jsonl", in: work)],
-                           ledger: dir, mention: "line 6001: field speaker must be a string")
-        try expectRejected(["claim", "import", CLI.write(Array((good + "\n").utf8) + Array(repeating: 0x20, count: 9 << 20), "huge.jsonl", in: work)],
+                           ledger: dir, mention: "line 6001: speaker: must be a string")
+        try expectRejected(["claim", "import", CLI.write(Array((speaker(0) + "\n").utf8) + Array(repeating: 0x20, count: 9 << 20), "huge.jsonl", in: work)],
                            ledger: dir, mention: "line 2: longer than 8 MiB")
         let big = try CLI.run(["claim", "import", CLI.write(Array(many.utf8), "h.jsonl", in: work), "--ledger", dir])
         #expect(big.code == 0 && big.stdout.contains("imported 6000 claims"), "\(big.stderr)")

@@ -182,7 +182,7 @@ import Testing
         let page = try server.page("/claims/\(seq)", session: editor).text
         #expect(page.contains("action=\"/claims/\(seq)/correct\"") && page.contains("name=\"occurrence\" value=\"1\""))
         #expect(!(try server.page("/claims/\(seq)", session: viewer)).text.contains("/correct\""))
-        // Submit the form as the page filled it, with a new value and a reason.
+        // Submit the form as the page filled it, with new plain words and a reason (unchanged, it corrects nothing).
         var fields: [String] = []
         for name in ["csrf", "excerpt", "occurrence", "speaker", "relay", "text", "subject", "value", "event", "scope", "as_of"] {
             if let v = ServeProcess.field(page, name) { fields.append("\(name)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)") }
@@ -200,6 +200,9 @@ import Testing
         let noReason = try post("/claims/\(seq)/correct", fields.joined(separator: "&"), editor)
         #expect(noReason.status == 422 && noReason.text.contains("reason"), "\(noReason.text.prefix(400))")
         #expect(try n.size() == size)
+        let unchanged = try post("/claims/\(seq)/correct", fields.joined(separator: "&") + "&reason=the+outlet+updated+its+figure", editor)
+        #expect(unchanged.status == 422 && unchanged.text.contains("nothing to correct"), "\(unchanged.text.prefix(400))")
+        fields = fields.map { $0.hasPrefix("text=") ? "text=The+outlet+updated+its+figure" : $0 }
         let done = try post("/claims/\(seq)/correct", fields.joined(separator: "&") + "&reason=the+outlet+updated+its+figure", editor)
         #expect(done.status == 303, "\(done.text.prefix(600))")
         #expect(try n.size() == size + 1)

@@ -13,7 +13,7 @@ extension BadInputTests {
         try expectRejected(unknown, ledger: dir, mention: "`claimledger predicate add colour --type …`")
         let line = #"{"source":"\#(id)","excerpt":"près de 200.000 personnes","speaker":"Tribune","text":"t","subject":"event:call","predicate":"call.attendance","value":"près de 200.000"}"#
         let file = CLI.write(Array((line + "\n").utf8), "undeclared.jsonl", in: work)
-        try expectRejected(["claim", "import", file], ledger: dir, mention: "line 1, field predicate: predicate call.attendance is not declared; did you mean attendance?")
+        try expectRejected(["claim", "import", file], ledger: dir, mention: "line 1: predicate: predicate call.attendance is not declared; did you mean attendance?")
         #expect(try CLI.run(claim(id) + ["--ledger", dir]).code == 0)
     }
 

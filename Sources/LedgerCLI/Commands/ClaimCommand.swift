@@ -31,11 +31,18 @@ struct ClaimAdd: ParsableCommand {
             --subject event:wd4h-call --predicate call.attendance \\
             --value "more than 200,000"
 
+        If the quote is not in the source, the error shows the source's nearest passage and names any other \
+        recorded source the quote is in. A claim identical to a current one (same source and excerpt position, \
+        speaker, subject, predicate, value, polarity and qualifiers) is refused unless --allow-duplicate. \
+        --dry-run checks everything and records nothing.
+
         Prints the new entry's seq and leaf hash.
         """
     )
 
     @OptionGroup var claim: ClaimOptions
+
+    @OptionGroup var entry: EntryCheckOptions
 
     @OptionGroup var signing: SigningOptions
 
@@ -43,13 +50,47 @@ struct ClaimAdd: ParsableCommand {
 
     func run() throws {
         let ledger = try signing.open(global)
-        let entry: Ledger.Appended
-        do { entry = try ledger.addClaims([claim.input], newSubject: claim.newSubject)[0] } catch let e as Ledger.ClaimError { throw e.asOption }
-        if global.json {
-            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
-        } else {
-            Output.line("seq \(entry.seq)  leaf \(entry.leafHash.hex)")
+        var appended: Ledger.Appended? = nil
+        var pending: (position: Int, claim: Result<ClaimInput, Ledger.ClaimError>)? = (0, .success(claim.input))
+        let report: Ledger.ClaimBatchReport
+        do {
+            report = try ledger.recordClaims(from: { defer { pending = nil }; return pending }, each: { appended = $0 },
+                                             checks: entry.checks(newSubject: claim.newSubject, errorLimit: 1))
+        } catch let e as Ledger.ClaimBatchError {
+            throw try e.report.errors[0].asOption(hint: ExcerptHint(ledger: ledger))
         }
+        if entry.dryRun {
+            if global.json {
+                Output.json(entry.dryRunJSON(report))
+            } else {
+                Output.line("ok: the claim would be recorded\(report.duplicates > 0 ? " (identical to a current claim: --allow-duplicate)" : ""); dry run, nothing was recorded")
+            }
+        } else if let appended {
+            if global.json {
+                Output.json(["seq": .number(Double(appended.seq)), "leaf_hash": .string(appended.leafHash.hex)])
+            } else {
+                Output.line("seq \(appended.seq)  leaf \(appended.leafHash.hex)")
+            }
+        }
+    }
+}
+
+/// `--dry-run` and `--allow-duplicate`, shared by `claim add` and `claim import`.
+struct EntryCheckOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Check everything and record nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("allow-duplicate"), help: "Record a claim identical to a current one (same source and excerpt position, speaker, subject, predicate, value, polarity and qualifiers).")
+    var allowDuplicate = false
+
+    /// The checks these options ask for.
+    func checks(newSubject: Bool, errorLimit: Int) -> Ledger.ClaimChecks {
+        Ledger.ClaimChecks(newSubject: newSubject, allowDuplicate: allowDuplicate, dryRun: dryRun, errorLimit: errorLimit)
+    }
+
+    /// What a dry run prints with --json (schemas/claim-import.schema.json).
+    func dryRunJSON(_ report: Ledger.ClaimBatchReport) -> JSONValue {
+        ["dry_run": true, "claims": .int(report.claims), "duplicates": .int(report.duplicates)]
     }
 }
 
@@ -65,8 +106,10 @@ struct ClaimImport: ParsableCommand {
         One JSON object per line with the fields of `claim add` in snake_case: source, excerpt, speaker, text, \
         subject, predicate, value (required); occurrence (integer), relay, outlet, lang, polarity, modality, as_of, \
         event, scope (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
-        wrong, nothing is recorded and the error names the line and field. The file is read and recorded a line at \
-        a time, so its size does not matter; a single line over 8 MiB is refused.
+        wrong, nothing is recorded, and every bad line is reported as `FILE line N: field: message` (the first \
+        \(ClaimImport.errorLimit), then how many more). A claim identical to a current one, or to an earlier line, \
+        is a bad line unless --allow-duplicate. --dry-run checks every line and records nothing. The file is read \
+        and recorded a line at a time, so its size does not matter; a single line over 8 MiB is refused.
 
         Example line:
           {"source":"3f2a9c1e","excerpt":"près de 200.000 personnes","speaker":"La Tribune","text":"…",
@@ -74,11 +117,16 @@ struct ClaimImport: ParsableCommand {
         """
     )
 
+    /// How many bad lines are reported one by one.
+    static let errorLimit = 50
+
     @Argument(help: ArgumentHelp("The JSON Lines file.", valueName: "FILE.jsonl"))
     var file: String
 
     @Flag(name: .customLong("new-subject"), help: "Accept subjects that look like misspellings of entity names (they are new subjects).")
     var newSubject = false
+
+    @OptionGroup var entry: EntryCheckOptions
 
     @OptionGroup var signing: SigningOptions
 
@@ -88,27 +136,39 @@ struct ClaimImport: ParsableCommand {
         var reader = try ClaimLines.Reader(path: file)
         let ledger = try signing.open(global)
         // Lines are read, anchored and appended one at a time inside one transaction, so memory stays flat
-        // however long the file is; any error rolls everything back.
-        var line = 0, count = 0
+        // however long the file is (but for one duplicate-check key per claim); any bad line rolls everything back.
         var first: Int64? = nil, last: Int64 = 0
+        let report: Ledger.ClaimBatchReport
         do {
-            try ledger.addClaims(from: {
-                guard let next = try reader.next() else { return nil }
-                line = next.line
-                return next.input
+            report = try ledger.recordClaims(from: {
+                guard let next = try reader.nextItem() else { return nil }
+                return (next.line, next.claim.mapError { Ledger.ClaimError(index: next.line, field: $0.field ?? "", message: $0.message) })
             }, each: {
                 first = first ?? $0.seq
                 last = $0.seq
-                count += 1
-            }, newSubject: newSubject)
-        } catch let e as Ledger.ClaimError {
-            throw CLIError("\(file) line \(line), field \(e.field): \(e.message); nothing was recorded")
+            }, checks: entry.checks(newSubject: newSubject, errorLimit: Self.errorLimit))
+        } catch let e as Ledger.ClaimBatchError {
+            let hint = ExcerptHint(ledger: ledger)
+            let lines = try e.report.errors.map { "\(file) line \($0.index): \(try $0.lineMessage(hint: hint))" }
+            if e.report.errorCount == 1 { throw CLIError(lines[0] + "; nothing was recorded") }
+            for line in lines { Output.error(line) }
+            if e.report.errorCount > lines.count { Output.error("\(file): … and \(e.report.errorCount - lines.count) more bad lines") }
+            throw CLIError("\(file): \(e.report.errorCount) of \(counted(e.report.claims, "line")) are bad; nothing was recorded")
         }
-        guard let first else { throw CLIError("\(file) holds no claims") }
-        if global.json {
-            Output.json(["imported": .int(count), "first_seq": .number(Double(first)), "last_seq": .number(Double(last))])
+        guard report.claims > 0 else { throw CLIError("\(file) holds no claims") }
+        if entry.dryRun {
+            if global.json {
+                Output.json(entry.dryRunJSON(report))
+            } else {
+                let duplicates = report.duplicates > 0 ? ", \(counted(report.duplicates, "duplicate")) among them" : ""
+                Output.line("ok: \(counted(report.claims, "claim")) would be recorded\(duplicates); dry run, nothing was recorded")
+            }
+        } else if global.json {
+            Output.json(["imported": .int(report.claims), "first_seq": .number(Double(first ?? 0)), "last_seq": .number(Double(last)),
+                         "duplicates": .int(report.duplicates)])
         } else {
-            Output.line("imported \(counted(count, "claim")) (seq \(first)–\(last))")
+            let duplicates = report.duplicates > 0 ? ", \(counted(report.duplicates, "duplicate")) among them" : ""
+            Output.line("imported \(counted(report.claims, "claim")) (seq \(first ?? 0)–\(last))\(duplicates)")
         }
     }
 }
@@ -175,8 +235,25 @@ struct ClaimOptions: ParsableArguments {
 }
 
 extension Ledger.ClaimError {
-    /// The error phrased with the option at fault (--as-of for as_of).
-    var asOption: CLIError { CLIError("--\(field.replacingOccurrences(of: "_", with: "-")): \(message)") }
+    /// The error phrased with the option at fault (--as-of for as_of), a missing quote's nearest passage added.
+    func asOption(hint: ExcerptHint) throws -> CLIError {
+        let why = try message(hint: hint, batchName: "claim")
+        return CLIError(field == "claim" || field.isEmpty ? why : "--\(field.replacingOccurrences(of: "_", with: "-")): \(why)")
+    }
+
+    /// The error as `claim import` reports a line: "field: message" (the field as the line spells it).
+    func lineMessage(hint: ExcerptHint) throws -> String {
+        let why = try message(hint: hint, batchName: "line")
+        return field == "claim" || field.isEmpty ? why : "\(field): \(why)"
+    }
+
+    private func message(hint: ExcerptHint, batchName: String) throws -> String {
+        if case .batch(let earlier)? = duplicate {
+            return "identical to \(batchName) \(earlier) (the same source and excerpt position, speaker, subject, predicate, value and qualifiers); pass --allow-duplicate to record both"
+        }
+        guard let missing else { return message }
+        return message + (try hint.hint(for: missing))
+    }
 }
 
 /// `claimledger claim retract SEQ --reason TEXT`.
@@ -203,40 +280,6 @@ struct ClaimRetract: ParsableCommand {
             Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
         } else {
             Output.line("retracted claim \(seq) at seq \(entry.seq)")
-        }
-    }
-}
-
-/// `claimledger claim correct SEQ <claim options> --reason TEXT`.
-struct ClaimCorrect: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "correct",
-        abstract: "Replace a claim by a corrected one, with a reason. The original stays in the ledger.",
-        discussion: """
-        Takes the same options as `claim add` for the corrected claim (quote, speaker, value…). Reports and analysis \
-        use the newest correction in place of the original; `show SEQ` prints the whole chain.
-        """
-    )
-
-    @Argument(help: ArgumentHelp("The original claim's sequence number.", valueName: "SEQ"))
-    var seq: Int64
-
-    @Option(help: ArgumentHelp("Why it is corrected.", valueName: "TEXT"))
-    var reason: String
-
-    @OptionGroup var claim: ClaimOptions
-
-    @OptionGroup var signing: SigningOptions
-
-    @OptionGroup var global: GlobalOptions
-
-    func run() throws {
-        let entry: Entry
-        do { entry = try signing.open(global).correct(seq, with: claim.input, reason: reason, newSubject: claim.newSubject) } catch let e as Ledger.ClaimError { throw e.asOption }
-        if global.json {
-            Output.json(["seq": .number(Double(entry.seq)), "leaf_hash": .string(entry.leafHash.hex)])
-        } else {
-            Output.line("corrected claim \(seq) at seq \(entry.seq)")
         }
     }
 }
