@@ -40,6 +40,7 @@ final class InflatedChunks: ByteChunks {
     private let what: String
     private var consumed = 0, produced = 0
     private var done = false
+    private var pending: ArraySlice<UInt8> = []
     private let declaredSize: Int?
 
     init(_ source: ByteChunks, _ format: Inflater.Format, what: String, declaredSize: Int? = nil) throws(CaptureError) {
@@ -51,14 +52,19 @@ final class InflatedChunks: ByteChunks {
 
     func next() throws(CaptureError) -> ArraySlice<UInt8>? {
         while !done {
-            guard let input = try source.next() else {
-                done = true
-                guard inflater.finished || consumed == 0 else { throw CaptureError("\(what) is truncated: its gzip or deflate stream stops before its end") }
-                return nil
+            if pending.isEmpty {
+                guard let input = try source.next() else {
+                    done = true
+                    guard inflater.finished || consumed == 0 else { throw CaptureError("\(what) is truncated: its gzip or deflate stream stops before its end") }
+                    return nil
+                }
+                pending = input
             }
-            consumed += input.count
+            let before = pending.count
             var out: [UInt8] = []
-            do { try inflater.inflate(input, into: &out) } catch { throw CaptureError("\(what): \(error)") }
+            do { try inflater.inflate(&pending, into: &out) } catch { throw CaptureError("\(what): \(error)") }
+            if out.isEmpty && pending.count == before { throw CaptureError("\(what) is corrupt: its compressed data makes no progress") }
+            consumed += before - pending.count
             produced += out.count
             if produced > WebArchiveLimits.ratioFloor, produced / max(consumed, 1) > WebArchiveLimits.maxRatio {
                 throw CaptureError("\(what) expands more than \(WebArchiveLimits.maxRatio) times (past \(WebArchiveLimits.describe(WebArchiveLimits.ratioFloor))): refused as a possible decompression bomb")

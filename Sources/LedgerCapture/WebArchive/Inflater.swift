@@ -17,6 +17,8 @@ final class Inflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private let format: Format
     private var ended = false
+    /// True once any input was decompressed without error (so a zlib header, if any, was accepted).
+    private var started = false
     /// True once the (last) compressed stream has ended.
     private(set) var finished = false
 
@@ -41,23 +43,24 @@ final class Inflater {
         stream.deallocate()
     }
 
-    /// Wraps `inflate`: decompresses `input`, appending the output to `output`. A gzip stream may hold several
-    /// members: after one ends, the next starts with the following input. Bytes after the end of a raw or zlib
-    /// stream are refused.
-    func inflate(_ input: ArraySlice<UInt8>, into output: inout [UInt8]) throws(CaptureError) {
-        var remaining = input
+    /// Wraps `inflate`: decompresses from the front of `input`, appending to `output`, until `input` is used up or
+    /// `output` holds at least `maxOutput` bytes (so a small input that expands enormously is never inflated at once);
+    /// what was consumed is removed from `input`. A gzip stream may hold several members: after one ends, the next
+    /// starts with the following input. Bytes after the end of a raw or zlib stream are refused.
+    func inflate(_ input: inout ArraySlice<UInt8>, into output: inout [UInt8], maxOutput: Int = 1 << 20) throws(CaptureError) {
+        let original = input
         var triedRaw = false
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
-        while !remaining.isEmpty {
+        while !input.isEmpty && output.count < maxOutput {
             if finished {
                 guard format == .gzip else { throw CaptureError("compressed data continues after the end of its deflate stream") }
                 guard inflateReset(stream) == Z_OK else { throw CaptureError("zlib could not start the next gzip member") }
                 finished = false
             }
-            let consumedBefore = remaining.count
+            let consumedBefore = input.count
             var status: Int32 = Z_OK
             var produced = 0
-            remaining.withUnsafeBufferPointer { inBuf in
+            input.withUnsafeBufferPointer { inBuf in
                 chunk.withUnsafeMutableBufferPointer { outBuf in
                     stream.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress!)
                     stream.pointee.avail_in = UInt32(inBuf.count)
@@ -70,15 +73,16 @@ final class Inflater {
             let consumed = consumedBefore - Int(stream.pointee.avail_in)
             stream.pointee.next_in = nil
             stream.pointee.next_out = nil
-            if status == Z_DATA_ERROR, format == .zlibOrRaw, !triedRaw, output.isEmpty, consumed == 0 || produced == 0 {
+            if status == Z_DATA_ERROR, format == .zlibOrRaw, !triedRaw, output.isEmpty, !started {
                 // HTTP "deflate" sent as a raw deflate stream (no zlib header): start again in raw mode.
                 triedRaw = true
                 guard inflateReset2(stream, -15) == Z_OK else { throw CaptureError("zlib could not restart as raw deflate") }
-                remaining = input
+                input = original
                 continue
             }
+            started = true
             output.append(contentsOf: chunk[0..<produced])
-            remaining = remaining.dropFirst(consumed)
+            input = input.dropFirst(consumed)
             switch status {
             case Z_OK: continue
             case Z_STREAM_END: finished = true
@@ -94,14 +98,12 @@ final class Inflater {
     static func inflateAll(_ bytes: ArraySlice<UInt8>, _ format: Format, limit: Int, what: String) throws(CaptureError) -> [UInt8] {
         let inflater = try Inflater(format)
         var out: [UInt8] = []
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let end = min(offset + 64 * 1024, bytes.endIndex)
-            try inflater.inflate(bytes[offset..<end], into: &out)
+        var input = bytes
+        while !input.isEmpty {
+            try inflater.inflate(&input, into: &out, maxOutput: limit + 1)
             guard out.count <= limit else {
                 throw CaptureError("\(what) expands to more than \(WebArchiveLimits.describe(limit)): refused as a possible decompression bomb")
             }
-            offset = end
         }
         guard inflater.finished else { throw CaptureError("\(what) is truncated (its compressed stream does not end)") }
         return out
