@@ -10,7 +10,8 @@ claimledger did not write), from the HTML capture fixtures beside them.
 - wrong-digest.warc: the EN page with a WARC-Payload-Digest of other bytes.
 - capture.wacz (members stored, archive/data.warc.gz) and deflated.wacz (members deflated, archive/data.warc),
   each with pages/pages.jsonl, indexes/index.cdxj and datapackage.json as the WACZ 1.1.1 spec lays them out.
-- Hostile: bomb.warc.gz (a record of 80 MiB of zeros in 80 KiB), zip-bomb.wacz (a deflated member that
+- Hostile: bomb.warc.gz (a record of 80 MiB of zeros in 80 KiB), encoding-bomb.warc (a gzip-encoded page of 70 MiB
+  of zeros), zip-bomb.wacz (a deflated member that
   expands far past the size its directory declares), encrypted.wacz and zip64.wacz (directory fields patched).
 - expected.json: for each response record, what warcio reads: record id, target URI, date, payload digest
   and whether warcio's own digest check passes.
@@ -62,7 +63,10 @@ def crawl(path, gz):
     counter[0] = 0
     with open(path, "wb") as f:
         w = WARCWriter(f, gzip=gz)
-        w.write_record(w.create_warcinfo_record(path.name, {"software": "warcio fixture", "format": "WARC File Format 1.1"}))
+        info = w.create_warcinfo_record(path.name, {"software": "warcio fixture", "format": "WARC File Format 1.1"})
+        info.rec_headers.replace_header("WARC-Record-ID", rid())
+        info.rec_headers.replace_header("WARC-Date", DATE)
+        w.write_record(info)
         request(w, "https://news.example/")
         response(w, "https://news.example/", HOME, [("Content-Type", "text/html; charset=utf-8")])
         response(w, "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), [("Content-Type", "image/png")])
@@ -160,6 +164,14 @@ def bomb(path):
     path.write_bytes(out)
 
 
+def encoding_bomb(path):
+    counter[0] = 300
+    c = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = c.compress(b"<html><body><p>") + b"".join(c.compress(bytes(1 << 20)) for _ in range(70)) + c.flush()
+    with open(path, "wb") as f:
+        response(WARCWriter(f, gzip=False), STORY, body, [("Content-Type", "text/html"), ("Content-Encoding", "gzip")])
+
+
 def expected(paths):
     out = {}
     for path in paths:
@@ -189,6 +201,7 @@ def main():
     wacz(OUT / "capture.wacz", "data.warc.gz", (OUT / "story.warc.gz").read_bytes(), zipfile.ZIP_STORED)
     wacz(OUT / "deflated.wacz", "data.warc", (OUT / "story.warc").read_bytes(), zipfile.ZIP_DEFLATED)
     bomb(OUT / "bomb.warc.gz")
+    encoding_bomb(OUT / "encoding-bomb.warc")
     wacz(OUT / "zip-bomb.wacz", "data.warc", (OUT / "story.warc").read_bytes() + bytes(4 << 20), zipfile.ZIP_DEFLATED)
     patch_directory(OUT / "zip-bomb.wacz", "archive/data.warc", 24, "<I", 1000)  # uncompressed size: 1000 bytes
     wacz(OUT / "encrypted.wacz", "data.warc.gz", (OUT / "story.warc.gz").read_bytes(), zipfile.ZIP_STORED)
