@@ -141,6 +141,7 @@ import Testing
         ("twice.warc", "holds 2 responses for \(story), captured at: 2024-08-01T10:00:00Z"),
         ("elsewhere.warc", "holds no response record for \(story) (1 records, 1 responses); it holds responses for https://news.example/other"),
         ("garbage.warc.gz", "not a valid gzip stream"),
+        ("revisit.warc", "holds only revisit records for \(story)"),
         ("truncated.wacz", "not a ZIP archive"),
         ("empty.wacz", "holds no archive/*.warc"),
     ])
@@ -158,6 +159,7 @@ import Testing
         case "twice.warc": warc + warc
         case "elsewhere.warc": Self.record("https://news.example/other", head: Self.story200, body: Array("<p>Hi.</p>".utf8))
         case "garbage.warc.gz": gz + Array("not gzip".utf8)
+        case "revisit.warc": Array(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "WARC-Type: response", with: "WARC-Type: revisit").utf8)
         case "truncated.wacz": Array(try Self.bytes("capture.wacz").prefix(3000))
         default: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)  // an empty ZIP: only its end record
         }

@@ -51,6 +51,8 @@ public enum WebArchive {
     struct Selector {
         let url: String?
         var records = 0, responses = 0
+        /// Revisit records for the URL: a later crawl that found the page unchanged, holding no payload of its own.
+        var revisits = 0
         /// The first response target URIs seen (for an error listing what the archive holds).
         var seen: [String] = []
         /// The chosen record, and every other candidate's description (date and id, or URI).
@@ -72,6 +74,7 @@ public enum WebArchive {
 
         mutating func take(_ record: WARCRecordReader.Record) throws(CaptureError) {
             let h = record.headers
+            if let url, h["WARC-Type"]?.lowercased() == "revisit", WebArchiveRecord.unbracketed(h["WARC-Target-URI"] ?? "") == url { revisits += 1 }
             guard isResponse(h) else { return }
             responses += 1
             let target = WebArchiveRecord.unbracketed(h["WARC-Target-URI"] ?? "")
@@ -97,6 +100,9 @@ public enum WebArchive {
         func result() throws(CaptureError) -> WebArchiveRecord {
             guard let chosen else {
                 let held = seen.isEmpty ? "" : "; it holds responses for " + seen.map { String($0.prefix(200)) }.joined(separator: ", ") + (responses > seen.count ? ", …" : "")
+                if let url, revisits > 0 {
+                    throw CaptureError("the archive holds only revisit records for \(String(url.prefix(200))), which point to an earlier capture and hold no page; add the archive that holds its response record")
+                }
                 if let url { throw CaptureError("the archive holds no response record for \(String(url.prefix(200))) (\(records) records, \(responses) responses)\(held)") }
                 throw CaptureError("the archive holds no HTML response record (\(records) records, \(responses) responses)\(held)")
             }
