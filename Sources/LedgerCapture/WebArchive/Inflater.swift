@@ -16,7 +16,6 @@ final class Inflater {
 
     private let stream: UnsafeMutablePointer<z_stream>
     private let format: Format
-    private var ended = false
     /// True once any input was decompressed without error (so a zlib header, if any, was accepted).
     private var started = false
     /// True once the (last) compressed stream has ended.
@@ -39,7 +38,7 @@ final class Inflater {
     }
 
     deinit {
-        if !ended { inflateEnd(stream) }
+        inflateEnd(stream)
         stream.deallocate()
     }
 
