@@ -9,7 +9,8 @@ claimledger did not write), from the HTML capture fixtures beside them.
   and a plain-text ISO-8859-1 response; the digests are warcio's (over the body as transferred).
 - wrong-digest.warc: the EN page with a WARC-Payload-Digest of other bytes.
 - capture.wacz (members stored, archive/data.warc.gz) and deflated.wacz (members deflated, archive/data.warc),
-  each with pages/pages.jsonl, indexes/index.cdxj and datapackage.json as the WACZ 1.1.1 spec lays them out.
+  each with pages/pages.jsonl (listing the story page), indexes/index.cdxj and datapackage.json as the WACZ 1.1.1
+  spec lays them out; two-pages.wacz lists both pages.
 - Hostile: bomb.warc.gz (a record of 80 MiB of zeros in 80 KiB), encoding-bomb.warc (a gzip-encoded page of 70 MiB
   of zeros), zip-bomb.wacz (a deflated member that
   expands far past the size its directory declares), encrypted.wacz and zip64.wacz (directory fields patched).
@@ -124,8 +125,8 @@ def cdxj(warc_bytes, name):
     return "\n".join(sorted(lines)) + "\n"
 
 
-def wacz(path, warc_name, warc_bytes, method):
-    pages = '{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}\n' + json.dumps({"url": STORY, "ts": DATE, "title": "Story"}) + "\n"
+def wacz(path, warc_name, warc_bytes, method, urls=(STORY,)):
+    pages = '{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}\n' + "".join(json.dumps({"url": u, "ts": DATE, "title": "Page"}) + "\n" for u in urls)
     members = {f"archive/{warc_name}": warc_bytes, "pages/pages.jsonl": pages.encode(), "indexes/index.cdxj": cdxj(warc_bytes, warc_name).encode()}
     package = {"profile": "data-package", "wacz_version": "1.1.1", "resources": [
         {"name": n.split("/")[-1], "path": n, "hash": "sha256:" + hashlib.sha256(b).hexdigest(), "bytes": len(b)} for n, b in members.items()]}
@@ -200,6 +201,7 @@ def main():
     wrong_digest(OUT / "wrong-digest.warc")
     wacz(OUT / "capture.wacz", "data.warc.gz", (OUT / "story.warc.gz").read_bytes(), zipfile.ZIP_STORED)
     wacz(OUT / "deflated.wacz", "data.warc", (OUT / "story.warc").read_bytes(), zipfile.ZIP_DEFLATED)
+    wacz(OUT / "two-pages.wacz", "data.warc.gz", (OUT / "story.warc.gz").read_bytes(), zipfile.ZIP_STORED, ("https://news.example/", STORY))
     bomb(OUT / "bomb.warc.gz")
     encoding_bomb(OUT / "encoding-bomb.warc")
     wacz(OUT / "zip-bomb.wacz", "data.warc", (OUT / "story.warc").read_bytes() + bytes(4 << 20), zipfile.ZIP_DEFLATED)

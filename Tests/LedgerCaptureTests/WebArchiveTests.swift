@@ -59,6 +59,13 @@ import Testing
 
     @Test func withoutAURLTheOnlyHTMLResponseIsTakenAndSeveralAreListed() throws {
         #expect(try WebArchive.response(inFileAt: Self.path("wrong-digest.warc"), url: nil).targetURI == Self.story)
+        // A WACZ says which page it archived (pages/pages.jsonl); its other responses are that page's resources.
+        #expect(try WebArchive.response(inFileAt: Self.path("capture.wacz"), url: nil).targetURI == Self.story)
+        #expect(try WebArchive.response(inFileAt: Self.path("deflated.wacz"), url: nil).targetURI == Self.story)
+        #expect {
+            try WebArchive.response(inFileAt: Self.path("two-pages.wacz"), url: nil)
+        } throws: { "\($0)" == "the WACZ lists 2 pages in pages/pages.jsonl; choose one with --url: https://news.example/, \(Self.story)" }
+        #expect(try WebArchive.response(inFileAt: Self.path("two-pages.wacz"), url: "https://news.example/").targetURI == "https://news.example/")
         #expect {
             try WebArchive.response(inFileAt: Self.path("story.warc.gz"), url: nil)
         } throws: { "\($0)".contains("2 HTML responses; choose one with --url: https://news.example/, \(Self.story)") }

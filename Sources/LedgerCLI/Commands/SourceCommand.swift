@@ -27,7 +27,7 @@ struct SourceAdd: ParsableCommand {
         language, URL, title, publication date or capture time is an error saying what differs.
 
         A web archive (.warc, .warc.gz, or .wacz) is read record by record: the WARC response record for --url \
-        (or, without --url, the archive's only HTML response) is the snapshot stored, and the entry records its \
+        (or, without --url, the one page a WACZ's pages.jsonl lists, else the archive's only HTML response) is the snapshot stored, and the entry records its \
         WARC-Record-ID, WARC-Target-URI and WARC-Date. Its payload (chunked and gzip/deflate encodings removed) \
         is extracted as an HTML page or plain text. A WARC-Payload-Digest that does not match is a warning, and \
         `audit` lists it.

@@ -11,14 +11,21 @@ public enum WebArchive {
         return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") || lower.hasSuffix(".wacz")
     }
 
-    /// The response record for `url` in the archive at `path`. Without `url`, the archive must hold exactly one HTML
-    /// response. No response for the URL, several, or a damaged archive is a `CaptureError` (one line).
+    /// The response record for `url` in the archive at `path`. Without `url`, a WACZ whose `pages/pages.jsonl` lists
+    /// one page gives that page's response; otherwise the archive must hold exactly one HTML response. No response
+    /// for the URL, several, or a damaged archive is a `CaptureError` (one line).
     public static func response(inFileAt path: String, url: String?) throws(CaptureError) -> WebArchiveRecord {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CaptureError("the archive could not be opened for reading") }
         defer { try? handle.close() }
         var selector = Selector(url: url)
         if path.lowercased().hasSuffix(".wacz") {
             let zip = try ZipDirectory(handle)
+            if url == nil, let pages = try WACZPages.urls(in: zip) {
+                guard pages.count == 1 else {
+                    throw CaptureError("the WACZ lists \(pages.count) pages in pages/pages.jsonl; choose one with --url: \(pages.prefix(10).map { String($0.prefix(200)) }.joined(separator: ", "))\(pages.count > 10 ? ", …" : "")")
+                }
+                selector = Selector(url: pages[0])
+            }
             let warcs = zip.members.filter { $0.name.hasPrefix("archive/") && isWARC($0.name) }
             guard !warcs.isEmpty else { throw CaptureError("the WACZ holds no archive/*.warc or archive/*.warc.gz file") }
             for member in warcs {
