@@ -30,7 +30,11 @@ import Testing
 
     /// One WARC response record around an HTTP response head and body, written by hand (not by the code under test).
     static func record(_ url: String, head: String, body: [UInt8], id: Int = 1) -> [UInt8] {
-        let block = Array((head + "\r\n\r\n").utf8) + body
+        record(url, block: Array((head + "\r\n\r\n").utf8) + body, id: id)
+    }
+
+    /// The same around a block given as bytes.
+    static func record(_ url: String, block: [UInt8], id: Int = 1) -> [UInt8] {
         let header = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-\(String(format: "%012d", id))>\r\n"
             + "WARC-Date: 2024-08-01T10:00:00Z\r\nWARC-Target-URI: \(url)\r\nContent-Type: application/http; msgtype=response\r\n"
             + "Content-Length: \(block.count)\r\n\r\n"
@@ -215,6 +219,12 @@ import Testing
                                                             body: Array(body.utf8)).dropLast(4)))
         #expect(try record.payload() == Array("<p>Wiki text.</p>".utf8))
         #expect(try WARCTextExtractor.extract(record) == "Wiki text.\n")
+    }
+
+    @Test func aLatin1HTTPHeaderDoesNotMakeTheRecordUnreadable() throws {
+        let head: [UInt8] = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Disposition: inline; filename=\"caf".utf8) + [0xE9] + Array("\"".utf8)
+        let bytes = Array(Self.record(Self.story, block: head + Array("\r\n\r\n<p>Text.</p>".utf8)).dropLast(4))
+        #expect(try WARCTextExtractor.extract(try WebArchiveRecord(bytes)) == "Text.\n")
     }
 
     @Test func theHTTPCharsetComesBeforeTheDeclaredOne() throws {

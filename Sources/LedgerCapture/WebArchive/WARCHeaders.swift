@@ -16,15 +16,16 @@ struct WARCHeaders: Sendable {
     }
 
     /// Parses header lines (without the first line and the blank line that ends them), each ending in CRLF or LF.
-    /// Nil when a line is neither `Name: value` nor a continuation, or a line is not UTF-8.
+    /// Nil when a line is neither `Name: value` nor a continuation.
     static func parse(_ bytes: ArraySlice<UInt8>) -> WARCHeaders? {
         var h = WARCHeaders()
         // Split on LF bytes: as Characters, CR LF is one grapheme and would never equal "\n".
         for var raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if raw.last == 0x0D { raw = raw.dropLast() }
             if raw.isEmpty { continue }
-            guard let text = String(validating: raw, as: UTF8.self) else { return nil }
-            let line = Substring(text)
+            // Values are UTF-8 by WARC 1.1 §4, but HTTP headers in the wild hold Latin-1: such bytes become U+FFFD
+            // rather than making the record unreadable.
+            let line = Substring(String(decoding: raw, as: UTF8.self))
             if line.first == " " || line.first == "\t" {
                 guard let last = h.fields.indices.last else { return nil }
                 h.fields[last].value += " " + line.trimmingSpaceAndTab()
