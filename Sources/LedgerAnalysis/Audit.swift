@@ -85,6 +85,10 @@ public struct AuditReport: Sendable {
     public let targets: [Int64: ClaimRecord]
     /// Every claim (original or correction) whose stored value does not follow from its words, in ledger order.
     public let valueMismatches: [ValueMismatch]
+    /// How many web-archive sources had their WARC record's payload digest checked, and those whose digest is wrong
+    /// (in seq order). Filled by the caller, which can read WARC records; never part of `ok`.
+    public var webArchivesChecked = 0
+    public var payloadDigests: [PayloadDigestFinding] = []
 
     /// True when every source's bytes hash to its id and every excerpt is exactly at its position.
     public var ok: Bool { sources.allSatisfy { $0.bytesOK && $0.excerpts.allSatisfy { $0.status == .exact } } }

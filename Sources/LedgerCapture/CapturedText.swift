@@ -16,6 +16,7 @@ public enum CapturedText {
     public static func extract(_ bytes: [UInt8], with extractor: Extractor) throws(CaptureError) -> String {
         switch extractor {
         case .html: return try HTMLTextExtractor.extract(bytes)
+        case .warc: return try WARCTextExtractor.extract(bytes)
         default: throw CaptureError("the extractor \(extractor.name) \(extractor.version) is not part of this build of claimledger")
         }
     }

@@ -3,7 +3,9 @@ import LedgerCore
 /// Extracts the main text of an article page, deterministically (`Extractor.html`), with libxml2's HTML parser.
 ///
 /// The rule:
-/// 1. The charset is decided by `HTMLCharset` (BOM, else declared, else UTF-8) and decoded strictly.
+/// 1. The charset is decided by `HTMLCharset` (BOM, else declared, else UTF-8) and decoded strictly. A capture
+///    whose transport named a charset (an archived HTTP response's `Content-Type`) passes it as `charset`: it then
+///    comes before the declared one, as in a browser.
 /// 2. Boilerplate subtrees are dropped wherever they are: `script`, `style`, `noscript`, `template`, `nav`,
 ///    `aside`, `footer`, `form`, `button`, `select`, `iframe`, `svg`, comments, elements with `hidden` or
 ///    `aria-hidden="true"`, roles `navigation`, `banner`, `contentinfo`, `complementary`, `dialog`, `alert`, and
@@ -21,7 +23,8 @@ import LedgerCore
 ///    its own anchoring text (DESIGN §3).
 public enum HTMLTextExtractor {
     /// The main text of the HTML page `bytes`, or a `CaptureError` when they cannot be decoded or hold no text.
-    public static func extract(_ bytes: [UInt8]) throws(CaptureError) -> String {
+    /// `charset` is the charset the page was served with, if known (nil for a saved page).
+    public static func extract(_ bytes: [UInt8], charset: String? = nil) throws(CaptureError) -> String {
         guard !bytes.isEmpty else { throw CaptureError("the HTML file is empty") }
         let utf8: [UInt8]
         if let (encoding, length) = HTMLCharset.byteOrderMark(bytes) {
@@ -31,7 +34,7 @@ public enum HTMLTextExtractor {
             utf8 = Array(s.utf8)
         } else {
             guard let probe = HTMLDocument(bytes, encoding: nil) else { throw CaptureError("the file could not be parsed as HTML") }
-            let label = probe.declaredEncoding ?? "UTF-8"
+            let label = charset ?? probe.declaredEncoding ?? "UTF-8"
             guard let encoding = HTMLCharset.encoding(named: label) else {
                 throw CaptureError("the HTML page declares the charset \"\(label.prefix(40))\", which is not supported (save it as UTF-8, ISO-8859-1 or windows-1252)")
             }

@@ -43,6 +43,11 @@ public enum AuditRenderer {
             + (m.parsed.map { "parses to \(compact($0))" } ?? "no longer parses (\(m.problem ?? ""))")
     }
 
+    /// A web-archive source whose WARC record's payload digest is wrong.
+    static func digestLine(_ d: PayloadDigestFinding) -> String {
+        "seq \(d.seq) (source \(d.source.prefix(12)), \(d.targetURI)): the WARC record \(d.recordID) — \(d.problem)"
+    }
+
     static func lines(_ a: AuditReport, markdown md: Bool, verification: ReportProvenance.Verification) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
@@ -85,6 +90,10 @@ public enum AuditRenderer {
         }
         out += h("Values that do not follow from their words")
         out += a.valueMismatches.isEmpty ? [item + "none"] : a.valueMismatches.map { item + esc(mismatchLine($0)) }
+        if a.webArchivesChecked > 0 {
+            out += h("Web-archive payload digests")
+            out += a.payloadDigests.isEmpty ? [item + "all \(a.webArchivesChecked) match"] : a.payloadDigests.map { item + esc(digestLine($0)) }
+        }
         return out
     }
 
@@ -125,6 +134,10 @@ public enum AuditRenderer {
             "look_alike_names": .array(a.lookAlikes.map { ["names": .array($0.names.map { .string($0) })] }),
             "by_outlet": tally(a.byOutlet), "by_language": tally(a.byLanguage),
             "retractions": revisions(.retraction), "corrections": revisions(.correction), "provenance": provenance.json,
+            "payload_digest_mismatches": .array(a.payloadDigests.map {
+                ["seq": .number(Double($0.seq)), "source": .string($0.source), "warc_record_id": .string($0.recordID),
+                 "warc_target_uri": .string($0.targetURI), "problem": .string($0.problem)]
+            }),
             "value_mismatches": .array(a.valueMismatches.map { m in
                 var o: [String: JSONValue] = ["seq": .number(Double(m.seq)), "stored": m.stored.json]
                 if let p = m.parsed { o["parsed"] = p.json }
@@ -182,6 +195,10 @@ public enum AuditRenderer {
             return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(HTMLEscape.value(r.reason))"
         })
         body += "<h2>Values that do not follow from their words</h2>\n" + list(a.valueMismatches.map { HTMLEscape.value(mismatchLine($0)) })
+        if a.webArchivesChecked > 0 {
+            body += "<h2>Web-archive payload digests</h2>\n" + (a.payloadDigests.isEmpty ? "<p class=\"none\">all \(a.webArchivesChecked) match</p>\n"
+                : list(a.payloadDigests.map { HTMLEscape.value(digestLine($0)) }))
+        }
         return body
     }
 }

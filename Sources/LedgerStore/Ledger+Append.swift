@@ -43,15 +43,28 @@ extension Ledger {
     }
 
     /// Records a captured source: its bytes (stored once, by SHA-256) and a `source` entry. Adding the same
-    /// bytes again appends nothing and returns the existing id and seq.
-    /// `extracted` is the text an extractor derived from `bytes` (an HTML capture), which excerpts are then anchored in.
+    /// bytes again with the same metadata appends nothing and returns the existing id and seq; with a different
+    /// outlet, language, URL, title, publication date, capture time (when given) or extractor it is an error saying
+    /// what differs (old → new), and nothing is appended.
+    /// `extracted` is the text an extractor derived from `bytes` (an HTML or web-archive capture), which excerpts are
+    /// then anchored in; `webArchive` names the WARC record a web-archive capture's bytes are.
     public func addSource(bytes: [UInt8], extracted: (text: String, mediaType: String, extractor: Extractor)? = nil,
+                          webArchive: WebArchiveOrigin? = nil,
                           outlet: String, language: String, url: String?, title: String?,
                           published: String?, capturedAt: String?) throws -> AddedSource {
-        let (id, body) = try Bodies.source(bytes: bytes, extracted: extracted, outlet: outlet, language: language, url: url, title: title,
-                                           published: published, capturedAt: capturedAt ?? Bodies.now())
+        let (id, body) = try Bodies.source(bytes: bytes, extracted: extracted, webArchive: webArchive, outlet: outlet, language: language,
+                                           url: url, title: title, published: published, capturedAt: capturedAt ?? Bodies.now())
         return try appending { batch in
-            if let seq = try store.seqs(kind: .source, key: id.hex).first { return AddedSource(id: id, seq: seq, existed: true) }
+            if let seq = try store.seqs(kind: .source, key: id.hex).first {
+                guard let stored = try store.entryBytes(seq), case .source(let old)? = EntryBody(stored) else {
+                    throw StoreError("the entry at seq \(seq) for source \(id.hex.prefix(12)) is unreadable; run `claimledger verify`", integrity: true)
+                }
+                let changes = Self.sourceChanges(old, body, capturedAtGiven: capturedAt != nil)
+                guard changes.isEmpty else {
+                    throw StoreError("source \(id.hex.prefix(12)) is already recorded at seq \(seq) with different metadata: \(changes.joined(separator: "; ")); entries are never edited, so nothing was appended")
+                }
+                return AddedSource(id: id, seq: seq, existed: true)
+            }
             _ = try batch.storeBlob(bytes)
             return AddedSource(id: id, seq: try batch.append(kind: .source, body: body).seq, existed: false)
         }

@@ -35,7 +35,7 @@ import Testing
         let id = try #require(first["id"]?.string)
         #expect(id == SHA256.hash(Array("Some text.\r\nMore text.\n".utf8)).hex)  // the raw bytes, CRLF and all
         #expect(first["seq"]?.integer == 1 && first["existed"] == false)
-        let again = try CLI.run(["source", "add", file, "--outlet", "O", "--lang", "en", "--ledger", dir])
+        let again = try CLI.run(["source", "add", file, "--outlet", "O", "--lang", "en-gb", "--ledger", dir])
         #expect(again.stdout == id + "\n" && again.stderr.contains("nothing appended"))
         #expect(try JSONParser.parse(try CLI.state(dir))["size"]?.integer == 2)
         let shown = try JSONParser.parse(try CLI.run(["show", "1", "--json", "--ledger", dir]).stdout)

@@ -92,9 +92,19 @@ import Testing
         let (ledger, source) = try Self.makeLedger()
         #expect(throws: StoreError.self) { try ledger.addPredicate(ClaimPredicate(id: "attendance", type: .text)) }
         let size = try ledger.store.size()
-        let again = try ledger.addSource(bytes: try #require(try ledger.store.blob(source)), outlet: "Other", language: "fr",
-                                         url: nil, title: nil, published: nil, capturedAt: nil)
+        let bytes = try #require(try ledger.store.blob(source))
+        guard case .source(let recorded)? = EntryBody(try #require(try ledger.store.entryBytes(1))) else { Issue.record("seq 1 is not a source"); return }
+        let again = try ledger.addSource(bytes: bytes, outlet: recorded.outlet, language: recorded.lang,
+                                         url: recorded.url, title: recorded.title, published: recorded.published, capturedAt: nil)
         #expect(again.existed && again.id == source)
+        // The same bytes with other metadata: an error naming what differs, and nothing appended (issue 11 item 2).
+        #expect {
+            try ledger.addSource(bytes: bytes, outlet: "Other", language: "fr", url: recorded.url, title: recorded.title,
+                                 published: recorded.published, capturedAt: nil)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("--outlet “\(recorded.outlet)” → “Other”") && message.contains("--lang “\(recorded.lang)” → “fr”") && !message.contains("--title")
+        }
         #expect(try ledger.store.size() == size)
     }
 

@@ -70,10 +70,26 @@ struct AuditCommand: ParsableCommand {
             try report.emit(ReanchorRenderer.render(source: id.hex, against: SHA256.hash(bytes).hex, anchors: anchors, as: format, provenance: provenance))
             return try provenance.exitIfNotVerified()
         }
-        let audit = try Self.audit(ledger, input)
+        var audit = try Self.audit(ledger, input)
+        (audit.webArchivesChecked, audit.payloadDigests) = try Self.payloadDigests(ledger, input)
         try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance))
         try provenance.exitIfNotVerified()
         if !audit.ok { throw ExitCode(2) }
+    }
+
+    /// Checks the WARC-Payload-Digest of every web-archive source's stored record: how many were checked, and the
+    /// ones that do not match.
+    static func payloadDigests(_ ledger: Ledger, _ input: AnalysisInput) throws -> (Int, [PayloadDigestFinding]) {
+        var checked = 0, findings: [PayloadDigestFinding] = []
+        for record in input.sources.values.sorted(by: { $0.seq < $1.seq }) {
+            guard let entry = try ledger.store.entryBytes(record.seq), case .source(let body)? = EntryBody(entry), body.extractor == .warc,
+                  let bytes = try ledger.store.blob(body.id), let warc = try? WebArchiveRecord(bytes) else { continue }
+            checked += 1
+            if let problem = warc.payloadDigestCheck().problem {
+                findings.append(PayloadDigestFinding(seq: record.seq, source: record.id, recordID: warc.recordID, targetURI: warc.targetURI, problem: problem))
+            }
+        }
+        return (checked, findings)
     }
 
     /// The audit of a ledger: snapshots of every source (bytes checked against their id) and the analysis input.

@@ -23,11 +23,18 @@ struct SourceAdd: ParsableCommand {
         list items; no navigation, scripts or banners) is extracted, and quotes are anchored in that text; `verify` \
         extracts it again from the stored bytes. The source id \
         is the SHA-256 of those bytes (64 hex digits; `claim add --source` takes any unique prefix of 8 or more). \
-        Adding the same bytes again appends nothing and prints the existing id.
+        Adding the same bytes again appends nothing and prints the existing id; adding them with a different outlet, \
+        language, URL, title, publication date or capture time is an error saying what differs.
+
+        A web archive (.warc, .warc.gz, or .wacz) is read record by record: the WARC response record for --url \
+        (or, without --url, the one page a WACZ's pages.jsonl lists, else the archive's only HTML response) is the snapshot stored, and the entry records its \
+        WARC-Record-ID, WARC-Target-URI and WARC-Date. Its payload (chunked and gzip/deflate encodings removed) \
+        is extracted as an HTML page or plain text. A WARC-Payload-Digest that does not match is a warning, and \
+        `audit` lists it.
         """
     )
 
-    @Argument(help: ArgumentHelp("The captured text (UTF-8) or HTML page.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The captured text (UTF-8), HTML page, or web archive (.warc, .warc.gz, .wacz).", valueName: "FILE"))
     var file: String
 
     @Option(help: ArgumentHelp("The outlet that published it, e.g. \"Washington Post\".", valueName: "NAME"))
@@ -36,7 +43,7 @@ struct SourceAdd: ParsableCommand {
     @Option(help: ArgumentHelp("Its language as a BCP 47 tag, e.g. en, fr, fr-CA.", valueName: "BCP47"))
     var lang: String
 
-    @Option(help: ArgumentHelp("Where it was captured from (absolute http or https URL).", valueName: "URL"))
+    @Option(help: ArgumentHelp("Where it was captured from (absolute http or https URL); in a web archive, the page to take.", valueName: "URL"))
     var url: String?
 
     @Option(help: ArgumentHelp("The article's headline.", valueName: "T"))
@@ -54,16 +61,35 @@ struct SourceAdd: ParsableCommand {
 
     func run() throws {
         let ledger = try signing.open(global)
-        let bytes = try Output.readFile(file)
-        let kind = CapturedText.kind(ofFileNamed: file)
+        let bytes: [UInt8]
         var extracted: (text: String, mediaType: String, extractor: Extractor)?
-        if let extractor = kind.extractor {
-            do { extracted = (try CapturedText.extract(bytes, with: extractor), kind.mediaType, extractor) } catch {
+        var origin: WebArchiveOrigin?
+        var url = self.url
+        if WebArchive.isArchive(fileNamed: file) {
+            try Output.checkReadable(file)
+            let record: WebArchiveRecord
+            do {
+                if let url { _ = try Bodies.url(url) }
+                record = try WebArchive.response(inFileAt: file, url: url)
+                extracted = (try WARCTextExtractor.extract(record), "application/warc", .warc)
+            } catch let error as CaptureError {
                 throw CLIError("\(file): \(error); nothing was recorded")
             }
+            bytes = record.bytes
+            origin = WebArchiveOrigin(recordID: record.recordID, targetURI: record.targetURI, date: record.date)
+            if url == nil, (try? Bodies.url(record.targetURI)) != nil { url = record.targetURI }
+            if let problem = record.payloadDigestCheck().problem { Output.note("warning: the WARC record \(record.recordID) for \(record.targetURI): \(problem); recorded as archived") }
+        } else {
+            bytes = try Output.readFile(file)
+            let kind = CapturedText.kind(ofFileNamed: file)
+            if let extractor = kind.extractor {
+                do { extracted = (try CapturedText.extract(bytes, with: extractor), kind.mediaType, extractor) } catch {
+                    throw CLIError("\(file): \(error); nothing was recorded")
+                }
+            }
         }
-        let added = try ledger.addSource(bytes: bytes, extracted: extracted, outlet: outlet, language: lang, url: url, title: title,
-                                         published: published, capturedAt: capturedAt)
+        let added = try ledger.addSource(bytes: bytes, extracted: extracted, webArchive: origin, outlet: outlet, language: lang, url: url,
+                                         title: title, published: published, capturedAt: capturedAt)
         if global.json {
             Output.json(["id": .string(added.id.hex), "seq": .number(Double(added.seq)), "existed": .bool(added.existed)])
             return

@@ -11,9 +11,10 @@ public enum Bodies {
 
     /// `source`: the captured document's metadata. Its bytes are stored apart, addressed by `id`. Plain text is
     /// anchored in its own decoding; a capture (`extracted`: the text an `Extractor` derived from `bytes`, and the
-    /// capture's media type) is anchored in that text, and the entry names the extractor.
+    /// capture's media type) is anchored in that text, and the entry names the extractor. A web-archive capture also
+    /// names the WARC record (`webArchive`) its bytes are.
     public static func source(bytes: [UInt8], extracted: (text: String, mediaType: String, extractor: Extractor)? = nil,
-                              outlet: String, language: String, url: String?, title: String?,
+                              webArchive: WebArchiveOrigin? = nil, outlet: String, language: String, url: String?, title: String?,
                               published: String?, capturedAt: String) throws(EntryError) -> (id: Digest, body: JSONValue) {
         guard !bytes.isEmpty else { throw EntryError("the source file is empty") }
         guard let text = extracted?.text ?? Normalization.anchoringText(bytes) else {
@@ -30,6 +31,14 @@ public enum Bodies {
             body["media_type"] = .string(extracted.mediaType)
             body["extractor"] = .string(extracted.extractor.name)
             body["extractor_version"] = .string(extracted.extractor.version)
+        }
+        if let webArchive {
+            guard WebArchiveOrigin.isValidDate(webArchive.date) else {
+                throw EntryError("the WARC record's WARC-Date \"\(webArchive.date.prefix(40))\" is not a WARC date (YYYY-MM-DDThh:mm:ssZ)")
+            }
+            body["warc_record_id"] = .string(try prose(webArchive.recordID, "the WARC record's WARC-Record-ID"))
+            body["warc_target_uri"] = .string(try prose(webArchive.targetURI, "the WARC record's WARC-Target-URI"))
+            body["warc_date"] = .string(webArchive.date)
         }
         if let url { body["url"] = .string(try Bodies.url(url)) }
         if let title { body["title"] = .string(try prose(title, "--title")) }

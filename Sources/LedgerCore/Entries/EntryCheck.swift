@@ -49,8 +49,10 @@ public enum EntryCheck {
     static let genesis = Shape(["origin": .text, "created": .time, "public_key": .text])
     static let source = Shape(["id": .hex64, "text_sha256": .hex64, "outlet": .text, "lang": .lang, "captured_at": .time,
                                "media_type": .text, "byte_length": .int, "url": .text, "title": .text, "published": .date,
-                               "extractor": .text, "extractor_version": .text],
-                              optional: ["url", "title", "published", "extractor", "extractor_version"])
+                               "extractor": .text, "extractor_version": .text,
+                               "warc_record_id": .text, "warc_target_uri": .text, "warc_date": .text],
+                              optional: ["url", "title", "published", "extractor", "extractor_version",
+                                         "warc_record_id", "warc_target_uri", "warc_date"])
     static let entity = Shape(["id": .text, "labels": .object, "aliases": .array])
     static let entityAlias = Shape(["entity": .text, "alias": .text])
     static let predicate = Shape(["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)), "cardinality": .oneOf(["single", "multi"]),
@@ -83,6 +85,13 @@ public enum EntryCheck {
             var out = shape(v, b, source, at: "body")
             if (v.member(b, "extractor") == nil) != (v.member(b, "extractor_version") == nil) {
                 out.append("body: extractor and extractor_version must be present together")
+            }
+            let warc = ["warc_record_id", "warc_target_uri", "warc_date"].map { v.member(b, $0) }
+            if warc.contains(where: { $0 == nil }) && warc.contains(where: { $0 != nil }) {
+                out.append("body: warc_record_id, warc_target_uri and warc_date must be present together")
+            }
+            if let d = warc[2], let date = v.string(d), !WebArchiveOrigin.isValidDate(date) {
+                out.append("body.warc_date must be a WARC-Date (YYYY-MM-DDThh:mm:ssZ, optionally with a fraction of a second)")
             }
             return out
         case .entity: return shape(v, b, entity, at: "body")

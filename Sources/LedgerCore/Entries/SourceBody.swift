@@ -16,6 +16,9 @@ public struct SourceBody: Sendable, Equatable {
     /// The extractor whose output excerpts are anchored in (`extractor`, `extractor_version`); nil for plain text,
     /// anchored in the bytes' own decoding. `textSHA256` is then the SHA-256 of the extracted text.
     public let extractor: Extractor?
+    /// The WARC record a web-archive capture was taken from (`warc_record_id`, `warc_target_uri`, `warc_date`);
+    /// nil for other sources.
+    public let webArchive: WebArchiveOrigin?
 
     init?(_ b: CanonicalJSONView.Ref) {
         guard let id = b.string("id").flatMap(Digest.init(hex:)), let text = b.string("text_sha256").flatMap(Digest.init(hex:)),
@@ -37,6 +40,13 @@ public struct SourceBody: Sendable, Equatable {
         } else {
             guard b.string("extractor_version") == nil else { return nil }
             extractor = nil
+        }
+        if let record = b.string("warc_record_id") {
+            guard let target = b.string("warc_target_uri"), let date = b.string("warc_date") else { return nil }
+            webArchive = WebArchiveOrigin(recordID: record, targetURI: target, date: date)
+        } else {
+            guard b.string("warc_target_uri") == nil, b.string("warc_date") == nil else { return nil }
+            webArchive = nil
         }
     }
 }

@@ -12,4 +12,7 @@ public struct Extractor: Sendable, Equatable, Hashable {
 
     /// LedgerCapture's `HTMLTextExtractor`, the main-text extractor for HTML pages.
     public static let html = Extractor(name: "claimledger-html", version: "1")
+
+    /// LedgerCapture's `WARCTextExtractor`: the text of one WARC response record (a web-archive capture).
+    public static let warc = Extractor(name: "claimledger-warc", version: "1")
 }
