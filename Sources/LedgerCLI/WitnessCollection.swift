@@ -9,7 +9,8 @@ import LedgerStore
 /// cosignature is checked against the witness's configured key before it is kept. The cosigned note is stored as
 /// checkpoints/SIZE.cosigned; the log-signed SIZE.checkpoint is never touched.
 struct WitnessCollection {
-    /// The witnesses to ask: `--witness "URL VKEY"` values, then the lines of DIR/witnesses (# starts a comment).
+    /// The witnesses to ask: `--witness "URL VKEY"` values, then the lines of the ledger directory's `witnesses` file
+    /// (# starts a comment). The `--witness` values are for this run only: nothing is written to that file.
     static func endpoints(options: [String], ledger: Ledger) throws -> [WitnessClient.Endpoint] {
         var result = try options.map { try WitnessClient.Endpoint(line: $0) }
         let file = ledger.directory.appendingPathComponent("witnesses").path
@@ -30,6 +31,11 @@ struct WitnessCollection {
     struct Answer {
         let endpoint: WitnessClient.Endpoint
         let outcome: WitnessClient.Outcome
+    }
+
+    /// The endpoints whose witness has not cosigned `note` yet (a witnessed copy that lacks some of them).
+    static func missing(_ endpoints: [WitnessClient.Endpoint], from note: String) -> [WitnessClient.Endpoint] {
+        endpoints.filter { e in ((try? WitnessQuorum(witnesses: [e.key], quorum: 1).cosigners(of: Array(note.utf8))) ?? []).isEmpty }
     }
 
     /// Asks every witness, stores what was cosigned, and returns the answers and the .cosigned path (if any).
@@ -84,14 +90,19 @@ struct WitnessCollection {
         return .object(o)
     }
 
-    /// Exit 2 when a witness saw an inconsistent history, 1 when another refused or was unreachable.
-    static func exitStatus(_ answers: [Answer]) throws {
+    /// Exit 2 when a witness saw an inconsistent history, 1 when another refused or was unreachable; the one error
+    /// line names each witness that refused with its reason, and `retry` says what to run to ask them again.
+    static func exitStatus(_ answers: [Answer], retry: String) throws {
         let refused = answers.filter { if case .refused = $0.outcome { true } else { false } }
         guard !refused.isEmpty else { return }
-        let names = refused.map(\.endpoint.key.name).joined(separator: ", ")
-        if let fork = refused.first(where: \.outcome.isInconsistency) {
-            throw CLIError("witness \(fork.endpoint.key.name) refused the checkpoint as inconsistent with one it cosigned before: this ledger's history forked or was rewritten (refused by: \(names))", code: 2)
+        func reason(_ a: Answer) -> String {
+            guard case .refused(let status, let why) = a.outcome else { return "" }
+            return "\(a.endpoint.key.name)\(status.map { " HTTP \($0)" } ?? ""): \(why)"
         }
-        throw CLIError("\(refused.count) of \(answers.count) witness\(answers.count == 1 ? "" : "es") did not cosign (\(names)); the checkpoint is signed and stored, run `claimledger checkpoint` again to retry")
+        let reasons = refused.map(reason).joined(separator: "; ")
+        if let fork = refused.first(where: \.outcome.isInconsistency) {
+            throw CLIError("witness \(fork.endpoint.key.name) refused the checkpoint as inconsistent with one it cosigned before: this ledger's history forked or was rewritten (\(reasons))", code: 2)
+        }
+        throw CLIError("\(refused.count) of \(answers.count) witness\(answers.count == 1 ? "" : "es") did not cosign (\(reasons)); \(retry)")
     }
 }

@@ -53,7 +53,9 @@ public struct DirectoryLogSource: LogSource {
         let full = URL(fileURLWithPath: directory).appendingPathComponent(path).path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
-            guard FileManager.default.fileExists(atPath: directory) else { throw PublishError("\(location): no such directory") }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { throw PublishError("\(location): no such directory") }
+            guard isDirectory.boolValue else { throw PublishError("\(location) is a file, not a directory that `claimledger publish` wrote") }
             return nil
         }
         guard !isDirectory.boolValue else { throw PublishError("\(location): \(path) is a directory, not a file") }
@@ -87,96 +89,15 @@ public struct HTTPLogSource: LogSource {
         guard let url = URL(string: prefix + path) else { throw PublishError("\(location): cannot make a URL for \(path)") }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("gzip, identity", forHTTPHeaderField: "Accept-Encoding")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let download = BoundedDownload(limit: limit)
-        let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let result = await download.run(session.dataTask(with: request))
+        let result = await BoundedDownload.run(request, limit: limit, timeout: timeout)
         switch result {
         case .failure(let why):
-            throw PublishError("\(location): cannot fetch \(path): \(why)", verificationFailure: why.hasPrefix("the server sent more"))
-        case .success(let (status, bytes)):
+            throw PublishError("\(location): cannot fetch \(path): \(why)", verificationFailure: why.isOverLimit)
+        case .success(let answer):
+            let (status, bytes) = (answer.status, answer.body)
             if status == 404 || status == 410 { return nil }
             guard status == 200 else { throw PublishError("\(location): fetching \(path) gave HTTP status \(status), not 200") }
             return bytes
-        }
-    }
-}
-
-/// One HTTP GET whose body is collected up to a limit, then cancelled.
-private final class BoundedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let limit: Int
-    private let lock = NSLock()
-    private var data: [UInt8] = []
-    private var status = 0
-    private var continuation: CheckedContinuation<Result<(Int, [UInt8]), FetchFailure>, Never>?
-    private var finished = false
-
-    struct FetchFailure: Error, CustomStringConvertible {
-        let description: String
-        func hasPrefix(_ p: String) -> Bool { description.hasPrefix(p) }
-    }
-
-    init(limit: Int) { self.limit = limit }
-
-    func run(_ task: URLSessionDataTask) async -> Result<(Int, [UInt8]), FetchFailure> {
-        await withCheckedContinuation { c in
-            lock.lock()
-            continuation = c
-            lock.unlock()
-            task.resume()
-        }
-    }
-
-    private func finish(_ result: Result<(Int, [UInt8]), FetchFailure>) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished, let c = continuation else { return }
-        finished = true
-        continuation = nil
-        c.resume(returning: result)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        let code = (response as? HTTPURLResponse)?.statusCode ?? 0
-        lock.lock()
-        status = code
-        lock.unlock()
-        if code != 200 {
-            finish(.success((code, [])))
-            completionHandler(.cancel)
-            return
-        }
-        if response.expectedContentLength > Int64(limit) {
-            finish(.failure(FetchFailure(description: "the server sent more than the \(limit) bytes such a file can hold")))
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
-        lock.lock()
-        data.append(contentsOf: chunk)
-        let over = data.count > limit
-        lock.unlock()
-        if over {
-            finish(.failure(FetchFailure(description: "the server sent more than the \(limit) bytes such a file can hold")))
-            dataTask.cancel()
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error {
-            finish(.failure(FetchFailure(description: TerminalSafe.line(error.localizedDescription))))
-        } else {
-            lock.lock()
-            let result = (status, data)
-            lock.unlock()
-            finish(.success(result))
         }
     }
 }

@@ -85,8 +85,13 @@ public struct Monitor: Sendable {
     /// Verifies the log as published now, against `remembered` (the signed checkpoint verified last time) when given.
     /// Throws `Inconsistency` when the log contradicts it, `PublishError` for anything else.
     public func run(remembered: [UInt8]? = nil) async throws -> Report {
-        let note = try await source.require("checkpoint", limit: SignedNote.maxBytes)
+        guard let note = try await source.fetch("checkpoint", limit: SignedNote.maxBytes) else {
+            throw PublishError("no checkpoint at \(source.location): is it a directory or URL that `claimledger publish` wrote?")
+        }
         let checkpoint = try open(note, what: "\(source.location): checkpoint")
+        guard checkpoint.size <= TileCoordinate.maxTreeSize else {
+            throw PublishError("\(source.location): the checkpoint claims \(checkpoint.size) entries, more than the \(TileCoordinate.maxTreeSize) a tiled log can address: a log cannot hold them, so it is refused", verificationFailure: true)
+        }
         var cosigners: [String] = []
         if let witnesses {
             do { cosigners = try witnesses.check(note).map(\.witness.name) } catch let e as PublishError {
@@ -180,7 +185,10 @@ public struct Monitor: Sendable {
             let published = try await monitor.source.require(tile.coordinate.path, limit: TileCoordinate.fullWidth * Digest.byteCount)
             tilesChecked += 1
             guard published == tile.bytes else {
-                throw PublishError("\(location): \(tile.coordinate.path) does not hold the hashes of the published entries (\(published.count) bytes, \(tile.bytes.count) expected)", verificationFailure: true)
+                let why = published.count == tile.bytes.count
+                    ? "its hashes do not match the ones recomputed from the published entries"
+                    : "it is \(published.count) bytes, the \(tile.bytes.count / Digest.byteCount) hashes recomputed from the published entries are \(tile.bytes.count)"
+                throw PublishError("\(location): \(tile.coordinate.path) does not hold the hashes of the published entries: \(why)", verificationFailure: true)
             }
         }
 

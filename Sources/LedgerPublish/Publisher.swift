@@ -17,7 +17,9 @@ import LedgerStore
 /// is refused (exit 2); partial tiles are written beside it under their own widths; the checkpoint is replaced
 /// last. New files are written under temporary names, flushed to disk together, then moved into place, and the
 /// checkpoint is written atomically after them, so a reader (or an interrupted publish) always sees a checkpoint
-/// whose tiles are all present. Entries are streamed: memory stays flat as the ledger grows.
+/// whose tiles are all present. Entries are streamed: memory stays flat as the ledger grows. Nothing under the
+/// directory is trusted (`PublishedFiles`): links are refused, existing files are compared without being read whole,
+/// and temporary files a killed publish left behind are removed.
 public enum Publisher {
     /// The file holding the log's verifier key.
     public static let verifierKeyFile = "vkey"
@@ -63,7 +65,7 @@ public enum Publisher {
     /// Refuses (before anything is signed) a `directory` whose published checkpoint this ledger's key did not sign or
     /// that is not a prefix of this ledger.
     public static func checkDirectory(_ directory: String, for ledger: Ledger) throws {
-        if let old = try PublishedFiles(root: URL(fileURLWithPath: directory)).read(checkpointFile) {
+        if let old = try PublishedFiles(root: URL(fileURLWithPath: directory)).read(checkpointFile, limit: SignedNote.maxBytes) {
             // Before signing anything: a directory holding a checkpoint this ledger contradicts is refused.
             // A checkpoint there that this ledger's key did not sign is refused too, before anything is signed.
             let cp: Checkpoint
@@ -88,12 +90,14 @@ public enum Publisher {
             throw PublishError("the checkpoint to publish does not verify with \(key.keyID): \(error)", verificationFailure: true)
         }
         let files = try PublishedFiles(root: URL(fileURLWithPath: directory).standardizedFileURL)
+        files.removeStale()
         let vkey = Array((key.text + "\n").utf8)
-        if let existing = try files.read(verifierKeyFile), existing != vkey {
-            throw PublishError("\(directory) holds the log of another key (\(NoteKey.quoted(String(decoding: existing, as: UTF8.self).prefix(80)))): publish each log to its own directory")
+        if try files.compare(verifierKeyFile, vkey) == .different {
+            // Its content is not quoted: the file may be anything (a link to a private file is refused before this).
+            throw PublishError("\(directory)/\(verifierKeyFile) is not the verifier key of \(key.keyID): the directory holds the log of another key; publish each log to its own directory")
         }
         var previous: Checkpoint? = nil
-        if let old = try files.read(checkpointFile) {
+        if let old = try files.read(checkpointFile, limit: SignedNote.maxBytes) {
             do { previous = try Checkpoint(text: try SignedNote.open(old, verifiers: [key]).text) } catch {
                 throw PublishError("\(directory)/\(checkpointFile) does not verify with \(key.keyID): \(error)", verificationFailure: true)
             }

@@ -79,6 +79,15 @@ public struct TileCoordinate: Hashable, Sendable, CustomStringConvertible {
         return TileCoordinate(.entries, index: index, width: Int(min(Int64(fullWidth), size - index * Int64(fullWidth))))
     }
 
-    /// The number of entry bundles of a tree of `size` entries (the last one partial unless `size` is a multiple of 256).
-    public static func bundleCount(treeSize size: Int64) -> Int64 { (size + Int64(fullWidth) - 1) / Int64(fullWidth) }
+    /// The number of entry bundles of a tree of `size` entries (the last one partial unless `size` is a multiple of 256);
+    /// rounded up without overflow for any size, since a size comes from a checkpoint someone else signed.
+    public static func bundleCount(treeSize size: Int64) -> Int64 {
+        precondition(size >= 0, "a tree size is never negative")
+        return size / Int64(fullWidth) + (size % Int64(fullWidth) == 0 ? 0 : 1)
+    }
+
+    /// The largest tree size a reader accepts: 2^63 − 256, the largest whose tiling (every tile rounded up to 256
+    /// hashes or entries, and each tile's first index) a reader can compute in signed 64-bit arithmetic, as Go's
+    /// sumdb/tlog does. A checkpoint claiming more is refused before anything is fetched.
+    public static let maxTreeSize: Int64 = Int64.max - Int64(fullWidth) + 1
 }

@@ -22,7 +22,8 @@ struct CheckpointCommand: AsyncParsableCommand {
         copied or restored without its history: it refuses to sign until you give a checkpoint it published \
         (--trust FILE), or say with --without-history that it never published one.
 
-        Witnesses: with --witness "URL VKEY" (repeatable), and for each line "URL VKEY" of DIR/witnesses, the new \
+        Witnesses: with --witness "URL VKEY" (repeatable, for this run only), and for each line "URL VKEY" of the \
+        ledger's `witnesses` file (in the --ledger directory; write it yourself, `#` starts a comment), the new \
         checkpoint is sent with a consistency proof to the witness (C2SP tlog-witness add-checkpoint); each \
         returned cosignature is checked with the witness's key, and the checkpoint with every witness line is \
         stored as checkpoints/SIZE.cosigned (SIZE.checkpoint is never changed). Each witness that refuses is named \
@@ -34,7 +35,7 @@ struct CheckpointCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("A witness to ask for a cosignature: \"URL VKEY\", its add-checkpoint URL prefix and its verifier key (repeatable; also read from DIR/witnesses, one per line).", valueName: "URL VKEY"))
+    @Option(help: ArgumentHelp("A witness to ask for a cosignature: \"URL VKEY\", its add-checkpoint URL prefix and its verifier key (repeatable; for this run only: list the witnesses to ask every time in the ledger directory's `witnesses` file, one per line).", valueName: "URL VKEY"))
     var witness: [String] = []
 
     @Option(help: ArgumentHelp("A checkpoint published earlier (e.g. when restoring a ledger from a backup without its checkpoints/): the ledger must be consistent with it, and it joins the history the new checkpoint is checked against (repeatable).", valueName: "FILE"))
@@ -62,7 +63,7 @@ struct CheckpointCommand: AsyncParsableCommand {
             Output.note("stored in \(signed.path)\(collected.path.map { "; witnessed copy in \($0)" } ?? "")")
             for answer in collected.answers { Output.note(WitnessCollection.describe(answer)) }
         }
-        try WitnessCollection.exitStatus(collected.answers)
+        try WitnessCollection.exitStatus(collected.answers, retry: "the checkpoint is signed and stored: run `claimledger checkpoint` again to ask them again")
     }
 }
 

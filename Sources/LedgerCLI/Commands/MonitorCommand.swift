@@ -50,12 +50,24 @@ struct MonitorCommand: AsyncParsableCommand {
     @Flag(help: "Print machine-readable JSON on stdout instead of text.")
     var json = false
 
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        try Self.validateQuorum(quorum, witnesses: witness.count)
+    }
+
+    /// A usage error (exit 64) unless `quorum` is absent, or between 1 and the number of --witness keys given.
+    static func validateQuorum(_ quorum: Int?, witnesses: Int) throws {
+        guard let quorum else { return }
+        guard witnesses > 0 else { throw ValidationError("--quorum needs the witnesses' keys: --witness VKEY (repeatable)") }
+        guard (1...witnesses).contains(quorum) else {
+            throw ValidationError("--quorum \(quorum) must be between 1 and the number of --witness keys given (\(witnesses))")
+        }
+    }
+
     func run() async throws {
         let key = try Output.verifierKey(vkey, option: "--vkey")
         let statePath = state ?? MonitorState.defaultPath(for: key)
         let remembered = try MonitorState.read(statePath)
-        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
-        if quorum != nil && witness.isEmpty { throw ValidationError("--quorum needs the witnesses' keys: --witness VKEY (repeatable)") }
         let witnesses = try witness.isEmpty ? nil : WitnessQuorum(witnesses: witness.map { try Output.witnessKey($0, option: "--witness") }, quorum: quorum ?? witness.count)
         let monitor = Monitor(source: try logSource(for: location), key: key, witnesses: witnesses, claimLimit: limit > 0 ? limit : nil)
         let report: Monitor.Report

@@ -153,7 +153,7 @@ struct VerifyProofCommand: ParsableCommand {
             guard proof == nil, entry == nil else { throw ValidationError("--consistency checks two checkpoints; PROOF_FILE and --entry are for an inclusion proof") }
             guard old != nil, new != nil else { throw ValidationError("--consistency needs --old OLD_CHECKPOINT and --new NEW_CHECKPOINT") }
         }
-        if quorum != nil && witness.isEmpty { throw ValidationError("--quorum needs the witnesses' keys: --witness VKEY (repeatable)") }
+        try MonitorCommand.validateQuorum(quorum, witnesses: witness.count)
     }
 
     func run() throws {
@@ -169,7 +169,9 @@ struct VerifyProofCommand: ParsableCommand {
         } catch let e as NoteError {
             throw CLIError("the proof does NOT verify: \(e.message)", code: 2)
         }
-        let witnessed = try quorum.map { try Self.checkQuorum($0, note: parsed.checkpoint) } ?? []
+        let witnessed = try quorum.map {
+            try Self.checkQuorum($0, note: parsed.checkpoint, hint: "the proof's checkpoint carries no cosignatures: make the proof again with `claimledger prove inclusion` after `claimledger checkpoint --witness` collected them")
+        } ?? []
         let leaf = MerkleHash.leaf(entryBytes)
         if json {
             Output.json(["ok": true, "index": .number(Double(parsed.index)), "leaf_hash": .string(leaf.hex), "origin": .string(checkpoint.origin),
@@ -202,7 +204,10 @@ struct VerifyProofCommand: ParsableCommand {
         } catch {
             throw CLIError("the consistency proof does NOT verify: the tree of \(from.size) entries is not a prefix of the tree of \(to.size) entries under this proof (a rewritten history, or the wrong proof for these checkpoints)", code: 2)
         }
-        let witnessed = try quorum.map { try Self.checkQuorum($0, note: String(decoding: newNote, as: UTF8.self)) } ?? []
+        let witnessed = try quorum.map {
+            try Self.checkQuorum($0, note: String(decoding: newNote, as: UTF8.self),
+                                 hint: "\(new) carries no cosignatures: give its witnessed copy, checkpoints/\(to.size).cosigned, or the checkpoint `claimledger publish` wrote, as --new")
+        } ?? []
         if json {
             Output.json(["ok": true, "origin": .string(to.origin), "old_size": .number(Double(from.size)), "new_size": .number(Double(to.size)),
                          "old_root": .string(from.root.hex), "new_root": .string(to.root.hex), "witnesses": .array(witnessed.map { .string($0) })])
@@ -211,10 +216,12 @@ struct VerifyProofCommand: ParsableCommand {
         }
     }
 
-    /// The key IDs of the witnesses that cosigned, or exit 2 when fewer than the quorum did.
-    private static func checkQuorum(_ quorum: WitnessQuorum, note: String) throws -> [String] {
+    /// The key IDs of the witnesses that cosigned, or exit 2 when fewer than the quorum did; `hint` is added when
+    /// the note has no signature but the log's (a checkpoint that was never witnessed, rather than a bad one).
+    private static func checkQuorum(_ quorum: WitnessQuorum, note: String, hint: String) throws -> [String] {
         do { return try quorum.check(Array(note.utf8)).map(\.witness.keyID) } catch let e as PublishError {
-            throw CLIError("the checkpoint is NOT witnessed as required: \(e.message)", code: 2)
+            let onlyTheLog = ((try? SignedNote.parse(Array(note.utf8)).signatures.count) ?? 0) == 1
+            throw CLIError("the checkpoint is NOT witnessed as required: \(e.message)\(onlyTheLog ? " (\(hint))" : "")", code: 2)
         }
     }
 

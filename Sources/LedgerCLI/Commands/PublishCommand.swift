@@ -20,11 +20,13 @@ struct PublishCommand: AsyncParsableCommand {
         one already in DIR must be byte-identical, and a DIR holding another history is refused (exit 2); partial \
         tiles are added; the checkpoint is replaced last and atomically, so a reader never sees a checkpoint whose \
         tiles are missing, and an interrupted publish leaves the previous log readable.
-        Witnesses: when the ledger has witnesses (--witness "URL VKEY", or DIR/witnesses of the ledger as for \
-        `checkpoint`) and the checkpoint to publish has no witnessed copy yet, their cosignatures are collected \
-        first and the witnessed copy is published, so `monitor --witness VKEY` can require them. A witness that \
-        saw another history refuses: nothing is published (exit 2). One that is unreachable or refuses otherwise \
-        is reported, the log is published with the cosignatures there are, and the exit status is 1.
+        Witnesses: when the ledger has witnesses (--witness "URL VKEY" for this run, and the lines of the ledger's \
+        own `witnesses` file in the --ledger directory, as for `checkpoint` — not a file in DIR), each one that has \
+        not cosigned the checkpoint to publish yet is asked first, and the witnessed copy is published, so \
+        `monitor --witness VKEY` can require them. A witness that saw another history refuses: nothing is \
+        published (exit 2). One that is unreachable or refuses otherwise is reported with its reason, the log is \
+        published with the cosignatures there are, and the exit status is 1; publishing again asks only the \
+        witnesses still missing.
         --json prints {"directory", "origin", "size", "root", "signed_new", "previous_size", "written", "unchanged", \
         "witnesses"}.
         """
@@ -33,10 +35,15 @@ struct PublishCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The directory to publish into (created if missing).", valueName: "DIR"))
     var directory: String
 
-    @Option(help: ArgumentHelp("A witness to cosign the published checkpoint: \"URL VKEY\" (repeatable; added to the ledger's `witnesses` file).", valueName: "URL VKEY"))
+    @Option(help: ArgumentHelp("A witness to cosign the published checkpoint: \"URL VKEY\" (repeatable; for this run only: nothing is written to the ledger's `witnesses` file).", valueName: "URL VKEY"))
     var witness: [String] = []
 
     @OptionGroup var global: GlobalOptions
+
+    /// What to run to ask the witnesses that did not cosign again.
+    private var retry: String {
+        "the log is published with the cosignatures there are: run `claimledger publish` with the same witnesses again to ask the missing ones"
+    }
 
     func run() async throws {
         let ledger = try global.open(readOnly: true)
@@ -47,9 +54,15 @@ struct PublishCommand: AsyncParsableCommand {
             try Publisher.checkDirectory(directory, for: ledger)
             let (signed, made) = try ledger.checkpoint(covering: try ledger.store.size())
             signedForWitnesses = made
-            if try ledger.cosignedNote(for: signed) == nil {
-                answers = try await WitnessCollection.collect(signed, ledger: ledger, endpoints: endpoints).answers
-                if answers.contains(where: \.outcome.isInconsistency) { try WitnessCollection.exitStatus(answers) }
+            // Only the witnesses whose cosignature the checkpoint lacks: after one was unreachable, publishing again
+            // collects the missing ones.
+            let missing = try ledger.cosignedNote(for: signed).map { WitnessCollection.missing(endpoints, from: $0) } ?? endpoints
+            if !missing.isEmpty {
+                answers = try await WitnessCollection.collect(signed, ledger: ledger, endpoints: missing).answers
+                if answers.contains(where: \.outcome.isInconsistency) {
+                    if !global.json { for answer in answers { Output.note(WitnessCollection.describe(answer)) } }
+                    try WitnessCollection.exitStatus(answers, retry: retry)
+                }
             }
         }
         let report = try Publisher.publish(ledger, to: directory)
@@ -65,6 +78,6 @@ struct PublishCommand: AsyncParsableCommand {
             Output.line("  claimledger monitor \(directory) --vkey \(ledger.ledgerKey.text)")
             for answer in answers { Output.note(WitnessCollection.describe(answer)) }
         }
-        try WitnessCollection.exitStatus(answers)
+        try WitnessCollection.exitStatus(answers, retry: retry)
     }
 }

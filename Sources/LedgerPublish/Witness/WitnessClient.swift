@@ -68,8 +68,10 @@ public struct WitnessClient: Sendable {
                 return .refused(status: nil, reason: "cannot make the consistency proof from size \(oldSize): \(error)")
             }
             let response: WitnessResponse
-            do { response = try await post(body) } catch {
-                return .refused(status: nil, reason: "cannot reach \(endpoint.url.absoluteString): \(error.localizedDescription)")
+            switch await post(body) {
+            case .failure(let why):
+                return .refused(status: nil, reason: why.isTransport ? "cannot reach \(endpoint.url.absoluteString): \(why)" : "\(endpoint.url.absoluteString): \(why)")
+            case .success(let r): response = r
             }
             switch response.outcome() {
             case .success(let signatures):
@@ -92,14 +94,16 @@ public struct WitnessClient: Sendable {
         return .refused(status: 409, reason: "the witness kept answering 409 Conflict")
     }
 
-    private func post(_ body: [UInt8]) async throws -> WitnessResponse {
+    /// POSTs the request body and reads the answer streaming, at most `WitnessResponse.maxBytes` of it, within
+    /// `timeout` seconds in all; a redirect to another host is refused.
+    private func post(_ body: [UInt8]) async -> Result<WitnessResponse, BoundedDownload.Failure> {
         var request = URLRequest(url: endpoint.url.appendingPathComponent("add-checkpoint"), timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
         request.setValue("text/plain; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        let (data, urlResponse) = try await URLSession.shared.data(for: request)
-        guard let http = urlResponse as? HTTPURLResponse else { throw PublishError("not an HTTP response") }
-        return WitnessResponse(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "",
-                               body: Array(data.prefix(WitnessResponse.maxBytes + 1)))
+        switch await BoundedDownload.run(request, limit: WitnessResponse.maxBytes, timeout: timeout, readsErrorBodies: true) {
+        case .failure(let why): return .failure(why)
+        case .success(let answer): return .success(WitnessResponse(status: answer.status, contentType: answer.contentType, body: answer.body))
+        }
     }
 }
