@@ -86,6 +86,10 @@ extension NewsroomServer {
         do { return try body(ledger) } catch let error as StoreError {
             throw ServerError(.unprocessableContent, error.message)
         } catch let error as Ledger.ClaimError {
+            if case .recorded(let seq)? = error.duplicate {
+                throw ServerError(.conflict, "identical to the claim at seq \(seq) (the same source and excerpt position, speaker, subject, predicate, value "
+                                  + "and qualifiers): to record it again, tick “record it even though an identical claim exists” (API: \"allow_duplicate\": true)")
+            }
             throw ServerError(.unprocessableContent, error.description)
         } catch let error as EntryError {
             throw ServerError(.unprocessableContent, error.message)

@@ -58,15 +58,15 @@ extension NewsroomServer {
             var fields = form.fields.filter { !$0.value.isEmpty && $0.key != "csrf" }
             fields["source"] = id
             do {
-                let newSubject = fields.removeValue(forKey: "new_subject") == "1"
+                let newSubject = fields.removeValue(forKey: "new_subject") == "1", allowDuplicate = fields.removeValue(forKey: "allow_duplicate") == "1"
                 var json = fields.mapValues { JSONValue.string($0) }
                 if let o = fields["occurrence"] {
                     guard let n = Int(o), n >= 1 else { throw ServerError(.unprocessableContent, "occurrence: must be a positive whole number") }
                     json["occurrence"] = .int(n)
                 }
-                let appended = try recordClaim(try Self.claimInput(.object(json), ignoring: []), newSubject: newSubject, as: caller)
+                let appended = try recordClaim(try Self.claimInput(.object(json), ignoring: []), newSubject: newSubject, allowDuplicate: allowDuplicate, as: caller)
                 return Self.redirect("/claims/\(appended.seq)")
-            } catch let error as ServerError where error.status == .unprocessableContent {
+            } catch let error as ServerError where [.unprocessableContent, .conflict].contains(error.status) {
                 let (src, text) = try sourceText(id, s)
                 var claimForm = claimForm(s, caller)
                 claimForm.values = form.fields
@@ -84,7 +84,7 @@ extension NewsroomServer {
             do {
                 let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !reason.isEmpty else { throw ServerError(.unprocessableContent, "reason: say why the claim is corrected") }
-                var fields = form.fields.filter { !$0.value.isEmpty && !["csrf", "reason", "new_subject"].contains($0.key) }
+                var fields = form.fields.filter { !$0.value.isEmpty && !["csrf", "reason", "new_subject", "allow_duplicate"].contains($0.key) }
                 fields["source"] = current.source
                 var json = fields.mapValues { JSONValue.string($0) }
                 if let o = fields["occurrence"] {

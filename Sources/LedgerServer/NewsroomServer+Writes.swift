@@ -23,7 +23,8 @@ extension NewsroomServer {
         api.post("claims") { request, _ in
             let caller = try apiCaller(request)
             let body = try await Self.jsonBody(request)
-            let appended = try recordClaim(try Self.claimInput(body, ignoring: ["new_subject"]), newSubject: body["new_subject"] == .bool(true), as: caller)
+            let appended = try recordClaim(try Self.claimInput(body, ignoring: ["new_subject", "allow_duplicate"]), newSubject: body["new_subject"] == .bool(true),
+                                           allowDuplicate: body["allow_duplicate"] == .bool(true), as: caller)
             return ResponseFrame.json(["seq": .int(Int(appended.seq)), "leaf_hash": .string(appended.leafHash.hex), "author": .string(caller.user.keyName)],
                                       status: .created)
         }
@@ -79,10 +80,10 @@ extension NewsroomServer {
     }
 
     /// Records one claim as `caller` (an editor or admin).
-    func recordClaim(_ input: ClaimInput, newSubject: Bool, as caller: Caller) throws -> Ledger.Appended {
+    func recordClaim(_ input: ClaimInput, newSubject: Bool, allowDuplicate: Bool, as caller: Caller) throws -> Ledger.Appended {
         try caller.require(.editor, to: "record a claim")
         return try write(as: caller.user) { ledger -> Ledger.Appended in
-            guard let appended = try ledger.addClaims([input], newSubject: newSubject).first else {
+            guard let appended = try ledger.addClaims([input], newSubject: newSubject, allowDuplicate: allowDuplicate).first else {
                 throw ServerError(.internalServerError, "the claim was not recorded")
             }
             return appended

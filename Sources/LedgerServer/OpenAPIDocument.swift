@@ -434,6 +434,9 @@ public enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/Error"
+          },
+          "409": {
+            "$ref": "#/components/responses/Error"
           }
         }
       }
@@ -1403,6 +1406,10 @@ public enum OpenAPIDocument {
           },
           "new_subject": {
             "type": "boolean"
+          },
+          "allow_duplicate": {
+            "type": "boolean",
+            "description": "record it even though an identical current claim exists"
           }
         },
         "additionalProperties": false
