@@ -19,6 +19,8 @@ struct LedgerSnapshot: Sendable {
     /// The recorded entities in ledger order, each with the aliases added to it later.
     var entities: [EntityDirectory.Entity] { directory.entities }
     var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
+    /// Where each original claim is in `history.originals`, by its seq (a claim page looks one up per request).
+    private var originalIndex: [Int64: Int] = [:]
     var checkpoint: Ledger.SignedCheckpoint?
 
     static let recentCount = 10
@@ -31,6 +33,7 @@ struct LedgerSnapshot: Sendable {
     /// transaction as the tree's new size and root.
     mutating func extend(_ ledger: Ledger, from: Int64) throws {
         var pool = StringPool()
+        let revisionsBefore = history.revisions.count, originalsBefore = history.originals.count
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry(from: from) { row in
                 guard let body = EntryBody(row.bytes) else { return }  // a malformed entry, which `verify` reports
@@ -55,7 +58,13 @@ struct LedgerSnapshot: Sendable {
             size = try ledger.store.size()
             root = try ledger.store.root(size: size).hex
         }
-        claims = history.current
+        for i in originalsBefore..<history.originals.count { originalIndex[history.originals[i].seq] = i }
+        // Only new claims: they are current and come after every current claim. A revision can change any of them.
+        if history.revisions.count == revisionsBefore && from > 0 {
+            claims.append(contentsOf: history.originals[originalsBefore...])
+        } else {
+            claims = history.current
+        }
         refreshCheckpoint(ledger)
     }
 
@@ -67,10 +76,10 @@ struct LedgerSnapshot: Sendable {
 
     /// Every version of the claim first recorded at `seq` (the original, its corrections) and its retractions.
     func record(_ seq: Int64) -> (original: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?)? {
-        guard let original = history.originals.first(where: { $0.seq == seq }) else { return nil }
+        guard let i = originalIndex[seq] else { return nil }
         let revisions = history.revisions.filter { $0.target == seq }
-        let current = claims.first { c in c.seq == seq || revisions.contains { $0.kind == .correction && $0.seq == c.seq } }
-        return (original, revisions, current)
+        let current = revisions.contains { $0.kind == .retraction } ? nil : revisions.last { $0.kind == .correction }?.claim ?? history.originals[i]
+        return (history.originals[i], revisions, current)
     }
 
     func source(_ id: String) -> SourceRecord? { sources.first { $0.id == id } }
