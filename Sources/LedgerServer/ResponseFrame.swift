@@ -11,10 +11,15 @@ struct ResponseFrame: RouterMiddleware {
 
     static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
 
+    /// Where handlers run (`BlockingExecutor`): reads on four threads, writes on two (SQLite serializes them anyway).
+    static let readers = BlockingExecutor(threads: 4, name: "claimledger-read")
+    static let writers = BlockingExecutor(threads: 2, name: "claimledger-write")
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
-            response = try await next(request, context)
+            let executor = request.method == .get || request.method == .head ? Self.readers : Self.writers
+            response = try await withTaskExecutorPreference(executor) { try await next(request, context) }
         } catch let error as ServerError {
             response = Self.refusal(error, for: request)
         } catch let error as any HTTPResponseError {
