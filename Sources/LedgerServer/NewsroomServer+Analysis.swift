@@ -36,7 +36,7 @@ extension NewsroomServer {
     }
 
     func contradictions(_ s: LedgerSnapshot, tension: Bool) async throws -> (ContradictionReport, ReportProvenance) {
-        (Contradictions.find(s.claims, predicates: s.predicates, names: s.names, includeTension: tension), try await provenance(s))
+        (analyses.contradictions(s, tension: tension), try await provenance(s))
     }
 
     /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verifies

@@ -24,6 +24,7 @@ public struct NewsroomServer: Sendable {
     let sessions = Sessions()
     let verification: VerificationCache
     let snapshots = SnapshotCache()
+    let analyses = AnalysisCache()
 
     public init(ledgerDirectory: String, publishedDirectory: String?, host: String, port: Int, secureCookies: Bool, openAPI: [UInt8]) {
         self.ledgerDirectory = ledgerDirectory
