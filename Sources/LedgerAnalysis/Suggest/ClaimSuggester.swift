@@ -17,24 +17,41 @@ public enum ClaimSuggester {
             let scan = TextScan(s, sentence)
             guard !scan.words.isEmpty else { continue }
             let sentenceText = scan.string(sentence)
-            let speech = Speech.find(scan)
-            let speaker = speech?.speaker.map(scan.string)
+            let allQuotes = scan.quotations()
+            let speech = Speech.find(scan, quotations: allQuotes)
+            var speaker = speech?.speaker.map(scan.string)
+            if speech?.byPronoun == true { speaker = previousSpeaker }
             let relay = speech?.relay.map(scan.string)
-            let quotes = scan.quotations().filter { q in scan.words.filter { q.contains($0.start) }.count >= 4 }
-            let values = ValueSpotter.values(scan, language: language)
+            // Quotations: five words or more (four with a reporting verb), not questions.
+            let quotes = allQuotes.filter { q in
+                scan.words.filter { q.contains($0.start) }.count >= (speech == nil ? 5 : 4) && s[q.upperBound - 1] != "?"
+            }
+            let statement = isStatement(scan)
+            // "…,” Rocketto said." split from its quotation: the speaker of the quotation before.
+            if let speaker, let speech, quotes.isEmpty, scan.words.count <= 5, speech.content == scan.span(0, scan.words.count - 1),
+               let last = found.last, last.speaker == nil, last.reasons.contains(.quoted), last.end <= sentence.lowerBound {
+                found[found.count - 1] = Suggestion(start: last.start, end: last.end, excerpt: last.excerpt, occurrence: last.occurrence,
+                                                    speaker: speaker, relay: last.relay, value: last.value, predicate: last.predicate,
+                                                    reasons: [.reported] + last.reasons, score: score([.reported] + last.reasons, speaker: speaker, predicate: last.predicate))
+                previousSpeaker = speaker
+                continue
+            }
+            let values = statement ? ValueSpotter.values(scan, language: language) : []
             var candidates: [(range: Range<Int>, speaker: String?, relay: String?, reasons: [Suggestion.Reason])] = []
+            if let speech, statement, scan.words.filter({ speech.content.contains($0.start) }).count >= 4,
+               !quotes.contains(where: { 2 * $0.count >= speech.content.count }) {
+                candidates.append((speech.content, speaker, relay, [.reported]))
+            }
             for q in quotes {
                 // A quotation standing alone continues the previous sentence's speaker.
-                candidates.append((q, speaker ?? (quotes.count == 1 && q.count + 4 >= sentence.count ? previousSpeaker : nil), relay,
+                candidates.append((q, speaker ?? (quotes.count == 1 && 10 * q.count >= 7 * sentence.count ? previousSpeaker : nil), relay,
                                    speech == nil ? [.quoted] : [.reported, .quoted]))
-            }
-            if quotes.isEmpty, let speech {
-                candidates.append((speech.content, speaker, relay, [.reported]))
             }
             for v in values where !candidates.contains(where: { $0.range.contains(v.range.lowerBound) }) {
                 candidates.append((window(scan, around: v.range), speaker, relay, [.value]))
             }
-            if candidates.isEmpty, isStatement(scan), scan.words.contains(where: { SpeechWords.eventWords.contains($0.key) }) {
+            if statement, !candidates.contains(where: { 2 * $0.range.count >= sentence.count }),
+               scan.words.contains(where: { SpeechWords.eventWords.contains($0.key) }) {
                 candidates.append((scan.span(0, scan.words.count - 1), nil, nil, [.event]))
             }
             for c in candidates {
@@ -50,7 +67,7 @@ public enum ClaimSuggester {
                                         speaker: c.speaker, relay: c.relay, value: value, predicate: predicate, reasons: reasons,
                                         score: score(reasons, speaker: c.speaker, predicate: predicate)))
             }
-            previousSpeaker = speaker ?? (quotes.isEmpty ? nil : previousSpeaker)
+            previousSpeaker = speaker ?? previousSpeaker
         }
         return found
     }

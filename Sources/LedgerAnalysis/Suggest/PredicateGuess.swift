@@ -1,7 +1,8 @@
 import LedgerCore
 
 /// Chooses, among the declared predicates, the one a suggestion is most likely about: one whose type reads the
-/// value (and whose unit fits it), preferring the one whose id and label words occur in the sentence.
+/// value (and whose unit fits it), preferring the one whose id and label words occur in the sentence; a
+/// quantity without a unit only gets a predicate the sentence names.
 enum PredicateGuess {
     static func guess(value: ClaimValue?, sentence: String, language: String, among predicates: [ClaimPredicate]) -> String? {
         let words = Set(sentence.lowercased().split { !$0.isLetter }.map { String($0.prefix(5)) })
@@ -13,6 +14,10 @@ enum PredicateGuess {
         if let value {
             candidates = predicates.filter { p in
                 p.type == value.value.type && (try? ValueParser.parse(value.original, predicate: p, language: language)) != nil
+            }.filter { p in
+                // A bare number ("21") fits any quantity: only a predicate the sentence names is a guess worth making.
+                if case .quantity(let q) = value.value, q.unit == nil { return overlap(p) > 0 }
+                return true
             }
         } else {
             candidates = predicates.filter { [.text, .category, .boolean].contains($0.type) && overlap($0) > 0 }

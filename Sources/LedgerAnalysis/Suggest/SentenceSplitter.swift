@@ -27,7 +27,7 @@ enum SentenceSplitter {
                 while j < s.count, s[j] == "." { j += 1 }
                 while j < s.count {
                     if TextScan.closingQuotes.contains(s[j]) || s[j] == ")" { j += 1; continue }
-                    if (s[j] == "\u{00A0}" || s[j] == "\u{202F}"), j + 1 < s.count, s[j + 1] == "»" { j += 2; continue }
+                    if s[j] == " " || s[j] == "\u{00A0}" || s[j] == "\u{202F}", j + 1 < s.count, s[j + 1] == "»" { j += 2; continue }
                     break
                 }
                 let atBreak = j == s.count || s[j].properties.isWhitespace
@@ -54,7 +54,14 @@ enum SentenceSplitter {
         while a > 0, s[a - 1].properties.isAlphabetic || s[a - 1] == "." { a -= 1 }
         let word = String(String.UnicodeScalarView(s[a..<dot])).lowercased()
         if word.isEmpty { return false }
-        if word.unicodeScalars.count == 1, s[a].properties.isUppercase { return true }
+        // An initial ("Alexander B. Howard") follows a capitalised word; "sur X." ends a sentence.
+        if word.unicodeScalars.count == 1, s[a].properties.isUppercase {
+            var p = a - 1
+            while p >= 0, s[p].properties.isWhitespace { p -= 1 }
+            var q = p
+            while q > 0, !s[q - 1].properties.isWhitespace { q -= 1 }
+            return p >= 0 && s[q].properties.isUppercase
+        }
         return abbreviations.contains(word)
     }
 

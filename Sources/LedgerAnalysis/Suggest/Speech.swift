@@ -5,16 +5,19 @@ struct Speech {
     var speaker: Range<Int>?
     var relay: Range<Int>?
     var content: Range<Int>
+    /// The speaker is a pronoun ("he said", "a-t-il précisé"): the previous sentence's speaker, if any.
+    var byPronoun = false
 
-    /// The first reporting construction in `scan`, or nil.
-    static func find(_ scan: TextScan) -> Speech? {
-        relayed(scan) ?? reported(scan)
+    /// The first reporting construction in `scan` outside its `quotations`, or nil.
+    static func find(_ scan: TextScan, quotations: [Range<Int>] = []) -> Speech? {
+        let outside = Set(scan.words.indices.filter { i in !quotations.contains { $0.contains(scan.words[i].start) } })
+        return relayed(scan, outside) ?? reported(scan, outside)
     }
 
     /// "according to X", "selon X", "d'après X": X up to the end of its clause.
-    private static func relayed(_ scan: TextScan) -> Speech? {
+    private static func relayed(_ scan: TextScan, _ outside: Set<Int>) -> Speech? {
         let w = scan.words
-        for i in w.indices {
+        for i in w.indices where outside.contains(i) {
             for cue in SpeechWords.relayCues where i + cue.count < w.count && (0..<cue.count).allSatisfy({ w[i + $0].key == cue[$0] }) {
                 let first = i + cue.count
                 var last = first
@@ -44,9 +47,9 @@ struct Speech {
     }
 
     /// "X said (that) …", "…,” said X", "X ont dit que …", "», a ainsi posté sur X l'entrepreneur Mike Nellis".
-    private static func reported(_ scan: TextScan) -> Speech? {
+    private static func reported(_ scan: TextScan, _ outside: Set<Int>) -> Speech? {
         let w = scan.words
-        guard let v = w.indices.first(where: { SpeechWords.reportingVerbs.contains(w[$0].key) }) else { return nil }
+        guard let v = w.indices.first(where: { outside.contains($0) && SpeechWords.reportingVerbs.contains(w[$0].key) }) else { return nil }
         let all = scan.span(0, w.count - 1)
         // Passive: "was told by X".
         if v > 0, ["was", "were", "been", "été", "is"].contains(w[v - 1].key), v + 2 < w.count, ["by", "par"].contains(w[v + 1].key) {
@@ -55,7 +58,12 @@ struct Speech {
             return Speech(speaker: scan.span(v + 2, end), relay: nil, content: all)
         }
         var l = v - 1
-        while l >= 0, SpeechWords.auxiliaries.contains(w[l].key), !w[l].endsClause { l -= 1 }
+        var inverted = false
+        while l >= 0, SpeechWords.auxiliaries.contains(w[l].key) || w[l].key.hasSuffix("-il") || w[l].key.hasSuffix("-elle"), !w[l].endsClause {
+            inverted = inverted || w[l].key.hasSuffix("-il") || w[l].key.hasSuffix("-elle")
+            l -= 1
+        }
+        if inverted { return Speech(speaker: nil, relay: nil, content: l < 0 ? all : scan.span(0, l), byPronoun: true) }
         if l < 0 || w[l].closesQuote {
             return Speech(speaker: after(scan, v), relay: nil, content: l < 0 ? all : scan.span(0, l))
         }
@@ -68,9 +76,11 @@ struct Speech {
             speakerEnd = p
         }
         var k = speakerEnd
-        while k > 0, !w[k - 1].endsClause, !SpeechWords.reportingVerbs.contains(w[k - 1].key), speakerEnd - k < 8 { k -= 1 }
+        while k > 0, !w[k - 1].endsClause, !SpeechWords.reportingVerbs.contains(w[k - 1].key), !SpeechWords.speakerStops.contains(w[k - 1].key),
+              speakerEnd - k < 8 { k -= 1 }
         while k <= speakerEnd, SpeechWords.clauseOpeners.contains(w[k].key) { k += 1 }
         let speaker = k <= speakerEnd ? scan.span(k, speakerEnd) : nil
+        let pronoun = k == speakerEnd && SpeechWords.pronouns.contains(w[k].key)
         var content = all
         if v + 1 < w.count {
             let next = w[v + 1]
@@ -80,7 +90,7 @@ struct Speech {
                 content = (next.start + 3)..<w[w.count - 1].end
             }
         }
-        return Speech(speaker: speaker, relay: nil, content: content)
+        return Speech(speaker: pronoun ? nil : speaker, relay: nil, content: content, byPronoun: pronoun)
     }
 
     /// The speaker named after an inverted verb: the longest run of capitalised words in its clause, else its
@@ -100,6 +110,8 @@ struct Speech {
             i = j + 1
         }
         if let (a, b) = best, b > a || w[a].key != "x" { return scan.span(a, b) }
-        return scan.span(v + 1, min(end, v + 3))
+        var last = v + 1
+        while last < min(end, v + 3), !SpeechWords.speakerStops.contains(w[last + 1].key), !SpeechWords.determiners.contains(w[last + 1].key) { last += 1 }
+        return scan.span(v + 1, last)
     }
 }

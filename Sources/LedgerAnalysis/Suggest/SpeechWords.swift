@@ -3,8 +3,7 @@ enum SpeechWords {
     /// Verbs (and participles) that report speech or writing: the speaker is the subject before them, or, after a
     /// quotation, the name that follows ("…,” said Daniel Kreiss"; "», a ainsi posté … Mike Nellis").
     static let reportingVerbs: Set<String> = [
-        "said", "says", "say", "saying", "told", "tells", "stated", "states", "claimed", "claims", "claim", "reported",
-        "reports", "announced", "announces", "wrote", "writes", "posted", "alleged", "alleging", "indicated", "clarified",
+        "said", "says", "say", "saying", "told", "tells", "stated", "claimed", "reported", "announced", "announces", "wrote", "writes", "posted", "alleged", "alleging", "indicated", "clarified",
         "confirmed", "confirming", "speculated", "accused", "added", "noted", "explained", "argued", "insisted", "denied",
         "warned", "tweeted", "responded", "read", "declared",
         "déclaré", "déclare", "dit", "affirme", "affirment", "affirmé", "explique", "expliqué", "indiqué", "indique",
@@ -36,6 +35,16 @@ enum SpeechWords {
         "however", "although", "instead", "cependant", "pourtant", "même", "si", "—", "–",
     ]
 
+    /// Words a speaker taken from before its verb does not reach back over (prepositions, adverbs, verbs).
+    static let speakerStops: Set<String> = [
+        "after", "before", "on", "in", "to", "with", "that", "than", "when", "shortly", "since", "as", "at", "by",
+        "après", "avant", "sur", "dans", "avec", "lorsque", "puis", "pendant", "depuis", "lors", "was", "were", "is",
+        "are", "has", "have", "had", "est", "sont", "a", "ont", "été",
+    ]
+
+    /// Pronouns: a speaker that is one continues the previous sentence's speaker.
+    static let pronouns: Set<String> = ["he", "she", "they", "il", "elle", "ils", "elles"]
+
     /// Words after which a statement's content starts ("said that …", "a dit que …").
     static let complementizers: Set<String> = ["that", "que"]
 
@@ -47,7 +56,8 @@ enum SpeechWords {
         "respond", "rejected", "suspendu", "suspendre", "réinstallé", "reinstauré", "verrouillé", "bloqué", "bridlé",
         "banni", "rejeté", "soutenu", "racheté", "partagé", "levé", "recueilli", "ouvert", "réagi", "répond",
         "réuni", "gagné", "ciblé", "contacté", "critiqué", "suspension", "investing", "circulating", "contained",
-        "discussed", "moved", "approached", "chose", "publish", "shut", "restricting",
+        "discussed", "moved", "approached", "chose", "publish", "shut", "restricting", "affected", "allegedly", "reportedly",
+        "purportedly",
     ]
 
     /// Determiners left out when speakers are compared.

@@ -89,7 +89,20 @@ struct TextScan {
             }
             i += 1
         }
+        // A quotation running on from the previous sentence, or on into the next one.
+        if let (at, _) = open, let r = trimmed(at + 1..<range.upperBound) { out.append(r) }
+        if out.isEmpty, let last = text[range].last, Self.closingQuotes.contains(last) || last == "»", !Self.openingQuotes.contains(text[range.lowerBound]),
+           let r = trimmed(range.lowerBound..<range.upperBound - 1) {
+            out.append(r)
+        }
         return out
+    }
+
+    private func trimmed(_ r: Range<Int>) -> Range<Int>? {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, text[a].properties.isWhitespace { a += 1 }
+        while b > a, text[b - 1].properties.isWhitespace { b -= 1 }
+        return a < b ? a..<b : nil
     }
 
     /// The index of the first word starting at or after offset `o`.

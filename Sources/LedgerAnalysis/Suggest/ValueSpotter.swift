@@ -28,6 +28,8 @@ enum ValueSpotter {
                     }
                 }
             }
+            // "the 2024 election": a date naming something else, not a date it states.
+            if let (s, _, v) = best, v.value.type == .date, s > 0, attributive.contains(w[s - 1].key) { best = nil }
             if let (s, e, v) = best {
                 out.append((scan.span(s, e), v))
                 covered = e
@@ -35,6 +37,8 @@ enum ValueSpotter {
         }
         return out
     }
+
+    static let attributive: Set<String> = ["the", "this", "that", "its", "his", "her", "their", "a", "an"]
 
     private static func isAnchor(_ key: String) -> Bool {
         key.unicodeScalars.contains { $0.properties.numericType != nil } && !key.hasPrefix("@") || anchorWords.contains(key)
