@@ -47,8 +47,11 @@ public enum ClaimSuggester {
                 candidates.append((q, speaker ?? (quotes.count == 1 && 10 * q.count >= 7 * sentence.count ? previousSpeaker : nil), relay,
                                    speech == nil ? [.quoted] : [.reported, .quoted]))
             }
-            for v in values where !candidates.contains(where: { $0.range.contains(v.range.lowerBound) }) {
-                candidates.append((window(scan, around: v.range), speaker, relay, [.value]))
+            let stated = candidates
+            for (n, v) in values.enumerated() where !stated.contains(where: { $0.range.contains(v.range.lowerBound) }) {
+                // Each value its own window, clipped to stop short of its neighbours.
+                let bounds = (n > 0 ? values[n - 1].range.upperBound : sentence.lowerBound)..<(n + 1 < values.count ? values[n + 1].range.lowerBound : sentence.upperBound)
+                candidates.append((window(scan, around: v.range, within: bounds), speaker, relay, [.value]))
             }
             if statement, !candidates.contains(where: { 2 * $0.range.count >= sentence.count }),
                scan.words.contains(where: { SpeechWords.eventWords.contains($0.key) }) {
@@ -72,14 +75,15 @@ public enum ClaimSuggester {
         return found
     }
 
-    /// Up to six words either side of a value, within its clause.
-    static func window(_ scan: TextScan, around value: Range<Int>) -> Range<Int> {
+    /// Up to six words either side of a value, within its clause (up to the next "that", "which", "qui"…) and `bounds`.
+    static func window(_ scan: TextScan, around value: Range<Int>, within bounds: Range<Int>) -> Range<Int> {
         let w = scan.words
         guard var a = scan.word(at: value.lowerBound) else { return value }
         var b = w.lastIndex { $0.end <= value.upperBound } ?? a
         let (first, last) = (a, b)
-        while a > 0, first - a < 6, !w[a - 1].endsClause, !["but", "mais"].contains(w[a - 1].key) { a -= 1 }
-        while b + 1 < w.count, b - last < 6, !w[b].endsClause, !["but", "mais"].contains(w[b + 1].key) { b += 1 }
+        while a > 0, first - a < 6, !w[a - 1].endsClause, !["but", "mais"].contains(w[a - 1].key), w[a - 1].start >= bounds.lowerBound { a -= 1 }
+        while b + 1 < w.count, b - last < 6, !w[b].endsClause, !["but", "mais"].contains(w[b + 1].key), w[b + 1].end <= bounds.upperBound,
+              !SpeechWords.clauseOpeners.contains(w[b + 1].key) { b += 1 }
         return scan.span(a, b)
     }
 

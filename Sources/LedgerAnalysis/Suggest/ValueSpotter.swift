@@ -21,11 +21,17 @@ enum ValueSpotter {
                 for end in stride(from: min(w.count - 1, a + 3), through: a, by: -1) where !(a < end && (a...end - 1).contains { w[$0].endsClause }) {
                     let r = scan.span(start, end)
                     guard let v = try? ValueParser.parse(scan.string(r), predicate: nil, language: language) else { continue }
-                    switch v.value.type {
-                    case .quantity, .date, .duration:
-                        if best == nil || r.count > scan.span(best!.0, best!.1).count { best = (start, end, v) }
+                    switch v.value {
+                    case .quantity(let q):
+                        // The quantity parser takes any words after a number as its unit: keep one word ("people"),
+                        // a currency or percent, and never a year ("2024 election").
+                        if let unit = q.unit, !currencyUnits.contains(unit) {
+                            if unit.contains(" ") || isYear(w[a].key) { continue }
+                        }
+                    case .date, .duration: break
                     default: continue
                     }
+                    if best == nil || r.count > scan.span(best!.0, best!.1).count { best = (start, end, v) }
                 }
             }
             // "the 2024 election": a date naming something else, not a date it states.
@@ -36,6 +42,12 @@ enum ValueSpotter {
             }
         }
         return out
+    }
+
+    static let currencyUnits: Set<String> = ["USD", "EUR", "GBP", "percent"]
+
+    static func isYear(_ key: String) -> Bool {
+        key.count == 4 && key.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } && (1900...2100).contains(Int(key)!)
     }
 
     static let attributive: Set<String> = ["the", "this", "that", "its", "his", "her", "their", "a", "an"]
