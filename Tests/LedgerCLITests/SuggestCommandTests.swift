@@ -25,6 +25,10 @@ import Testing
         #expect(r.stdout.contains("relay:     according to an email the group received from X and shared with The Post"))
         #expect(r.stdout.contains("value:     more than 200,000 people") && r.stdout.contains("predicate: call.attendance"))
         #expect(r.stderr.contains("suggestions in source \(l.source.prefix(8)) (en); nothing was recorded"))
+        let json = try JSONParser.parse(try CLI.run(["suggest", l.source, "--json", "--ledger", l.dir]).stdout)
+        let all = try #require(json["suggestions"]?.array)
+        #expect(all.count == r.stdout.components(separatedBy: "\n  excerpt:").count - 1)
+        #expect(all.contains { $0["speaker"]?.string == "Daniel Kreiss" && $0["reasons"]?.array?.count == 2 })
         let limited = try CLI.run(["suggest", l.source, "--limit", "3", "--ledger", l.dir])
         #expect(limited.stdout.components(separatedBy: "\n  excerpt:").count - 1 == 3, "\(limited.stdout)")
     }

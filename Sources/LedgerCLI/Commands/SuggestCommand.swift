@@ -15,8 +15,8 @@ struct SuggestCommand: ParsableCommand {
         abstract: "List candidate claims in a recorded source: reported speech, quotations, values, actions.",
         discussion: """
         Rules over the source's anchoring text (English and French) find reported speech ("said", "told", \
-        "according to", "a déclaré", "selon", "d'après" …) with its speaker and any relay, quotations of four \
-        words or more, statements carrying a value (quantities, money, percentages, dates, durations, read by the \
+        "according to", "a déclaré", "selon", "d'après" …) with its speaker and any relay, quotations of five \
+        words or more (four after a reporting verb), statements carrying a value (quantities, money, percentages, dates, durations, read by the \
         same parser as --value), and the outlet's own statements of an action (suspended, reinstated, bloqué …). \
         Each suggestion has an exact excerpt (with its occurrence when the text holds it more than once), a \
         speaker and relay guess (none: the outlet's own voice), the value as written, a guess among the declared \
@@ -29,6 +29,8 @@ struct SuggestCommand: ParsableCommand {
 
           claimledger suggest 3f2a9c1e --format jsonl > review.jsonl
           $EDITOR review.jsonl && claimledger claim import review.jsonl
+
+        With --json: {"source", "lang", "suggestions": [{"start", "end" (Unicode scalars), "excerpt", "occurrence"?,         "score", "reasons", "speaker"?, "relay"?, "value"? (as `show` gives a claim's), "predicate"?}]}.
         """
     )
 
@@ -67,6 +69,10 @@ struct SuggestCommand: ParsableCommand {
             found = found.enumerated().filter { kept.contains($0.offset) }.map(\.element)
         }
         let byID = Dictionary(uniqueKeysWithValues: predicates.map { ($0.id, $0) })
+        if global.json {
+            Output.json(["source": .string(id.hex), "lang": .string(language), "suggestions": .array(found.map(Self.json))])
+            return
+        }
         switch format {
         case .jsonl:
             for s in found { Output.json(line(s, source: id.hex, language: language, outlet: body.outlet)) }
@@ -85,6 +91,20 @@ struct SuggestCommand: ParsableCommand {
             }
         }
         Output.note("\(found.count) suggestion\(found.count == 1 ? "" : "s") in source \(id.hex.prefix(8)) (\(language)); nothing was recorded")
+    }
+
+    /// A suggestion with everything the rules found, for --json.
+    static func json(_ s: Suggestion) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "start": .int(s.start), "end": .int(s.end), "excerpt": .string(s.excerpt), "score": .int(s.score),
+            "reasons": .array(s.reasons.map { .string($0.rawValue) }),
+        ]
+        if let n = s.occurrence { o["occurrence"] = .int(n) }
+        if let v = s.speaker { o["speaker"] = .string(v) }
+        if let v = s.relay { o["relay"] = .string(v) }
+        if let v = s.value { o["value"] = v.json }
+        if let v = s.predicate { o["predicate"] = .string(v) }
+        return .object(o)
     }
 
     /// A `claim import` line: exact anchoring fields, and every guess marked "CHECK:".
