@@ -24,6 +24,7 @@ public struct ClaimLedgerCommand: AsyncParsableCommand {
             CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, KeyCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
             PublishCommand.self, MonitorCommand.self,
             WitnessCommand.self, ServeCommand.self, UserCommand.self,
+            SuggestCommand.self,
         ]
     )
 

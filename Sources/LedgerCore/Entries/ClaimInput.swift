@@ -51,6 +51,9 @@ public struct ClaimInput: Sendable {
     /// The claim body, given the resolved source (its full id, outlet and language), a locator over its
     /// anchoring text and the predicate's declaration (nil when undeclared).
     public func body(source: SourceBody, locator: ExcerptLocator, predicate declared: ClaimPredicate?) throws(ClaimInputError) -> ClaimBody {
+        if let marked = markedForReview {
+            throw .field(marked, "still starts with \"\(Self.reviewMark)\" (a guess by `claimledger suggest`): check it against the source and replace it")
+        }
         let excerptValue: Excerpt
         do { excerptValue = try locator.locate(excerpt, occurrence: occurrence) } catch { throw .field("excerpt", error.description) }
         let language = try field("lang") { () throws(EntryError) in try Bodies.lang(lang ?? source.lang) }
@@ -95,4 +98,18 @@ public enum ClaimInputError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     public var description: String { "\(field): \(message)" }
+}
+
+extension ClaimInput {
+    /// What `claimledger suggest` puts before each guess in the lines it writes; a claim is refused while a field
+    /// still starts with it, so a guess is never recorded unchecked.
+    public static let reviewMark = "CHECK:"
+
+    /// The first field (in `claim import` order) still starting with `reviewMark`, if any.
+    public var markedForReview: String? {
+        let fields: [(String, String?)] = [("speaker", speaker), ("relay", relay), ("outlet", outlet), ("lang", lang),
+                                           ("text", text), ("subject", subject), ("predicate", predicate), ("value", value),
+                                           ("as_of", asOf), ("event", event), ("scope", scope)]
+        return fields.first { $0.1?.hasPrefix(Self.reviewMark) == true }?.0
+    }
 }
