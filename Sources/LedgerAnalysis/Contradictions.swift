@@ -65,8 +65,11 @@ public struct ContradictionReport: Sendable {
 
 /// Finds contradictions and tensions (DESIGN §5). Claims are grouped by (canonical subject after aliases,
 /// predicate, event, scope) in one pass; claims whose `as_of` dates do not overlap are never compared; claims
-/// holding the same position (value, polarity, modality, as_of) are compared once, as one side. So the work is
-/// O(n log n) plus the square of the number of distinct positions inside each group — never across the ledger.
+/// holding the same position (value, polarity, modality, as_of) are compared once, as one side. A group of more
+/// than `GroupSweep.limit` positions of quantities, durations, dates or categories is swept and summarized instead
+/// of compared pair by pair, so the work is O(n log n) plus the square of at most 64 positions per group (groups
+/// the sweep cannot handle exactly — mixed kinds, denied claims, as-of dates that do not all overlap — are still
+/// compared pair by pair).
 public enum Contradictions {
     public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                             between: Between = .all, includeTension: Bool = false) -> ContradictionReport {
@@ -127,13 +130,15 @@ public enum Contradictions {
                                                          summary: summary))
                 }
             }
-            if let (summary, widest) = GroupSweep.sweep(positions, tolerance: context.tolerance) {
+            switch GroupSweep.plan(positions, context: context) {
+            case .nothing: continue
+            case .summarized(let summary, let widest):
                 summaries[group.key] = summary
                 consider(widest.0, widest.1, summary: summary)
-                continue
-            }
-            for i in positions.indices {
-                for j in positions.indices where j > i { consider(i, j, summary: nil) }
+            case .pairwise:
+                for i in positions.indices {
+                    for j in positions.indices where j > i { consider(i, j, summary: nil) }
+                }
             }
         }
         let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,

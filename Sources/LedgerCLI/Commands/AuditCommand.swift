@@ -145,7 +145,7 @@ struct SourceShow: ParsableCommand {
             out += TerminalEscape.visible(scalar)
         }
         if let seqs = closes[text.unicodeScalars.count] { out += colour ? "\u{1B}[0m{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" : "]]{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" }
-        FileHandle.standardOutput.write(Data((out.hasSuffix("\n") ? out : out + "\n").utf8))
+        Output.stdout(Array((out.hasSuffix("\n") ? out : out + "\n").utf8))
     }
 }
 
