@@ -157,6 +157,26 @@ import Testing
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(r.code == 0 && written.hasPrefix("<!DOCTYPE html>"), "\(r.stderr)")
     }
+
+    @Test func auditAgainstRefusesAQuoteOverItsDocumentedLimit() throws {
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("ledger").path
+        #expect(try CLI.run(["init", dir]).code == 0)
+        let words = (0..<700).map { "mot\($0)" }.joined(separator: " ")  // about 4,800 scalars
+        let quote = "La réunion a réuni près de 200.000 personnes. " + words
+        let text = "Début. " + quote + " Fin.\n"
+        let source = try CLI.run(["source", "add", CLI.write(Array(text.utf8), "s.txt", in: work), "--ledger", dir, "--outlet", "Tribune", "--lang", "fr"])
+        #expect(try CLI.run(["predicate", "add", "attendance", "--type", "quantity", "--ledger", dir]).code == 0)
+        let id = source.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let added = try CLI.run(["claim", "add", "--source", id, "--excerpt", quote, "--speaker", "Tribune", "--text", "Attendance",
+                                 "--subject", "event:call", "--predicate", "attendance", "--value", "près de 200.000", "--ledger", dir])
+        #expect(added.code == 0, "\(added.stderr)")
+        let capture = CLI.write(Array(text.utf8), "newer.txt", in: work)
+        let r = try CLI.run(["audit", "--against", capture, "--source", id, "--ledger", dir])
+        #expect(r.code == 1 && r.stdout.isEmpty, "exit \(r.code)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("at most 4096 scalars"), "\(r.stderr)")
+        #expect(try CLI.run(["audit", "--help"]).stdout.contains("4,096 scalars"))
+    }
 }
 
 extension SQLiteAttackTests {
