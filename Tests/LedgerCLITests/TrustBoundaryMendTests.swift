@@ -82,6 +82,8 @@ import Testing
             #expect(r.stderr.contains("(a private key, not shown)"), "\(args[0]): \(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         }
+        let missing = try CLI.run(["log", "--ledger", secret])
+        #expect(missing.stderr.contains("no ledger at (a private key, not shown): "), "\(missing.stderr)")
     }
 
     @Test func aJournalLineOverTheCapIsRefusedWhileReading() throws {
