@@ -19,6 +19,8 @@ enum GroupSweep {
         case pairwise
         /// No pair of this group can disagree.
         case nothing
+        /// No pair of this group is compared, for this reason (free text): one "not compared" line for the group.
+        case uncompared(String)
         /// List only the widest pair (indexes into the positions), with the group's summary.
         case summarized(GroupSummary, widest: (Int, Int))
     }
@@ -72,6 +74,10 @@ enum GroupSweep {
                                        disjointPairs: positions.count * (positions.count - 1) / 2 - same, withinTolerance: 0,
                                        valueCounts: claimsPer)
             return .summarized(summary, widest: (min(a, b), max(a, b)))
+        case .text:
+            // Different free texts are never compared, whatever their number: one line says so for the group.
+            guard positions.allSatisfy({ if case .text = $0[0].value.value { true } else { false } }) else { return .pairwise }
+            return .uncompared("free-text values are not compared (\(positions.count) distinct texts from \(claims) claims)")
         default:
             return .pairwise
         }

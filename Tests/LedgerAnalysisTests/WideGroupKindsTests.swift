@@ -104,6 +104,19 @@ private typealias C = Claims
         #expect(listed.findings.count == 45 && listed.findings.allSatisfy { $0.summary == nil })
     }
 
+    @Test func aWideFreeTextGroupIsOneNotComparedLineNotOnePerPair() {
+        let motto = ClaimPredicate(id: "motto", type: .text)
+        let claims = (1...200).map { C.make(Int64($0), motto, "motto number \($0)") }
+        let report = Contradictions.find(claims, predicates: [motto.id: motto], names: EntityNames())
+        #expect(report.findings.isEmpty)
+        #expect(report.notComparable.count == 1 && report.notComparable[0].reason.contains("200 distinct texts"))
+        let twoPass = Contradictions.find(claims, predicates: [motto.id: motto], names: EntityNames()) { seqs in claims.filter { seqs.contains($0.seq) } }
+        #expect(twoPass.notComparable.count == 1)
+        // a small group is still listed pair by pair
+        let small = Contradictions.find(Array(claims.prefix(10)), predicates: [motto.id: motto], names: EntityNames())
+        #expect(small.notComparable.count == 45)
+    }
+
     @Test func asOfDatesThatAllOverlapDoNotStopTheSweep() {
         let claims = (1...200).map { C.make(Int64($0), C.attendance, String($0 * 1000), asOf: "2024") }
         #expect(Contradictions.find(claims, predicates: C.predicates, names: EntityNames(), includeTension: true).findings.count == 1)
