@@ -65,8 +65,11 @@ public struct ContradictionReport: Sendable {
 
 /// Finds contradictions and tensions (DESIGN §5). Claims are grouped by (canonical subject after aliases,
 /// predicate, event, scope) in one pass; claims whose `as_of` dates do not overlap are never compared; claims
-/// holding the same position (value, polarity, modality, as_of) are compared once, as one side. So the work is
-/// O(n log n) plus the square of the number of distinct positions inside each group — never across the ledger.
+/// holding the same position (value, polarity, modality, as_of) are compared once, as one side. A group of more
+/// than `GroupSweep.limit` positions of quantities, durations, dates or categories is swept and summarized instead
+/// of compared pair by pair, so the work is O(n log n) plus the square of at most 64 positions per group (groups
+/// the sweep cannot handle exactly — mixed kinds, denied claims, as-of dates that do not all overlap — are still
+/// compared pair by pair).
 public enum Contradictions {
     public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                             between: Between = .all, includeTension: Bool = false) -> ContradictionReport {
@@ -83,21 +86,26 @@ public enum Contradictions {
                             details: ([Int64]) throws -> [ClaimRecord]) rethrows -> ContradictionReport {
         let first = analyse(claims, predicates: predicates, names: names, between: between, includeTension: includeTension)
         let full = try details(first.involved.sorted())
-        let second = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension).report
+        let secondPass = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension)
         // A summarized group reappears with only its widest pair: its summary is the first pass's.
-        let findings = second.findings.map { f in
+        let findings = secondPass.report.findings.map { f in
             var f = f
             if let s = first.summaries[ClaimGroups.Key(subject: f.subject, predicate: f.predicate, event: f.event, scope: f.scope)] { f.summary = s }
             return f
         }
-        return ContradictionReport(findings: findings, notComparable: second.notComparable,
+        // The second pass recomputes its groups from the involved claims only, so a whole group left uncompared
+        // by the first pass is carried over from it.
+        let second = secondPass.report
+        let notComparable = second.notComparable.filter { !$0.claims.isEmpty } + first.uncompared
+        return ContradictionReport(findings: findings, notComparable: notComparable,
                                    claimCount: first.report.claimCount, groupCount: first.report.groupCount)
     }
 
     static func analyse(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                         between: Between, includeTension: Bool)
-        -> (report: ContradictionReport, involved: Set<Int64>, summaries: [ClaimGroups.Key: GroupSummary]) {
+        -> (report: ContradictionReport, involved: Set<Int64>, summaries: [ClaimGroups.Key: GroupSummary], uncompared: [NotComparable]) {
         var findings: [ContradictionFinding] = []
+        var uncompared: [NotComparable] = []  // whole groups not compared (kept apart: the second pass does not see them)
         var notComparable: [NotComparable] = []
         var involved = Set<Int64>()
         var summaries: [ClaimGroups.Key: GroupSummary] = [:]
@@ -127,18 +135,22 @@ public enum Contradictions {
                                                          summary: summary))
                 }
             }
-            if let (summary, widest) = GroupSweep.sweep(positions, tolerance: context.tolerance) {
+            switch GroupSweep.plan(positions, context: context) {
+            case .nothing: continue
+            case .uncompared(let why):
+                uncompared.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: []))
+            case .summarized(let summary, let widest):
                 summaries[group.key] = summary
                 consider(widest.0, widest.1, summary: summary)
-                continue
-            }
-            for i in positions.indices {
-                for j in positions.indices where j > i { consider(i, j, summary: nil) }
+            case .pairwise:
+                for i in positions.indices {
+                    for j in positions.indices where j > i { consider(i, j, summary: nil) }
+                }
             }
         }
-        let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable, claimCount: claims.count,
+        let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable + uncompared, claimCount: claims.count,
                                          groupCount: groups.groups.count)
-        return (report, involved, summaries)
+        return (report, involved, summaries, uncompared)
     }
 
     /// Applies the rule for the values' type, after the polarity rule.

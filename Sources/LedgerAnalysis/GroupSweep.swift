@@ -1,56 +1,136 @@
 import LedgerCore
 
-/// What a report says of a group too large to list pair by pair: how many distinct figures it holds and how
-/// many pairs of them are disjoint. Attached to the one finding listed for the group, its widest disagreement.
-public struct GroupSummary: Sendable, Equatable {
-    /// Distinct positions (value, polarity, modality) compared in the group.
-    public let positions: Int
-    /// Claims holding them.
-    public let claims: Int
-    /// Pairs of positions whose intervals do not overlap.
-    public let disjointPairs: Int
-    /// Of those, pairs whose gap is within the predicate's tolerance (tensions by the quantity rule).
-    public let withinTolerance: Int
-
-    /// As JSON (`positions`, `claims`, `disjoint_pairs`, `within_tolerance`).
-    public var json: JSONValue {
-        ["positions": .number(Double(positions)), "claims": .number(Double(claims)),
-         "disjoint_pairs": .number(Double(disjointPairs)), "within_tolerance": .number(Double(withinTolerance))]
-    }
-
-    /// One sentence for a reader.
-    public var sentence: String {
-        "This group holds \(positions) distinct figures from \(claims) claims; \(disjointPairs) pairs of them do not overlap "
-            + "(\(withinTolerance) within the tolerance). Only its widest disagreement is listed."
-    }
-}
-
-/// A sweep over sorted intervals for a group of quantities with more positions than `GroupSweep.limit`: it counts
-/// the disjoint pairs in O(p log p) instead of comparing every pair (a group of thousands of distinct figures would
-/// otherwise make millions of findings), and finds the widest pair — the lowest upper bound against the highest
-/// lower bound — which the ordinary rules then compare.
+/// The near-linear path for a group with more positions than `GroupSweep.limit`: instead of comparing every pair
+/// (a group of thousands of distinct values would otherwise make millions of findings), it counts the pairs that
+/// disagree and finds the widest one, which the ordinary rules then compare.
+///
+/// Quantities (of one unit), durations and dates are intervals: a sweep over the sorted lower ends counts the
+/// disjoint pairs in O(p log p), and the widest pair is the lowest upper bound against the highest lower bound.
+/// Categories of a single-valued predicate: every pair of different values disagrees, so per-value counts say it
+/// all; the widest pair is the two values most claims hold. Categories of a multi-valued predicate never disagree.
 enum GroupSweep {
     /// Groups with more distinct positions than this are summarized.
     static let limit = 64
 
-    /// The summary and the widest pair (indexes into `positions`), or nil when the group is not one the sweep
-    /// handles exactly (not all quantities of one unit, a denied claim, or an `as_of` date), which is then
-    /// compared pair by pair as usual.
+    /// What to do with a group.
+    enum Plan {
+        /// Compare every pair, as for any small group (or a group the sweep does not handle exactly: mixed value
+        /// kinds or units, a denied claim, or as-of dates that do not all overlap).
+        case pairwise
+        /// No pair of this group can disagree.
+        case nothing
+        /// No pair of this group is compared, for this reason (free text): one "not compared" line for the group.
+        case uncompared(String)
+        /// List only the widest pair (indexes into the positions), with the group's summary.
+        case summarized(GroupSummary, widest: (Int, Int))
+    }
+
+    static func plan(_ positions: [[ClaimRecord]], context: RuleContext) -> Plan {
+        guard positions.count > limit, let first = positions.first?[0], comparedByValueAlone(positions) else { return .pairwise }
+        let claims = positions.reduce(0) { $0 + $1.count }
+        let tolerance = context.tolerance
+        func relative(_ upper: Double) -> Double { upper + tolerance * max(abs(upper), 1) }
+        switch first.value.value {
+        case .quantity:
+            guard let (summary, widest) = sweep(positions, tolerance: tolerance) else { return .pairwise }
+            return .summarized(summary, widest: widest)
+        case .duration:
+            var intervals: [Interval] = []
+            for p in positions {
+                guard case .duration(let d) = p[0].value.value else { return .pairwise }
+                intervals.append(DurationRule.interval(d, tolerance: tolerance))
+            }
+            return summarize(intervals, kind: "duration", claims: claims, within: count(intervals, reach: relative).within)
+        case .date:
+            // A pair is a tension when it is at most a day apart and either date has no time zone: the pairs a day
+            // apart, less those where both dates carry a zone.
+            var intervals: [Interval] = [], zoned: [Interval] = []
+            for p in positions {
+                guard case .date(let d) = p[0].value.value, let span = DateRule.interval(d) else { return .pairwise }
+                intervals.append(span)
+                if !DateRule.zoneUnknown(d) { zoned.append(span) }
+            }
+            let aDay: (Double) -> Double = { $0 + 86_400 }
+            let within = count(intervals, reach: aDay).within - count(zoned, reach: aDay).within
+            return summarize(intervals, kind: "date", claims: claims, within: within)
+        case .category:
+            var values: [String] = []
+            for p in positions {
+                guard case .category(let c) = p[0].value.value else { return .pairwise }
+                values.append(c)
+            }
+            guard context.isSingleValued else { return .nothing }
+            var positionsPer: [String: Int] = [:], claimsPer: [String: Int] = [:], firstPosition: [String: Int] = [:]
+            for (i, v) in values.enumerated() {
+                positionsPer[v, default: 0] += 1
+                claimsPer[v, default: 0] += positions[i].count
+                if firstPosition[v] == nil { firstPosition[v] = i }
+            }
+            guard claimsPer.count > 1 else { return .nothing }
+            let same = positionsPer.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+            let top = claimsPer.sorted { ($1.value, firstPosition[$0.key]!) < ($0.value, firstPosition[$1.key]!) }
+            let (a, b) = (firstPosition[top[0].key]!, firstPosition[top[1].key]!)
+            let summary = GroupSummary(kind: "category", positions: positions.count, claims: claims,
+                                       disjointPairs: positions.count * (positions.count - 1) / 2 - same, withinTolerance: 0,
+                                       valueCounts: claimsPer)
+            return .summarized(summary, widest: (min(a, b), max(a, b)))
+        case .text:
+            // Different free texts are never compared, whatever their number: one line says so for the group.
+            guard positions.allSatisfy({ if case .text = $0[0].value.value { true } else { false } }) else { return .pairwise }
+            return .uncompared("free-text values are not compared (\(positions.count) distinct texts from \(claims) claims)")
+        default:
+            return .pairwise
+        }
+    }
+
+    /// Whether every pair of the group is decided by the value rule alone: affirmed claims whose as-of dates all
+    /// overlap (claims without one hold at any time), so the as-of and polarity rules filter nothing.
+    static func comparedByValueAlone(_ positions: [[ClaimRecord]]) -> Bool {
+        var asOfLower = -Double.infinity, asOfUpper = Double.infinity
+        for p in positions {
+            guard p[0].polarity == .affirmed else { return false }
+            if let d = p[0].asOf, let span = DateRule.interval(d) {
+                asOfLower = max(asOfLower, span.lower)
+                asOfUpper = min(asOfUpper, span.upper)
+            }
+        }
+        return asOfLower < asOfUpper
+    }
+
+    /// The sweep of a group of quantities of one unit: its summary and widest pair, or nil when the group is not
+    /// one the sweep handles exactly (not all quantities of one unit, a denied claim, as-of dates that do not all
+    /// overlap), which is then compared pair by pair as usual.
     static func sweep(_ positions: [[ClaimRecord]], tolerance: Double) -> (summary: GroupSummary, widest: (Int, Int))? {
-        guard positions.count > limit else { return nil }
+        guard positions.count > limit, comparedByValueAlone(positions), case .quantity(let q0) = positions[0][0].value.value else { return nil }
         var intervals: [Interval] = []
         intervals.reserveCapacity(positions.count)
-        var unit: String?? = nil
         for p in positions {
-            let c = p[0]
-            guard c.polarity == .affirmed, c.asOf == nil, case .quantity(let q) = c.value.value else { return nil }
-            if let u = unit, u != q.unit { return nil }
-            unit = .some(q.unit)
+            guard case .quantity(let q) = p[0].value.value, q.unit == q0.unit else { return nil }
             intervals.append(QuantityRule.interval(q, tolerance: tolerance))
         }
-        // Two intervals are disjoint when one's upper end lies below the other's lower end, or they touch at an
-        // open end. Counted for each interval as the lower interval of the pair: the intervals whose lower end is
-        // above its upper end (binary search over the sorted lower ends), and those that touch it at an open end.
+        let within = count(intervals) { $0 + tolerance * max(abs($0), 1) }.within
+        guard case .summarized(let summary, let widest) = summarize(intervals, kind: "quantity", claims: positions.reduce(0) { $0 + $1.count },
+                                                                   within: within) else { return nil }
+        return (summary, widest)
+    }
+
+    /// The summary of an interval group and its widest pair: the lowest upper bound against the highest lower bound.
+    private static func summarize(_ intervals: [Interval], kind: String, claims: Int, within: Int) -> Plan {
+        let disjoint = count(intervals, reach: { $0 }).disjoint
+        let low = intervals.indices.min { intervals[$0].upper < intervals[$1].upper }!
+        let highest = intervals.map(\.lower).max()!
+        let high = intervals.indices.last { intervals[$0].lower == highest }!
+        guard low != high else { return .nothing }
+        return .summarized(GroupSummary(kind: kind, positions: intervals.count, claims: claims, disjointPairs: disjoint, withinTolerance: within),
+                           widest: (min(low, high), max(low, high)))
+    }
+
+    /// Pairs of disjoint intervals, and of those the pairs whose gap is within `reach` (the higher interval's lower
+    /// end at most `reach(lower interval's upper end)`), in O(p log p). Two intervals are disjoint when one's upper
+    /// end lies below the other's lower end, or they touch at an open end. Counted for each interval as the lower
+    /// interval of the pair: the intervals whose lower end is above its upper end (binary search over the sorted
+    /// lower ends), and those that touch it at an open end.
+    static func count(_ intervals: [Interval], reach: (Double) -> Double) -> (disjoint: Int, within: Int) {
         let byLower = intervals.indices.sorted { intervals[$0].lower < intervals[$1].lower }
         let lowers = byLower.map { intervals[$0].lower }
         func firstIndex(where pred: (Double) -> Bool) -> Int {
@@ -64,13 +144,9 @@ enum GroupSweep {
             disjoint += lowers.count - above
             // touching at x.upper: disjoint when either end is open
             for k in firstIndex(where: { $0 >= x.upper })..<above where x.upperOpen || intervals[byLower[k]].lowerOpen { disjoint += 1; within += 1 }
-            let reach = x.upper + tolerance * max(abs(x.upper), 1)
-            within += firstIndex { $0 > reach } - above
+            let limit = reach(x.upper)
+            within += firstIndex { $0 > limit } - above
         }
-        let low = intervals.indices.min { intervals[$0].upper < intervals[$1].upper }!
-        let high = byLower.last!
-        let claims = positions.reduce(0) { $0 + $1.count }
-        return (GroupSummary(positions: positions.count, claims: claims, disjointPairs: disjoint, withinTolerance: within),
-                (min(low, high), max(low, high)))
+        return (disjoint, within)
     }
 }

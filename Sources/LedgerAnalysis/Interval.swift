@@ -15,10 +15,15 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// True when some number lies in both.
+    /// (The intersection runs from the higher lower end to the lower upper end; an end shared by both is open when
+    /// either is, so the test is the same in either order — `(5, ∞)` and `[5, 5]` do not overlap.)
     public func overlaps(_ o: Interval) -> Bool {
-        let (first, second) = lower <= o.lower ? (self, o) : (o, self)
-        if first.upper > second.lower { return true }
-        return first.upper == second.lower && !first.upperOpen && !second.lowerOpen
+        let lo = Swift.max(lower, o.lower), hi = Swift.min(upper, o.upper)
+        if lo < hi { return true }
+        guard lo == hi else { return false }
+        let loOpen = (lower == lo && lowerOpen) || (o.lower == lo && o.lowerOpen)
+        let hiOpen = (upper == hi && upperOpen) || (o.upper == hi && o.upperOpen)
+        return !loOpen && !hiOpen
     }
 
     /// How far apart two disjoint intervals are: the gap divided by the lower interval's upper end, so that

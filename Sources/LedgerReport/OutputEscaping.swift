@@ -12,7 +12,10 @@ public enum HTMLEscape {
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
             switch c {
-            case _ where TerminalEscape.isControl(c): out += TerminalEscape.visible(c)
+            // The visible form of a C1 control is `<U+009B>`: its angle brackets are escaped too, so no parser reads
+            // an element there, and the control itself is never written raw.
+            case _ where TerminalEscape.isControl(c):
+                out += TerminalEscape.visible(c).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -54,12 +57,14 @@ public enum MarkdownEscape {
 /// CSV (RFC 4180) with the OWASP formula-injection rule: a cell that begins with `=`, `+`, `-`, `@`, TAB or CR is
 /// prefixed with `'` so no spreadsheet evaluates it; a cell holding a comma, quote or line break is quoted.
 public enum CSVEscape {
-    static let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+    static let formulaStart: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// One cell.
     public static func field(_ s: String) -> String {
         // A CSV file is also read with `cat`: controls are shown as on a terminal (a leading CR as `^M`, after the `'`).
-        let cell = (s.first.map(formulaStart.contains) == true ? "'" : "") + TerminalEscape.visible(s)
+        // The first Unicode scalar, not the first Character: `=` followed by a combining mark (U+0301) is one
+        // Character that is not "=", yet a spreadsheet still reads a formula.
+        let cell = (s.unicodeScalars.first.map(formulaStart.contains) == true ? "'" : "") + TerminalEscape.visible(s)
         return cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline || $0 == "\r\n" })
             ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
     }

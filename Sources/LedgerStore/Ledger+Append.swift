@@ -202,7 +202,11 @@ extension Ledger {
         guard target.kind == .claim else {
             throw StoreError("entry \(seq) is a \(target.kind.rawValue), not a claim: only claims are retracted or corrected (give the original claim's seq)")
         }
-        if let earlier = try store.seqs(kind: .claimRetraction, key: String(seq), scanning: true).first {
+        // Read from the revision entries' bytes, not from their lookup columns: a `key` set to NULL must not let a
+        // claim be retracted twice. Columns that disagree with the bytes refuse the append (exit 2).
+        let history = try revisionHistory(of: seq)
+        if let error = history.disagreementError(seq, then: "nothing was appended") { throw error }
+        if let earlier = try history.retraction?.seq ?? store.seqs(kind: .claimRetraction, key: String(seq), scanning: true).first {
             throw StoreError("claim \(seq) was already retracted at seq \(earlier)")
         }
     }

@@ -12,6 +12,10 @@ import LedgerCrypto
 /// into place (a rename never replaces a non-empty directory): a bad export creates nothing, and nothing that
 /// import did not create is ever removed. The imported checkpoints become the new ledger's history.
 public enum LedgerImport {
+    /// The longest journal line read (as `claim import`'s 8 MiB): an entry is at most 65,535 bytes, so a line
+    /// holding one, escaped as a JSON string, with its hash and signature, stays far below it.
+    public static let maxLine = 8 << 20
+
     /// What was imported.
     public struct Result: Sendable {
         public let size: Int64
@@ -59,15 +63,23 @@ public enum LedgerImport {
             var origin = "", genesisKey: NoteKey.Verifier? = nil
             let size: Int64 = try store.append(time: Bodies.now(), author: "") { batch in
                 var prev = Digest.zero
-                var linePointer: UnsafeMutablePointer<CChar>? = nil, capacity = 0, n = -1
-                defer { free(linePointer) }
+                var reader = JournalLineReader(file, limit: LedgerImport.maxLine)
+                var n = -1
                 while true {
-                    let length = getline(&linePointer, &capacity, file)
-                    guard length >= 0, let linePointer else { break }
-                    n += 1
-                    let raw = UnsafeRawBufferPointer(start: linePointer, count: length).prefix { $0 != 0x0A }
-                    if raw.isEmpty { continue }
                     func fail(_ why: String) -> StoreError { StoreError("\(name) line \(n + 1): \(why); nothing was imported", integrity: true) }
+                    let next: [UInt8]?
+                    do throws(JournalLineReader.Failure) {
+                        next = try reader.next()
+                    } catch {
+                        n += 1
+                        switch error {
+                        case .tooLong: throw fail("longer than \(LedgerImport.maxLine >> 20) MiB, which no export writes (an entry is at most 65,535 bytes)")
+                        case .unreadable(let code): throw StoreError("cannot read \(journal): \(String(cString: strerror(code))); nothing was imported")
+                        }
+                    }
+                    guard let raw = next else { break }
+                    n += 1
+                    if raw.isEmpty { continue }
                     let line: JSONValue
                     do { line = try JSONParser.parse(raw) } catch { throw fail("\(error)") }
                     guard let entryValue = line["entry"], let seq = line["seq"]?.integer, let leafHex = line["leaf_hash"]?.string else {

@@ -30,6 +30,24 @@ import Testing
         #expect(CSVEscape.field("a\nb") == "\"a\nb\"")
     }
 
+    @Test func htmlNeverHoldsRawC1ControlsOrMarkerElements() {
+        // U+009B (CSI) and U+0085 (NEL): shown as a marker whose angle brackets are character references.
+        let escaped = HTMLEscape.text("a\u{9B}2J b\u{85}c")
+        #expect(escaped == "a&lt;U+009B&gt;2J b&lt;U+0085&gt;c")
+        #expect(!escaped.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+        #expect(!escaped.contains("<"))
+        #expect(HTMLEscape.value("\u{1B}[31m") == "<bdi>^[[31m</bdi>")
+    }
+
+    @Test func csvTestsTheFirstScalarNotTheFirstCharacter() {
+        // "=" + COMBINING ACUTE and "+" + COMBINING ENCLOSING CIRCLE are single Characters that are not "=" or "+".
+        #expect(CSVEscape.field("=\u{301}1+1") == "'=\u{301}1+1")
+        #expect(CSVEscape.field("+\u{20DD}SUM(A1)") == "'+\u{20DD}SUM(A1)")
+        #expect(CSVEscape.field("-\u{301}") == "'-\u{301}")
+        #expect(CSVEscape.field("\r\nx").hasPrefix("\"'^M"))
+        #expect(CSVEscape.field("é=1") == "é=1")
+    }
+
     @Test func terminalMakesControlsVisible() {
         #expect(TerminalEscape.visible("\u{1B}[31mred\u{7}") == "^[[31mred^G")
         #expect(TerminalEscape.visible("Reuters\u{200B}") == "Reuters<U+200B>")

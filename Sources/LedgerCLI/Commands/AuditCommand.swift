@@ -22,9 +22,15 @@ struct AuditCommand: ParsableCommand {
 
         With --against FILE --source ID: compares the quote of each current claim of that source (a corrected claim \
         by its correction; retracted claims left out) with a newer capture of the article \
-        and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed.
+        and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed. \
+        Quotes are re-anchored up to 4,096 scalars long: a source with a longer quote is refused with one line \
+        (the approximate search costs quote length × capture length).
         """
     )
+
+    /// The longest quote `--against` re-anchors, in scalars: the approximate search is O(capture × quote / 64) and
+    /// each candidate's start O(quote²), so a 32,768-scalar quote in a 4 MB capture took 42.7 s before this limit.
+    static let maxReanchoredQuote = 4_096
 
     @OptionGroup var report: ReportOptions
 
@@ -64,6 +70,9 @@ struct AuditCommand: ParsableCommand {
             let scalars = Array(text.unicodeScalars)
             // Current claims only: a corrected claim is represented by its correction, a retracted one not at all.
             let claims = input.claims.filter { $0.source == id.hex }.sorted { $0.seq < $1.seq }
+            if let long = claims.first(where: { $0.excerpt.unicodeScalars.count > Self.maxReanchoredQuote }) {
+                throw CLIError("the quote of claim \(long.seq) is \(long.excerpt.unicodeScalars.count) scalars long; audit --against re-anchors quotes of at most \(Self.maxReanchoredQuote) scalars (see audit --help); nothing was compared")
+            }
             let anchors = claims.map { c in
                 (c, Reanchor.locate(quote: c.excerpt, prefix: c.excerptPrefix, suffix: c.excerptSuffix, hint: c.excerptStart, in: scalars))
             }
@@ -145,7 +154,7 @@ struct SourceShow: ParsableCommand {
             out += TerminalEscape.visible(scalar)
         }
         if let seqs = closes[text.unicodeScalars.count] { out += colour ? "\u{1B}[0m{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" : "]]{\(seqs.map { "seq \($0)" }.joined(separator: ", "))}" }
-        FileHandle.standardOutput.write(Data((out.hasSuffix("\n") ? out : out + "\n").utf8))
+        Output.stdout(Array((out.hasSuffix("\n") ? out : out + "\n").utf8))
     }
 }
 

@@ -59,7 +59,7 @@ struct CheckpointCommand: AsyncParsableCommand {
                          "note": .string(note), "file": .string(signed.path), "cosigned_file": collected.path.map { .string($0) } ?? .null,
                          "witnesses": .array(collected.answers.map(WitnessCollection.json))])
         } else {
-            FileHandle.standardOutput.write(Data(note.utf8))
+            Output.stdout(Array(note.utf8))
             Output.note("stored in \(signed.path)\(collected.path.map { "; witnessed copy in \($0)" } ?? "")")
             for answer in collected.answers { Output.note(WitnessCollection.describe(answer)) }
         }

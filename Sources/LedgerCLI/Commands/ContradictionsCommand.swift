@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerAnalysis
 import LedgerReport
+import LedgerStore
 
 extension ReportFormat: ExpressibleByArgument {}
 extension Between: ExpressibleByArgument {}
@@ -38,28 +39,31 @@ struct ReportOptions: ParsableArguments {
     func emit(_ text: String) throws { try Output.emit(Array(text.utf8), to: output, announce: "wrote \(output ?? "")") }
 
     /// Writes a report produced in pieces (through a 1 MiB buffer) where asked; says where on stderr for a file.
+    /// A write that fails (a full disk) stops the writing and is one line; a file is then left as it was.
     func emit(streaming produce: (([UInt8]) -> Void) -> Void) throws {
-        let handle: FileHandle
+        var file: DurableFile? = nil
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let h = FileHandle(forWritingAtPath: output) else {
-                throw CLIError("cannot write \(output)")
-            }
-            handle = h
-        } else {
-            handle = FileHandle.standardOutput
+            try Output.checkReplaceable(output)
+            file = try DurableFile(output)
+        }
+        var failure: Error? = nil
+        func write(_ bytes: [UInt8]) {
+            guard failure == nil else { return }
+            do { if let file { try file.write(bytes) } else { try Output.writeStdout(bytes) } } catch { failure = error }
         }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         produce { piece in
             buffer += piece
             if buffer.count >= 1 << 20 {
-                handle.write(Data(buffer))
+                write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        handle.write(Data(buffer))
-        if let output {
-            try? handle.close()
+        write(buffer)
+        if let failure { throw failure }
+        if let file, let output {
+            try file.commit()
             Output.note("wrote \(output)")
         }
     }

@@ -37,9 +37,11 @@ struct ShowCommand: ParsableCommand {
         case .claimRetraction(let r)?: (original, revision) = (r.target, (r.target, r.reason))
         default: break
         }
-        // The lookup columns only find candidates: each revision counts when its bytes say it revises this claim.
-        let history = claim != nil || revision != nil
-            ? try ledger.revisions(of: original).compactMap { r in Self.revision(r).flatMap { $0.target == original ? (r, $0.reason) : nil } } : []
+        // The history is read from the revision entries' bytes (DESIGN §9: the lookup columns are never trusted);
+        // when the columns or the index disagree with them, the history is still shown, and then the command exits 2.
+        let found = claim != nil || revision != nil ? try ledger.revisionHistory(of: original) : nil
+        let history = found?.revisions ?? []
+        let mismatch = found?.disagreementError(original, then: "the history shown is read from the entries themselves")
         var context: (before: String, exact: String, after: String, anchored: Bool)? = nil
         if let claim, let text = try ledger.sourceText(claim.source) {
             let (start, end) = (claim.excerpt.start, claim.excerpt.end)
@@ -61,6 +63,7 @@ struct ShowCommand: ParsableCommand {
                 })
             }
             Output.json(.object(o))
+            if let mismatch { throw mismatch }
             return
         }
         Output.line("seq \(seq)  \(e.kind.rawValue)")
@@ -90,14 +93,6 @@ struct ShowCommand: ParsableCommand {
             Output.line(c.anchored ? "In the source:" : "In the source (WARNING: the stored excerpt no longer matches; run `claimledger verify`):")
             Output.line("  …\(c.before)[[\(c.exact)]]\(c.after)…")
         }
-    }
-
-    /// The claim a retraction or correction revises, and why, read from its bytes.
-    static func revision(_ e: Entry) -> (target: Int64, reason: String)? {
-        switch EntryBody(e.bytes) {
-        case .claimRetraction(let r)?: (r.target, r.reason)
-        case .claimCorrection(let c)?: (c.target, c.reason)
-        default: nil
-        }
+        if let mismatch { throw mismatch }
     }
 }
