@@ -27,10 +27,20 @@ extension NewsroomServer {
             ("Dashboard", Pages.dashboard(s, verification: try await verified()))
         }
         page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
-        page(router, "sources/:id", nav: "/sources") { _, context, s, caller in
+        page(router, "sources/:id", nav: "/sources") { request, context, s, caller in
             let (src, text) = try sourceText(context.parameters.get("id") ?? "", s)
-            let form = caller.user.role >= .editor ? claimForm(s, caller) : nil
-            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: form))
+            guard caller.user.role >= .editor else {
+                return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }))
+            }
+            var form = claimForm(s, caller)
+            let suggested = Array(ClaimSuggester.suggest(text: text, language: src.lang, predicates: s.predicates.values.sorted { $0.id < $1.id })
+                .sorted { $0.score > $1.score }.prefix(Self.suggestionsShown))
+            if let n = try Self.query(request)["use"].flatMap(Int.init), suggested.indices.contains(n) {
+                let g = suggested[n]
+                form.values = ["excerpt": g.excerpt, "occurrence": g.occurrence.map(String.init) ?? "", "speaker": g.speaker ?? "",
+                               "relay": g.relay ?? "", "value": g.value?.original ?? "", "predicate": g.predicate ?? ""]
+            }
+            return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: form, suggested: suggested))
         }
         page(router, "claims", nav: "/claims") { request, _, s, _ in
             let filter = try ClaimFilter(query: try Self.query(request))
@@ -70,6 +80,9 @@ extension NewsroomServer {
             return ResponseFrame.bytes(bytes, type: "application/json")
         }
     }
+
+    /// How many suggested claims an article's page lists for an editor.
+    static let suggestionsShown = 12
 
     /// A page for logged-in users: others are sent to the login page.
     func page(_ router: Router<NewsroomContext>, _ path: RouterPath, nav: String,

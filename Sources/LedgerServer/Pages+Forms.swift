@@ -155,4 +155,19 @@ extension Pages {
         <p>API tokens are issued on the command line: <code>claimledger user token NAME</code>.</p>\n
         """
     }
+
+    /// Claims `claimledger suggest` finds in the article, best first, each with a link that fills the claim form
+    /// with it (the quote exactly; speaker, relay, value and predicate as guesses to check).
+    static func suggestions(_ list: [Suggestion], sourceID: String) -> String {
+        guard !list.isEmpty else { return "" }
+        var body = "<h2 id=\"suggestions\">Suggested claims</h2>\n<p>Passages that look like claims (reported speech, quotations, figures), found by rules. Every field but the quote is a guess: check it before recording.</p>\n<ol class=\"suggestions\">"
+        for (n, s) in list.enumerated() {
+            let guesses = [s.speaker.map { "speaker: " + HTMLEscape.value($0) }, s.relay.map { "relay: " + HTMLEscape.value($0) },
+                           s.value.map { "value: “" + HTMLEscape.value($0.original) + "”" }, s.predicate.map { "predicate: " + HTMLEscape.value($0) }]
+                .compactMap { $0 }.joined(separator: " · ")
+            body += "<li><blockquote>\(HTMLEscape.value(s.excerpt))</blockquote><p>\(guesses.isEmpty ? "no speaker or value found" : guesses) — score \(s.score) "
+                + "<a href=\"/sources/\(sourceID)?use=\(n)#record\">Fill the form with this</a></p></li>"
+        }
+        return body + "</ol>\n"
+    }
 }

@@ -56,7 +56,7 @@ enum Pages {
 
     /// The article with each current claim's quote in a `<mark>` linking to the claim. Quotes that overlap an
     /// earlier one are listed under the text instead of nested.
-    static func source(_ src: SourceRecord, text: String, claims: [ClaimRecord], form: ClaimForm? = nil) -> String {
+    static func source(_ src: SourceRecord, text: String, claims: [ClaimRecord], form: ClaimForm? = nil, suggested: [Suggestion] = []) -> String {
         let scalars = Array(text.unicodeScalars)
         var html = "", at = 0, overlapping: [ClaimRecord] = []
         func plain(_ r: Range<Int>) -> String { HTMLEscape.text(String(String.UnicodeScalarView(scalars[r]))) }
@@ -73,7 +73,7 @@ enum Pages {
             ("sha256", PageLayout.code(src.id)), ("claims", "\(claims.count)"),
         ])
         body += "<div class=\"article\" id=\"article\" lang=\"\(HTMLEscape.text(src.lang))\">\(html)</div>\n"
-        if let form { body += claimForm(src, form) }
+        if let form { body += claimForm(src, form) + suggestions(suggested, sourceID: src.id) }
         if !overlapping.isEmpty {
             body += "<h2>Quotes overlapping another</h2><ul>" + overlapping.map { "<li><a href=\"/claims/\($0.seq)\">claim \($0.seq)</a>: “\(HTMLEscape.value($0.excerpt))”</li>" }.joined() + "</ul>\n"
         }

@@ -122,6 +122,11 @@ import Testing
         let page = try server.page(location, session: editor)
         #expect(page.text.contains("id=\"record-claim\"") && page.text.contains("<option value=\"call.attendance\""))
         #expect(!(try server.page(location, session: viewer)).text.contains("record-claim"))
+        // Suggested claims under the form; "use" fills the form with one, its quote exactly.
+        #expect(page.text.contains("<h2 id=\"suggestions\">Suggested claims</h2>") && page.text.contains("?use=0#record"))
+        let filled = try server.page(location + "?use=0", session: editor).text
+        let quote = try #require(filled.range(of: #"<textarea name="excerpt"[^>]*>([^<]+)</textarea>"#, options: .regularExpression).map { String(filled[$0]) })
+        #expect(quote.count > 60, "\(quote)")
         func record(_ fields: String, session: String) throws -> ServeProcess.Reply {
             try server.request("POST", location + "/claims", headers: ["Cookie": "claimledger_session=\(session)", "Content-Type": "application/x-www-form-urlencoded"],
                                body: Array(fields.utf8))
