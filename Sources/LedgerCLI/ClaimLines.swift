@@ -3,56 +3,23 @@ import LedgerCore
 
 /// Reads `claim import` JSON Lines into claim inputs, with errors that name the line and field.
 enum ClaimLines {
-    static let required = ["source", "excerpt", "speaker", "text", "subject", "predicate", "value"]
-    static let optional = ["relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
-
     /// What is wrong with one line: the field at fault (nil when the line is not a JSON object) and why.
     struct LineError: Error {
         let field: String?
         let message: String
     }
 
-    /// The claim on one line (without its newline), or nil for a blank line.
+    /// The claim on one line (without its newline), or nil for a blank line; its members are read by
+    /// `ClaimInput(json:)`, as the server reads an API request.
     static func claim(_ raw: ArraySlice<UInt8>) throws(LineError) -> ClaimInput? {
         let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
         guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
-        func fail(_ field: String?, _ what: String) -> LineError { LineError(field: field, message: what) }
         let value: JSONValue
-        do { value = try JSONParser.parse(line) } catch { throw fail(nil, error.description) }
-        guard let o = value.object else { throw fail(nil, "expected a JSON object, got \(value.typeName)") }
-        if let unknown = o.keys.sorted().first(where: { !required.contains($0) && !optional.contains($0) && $0 != "occurrence" }) {
-            throw fail(nil, "unknown field \"\(unknown.prefix(40))\" (fields: \((required + optional + ["occurrence"]).joined(separator: ", ")))")
+        do { value = try JSONParser.parse(line) } catch { throw LineError(field: nil, message: error.description) }
+        guard let o = value.object else { throw LineError(field: nil, message: "expected a JSON object, got \(value.typeName)") }
+        do { return try ClaimInput(json: o) } catch {
+            throw LineError(field: error.field.isEmpty ? nil : error.field, message: error.message)
         }
-        func string(_ key: String) throws(LineError) -> String? {
-            guard let v = o[key] else { return nil }
-            guard let s = v.string else { throw fail(key, "must be a string, got \(v.typeName)") }
-            return s
-        }
-        var fields: [String: String] = [:]
-        for key in required {
-            guard let s = try string(key) else { throw fail(key, "is missing") }
-            fields[key] = s
-        }
-        var occurrence: Int? = nil
-        if let v = o["occurrence"] {
-            guard let i = v.integer, i >= 1 else { throw fail("occurrence", "must be a positive integer") }
-            occurrence = i
-        }
-        var polarity = ClaimInput.Polarity.affirmed, modality = ClaimInput.Modality.asserted
-        if let p = try string("polarity") {
-            guard let v = ClaimInput.Polarity(rawValue: p) else { throw fail("polarity", "must be affirmed or denied") }
-            polarity = v
-        }
-        if let m = try string("modality") {
-            guard let v = ClaimInput.Modality(rawValue: m) else { throw fail("modality", "must be asserted, reported or hedged") }
-            modality = v
-        }
-        return ClaimInput(
-            source: fields["source"]!, excerpt: fields["excerpt"]!, occurrence: occurrence, speaker: fields["speaker"]!,
-            relay: try string("relay"), outlet: try string("outlet"), lang: try string("lang"), text: fields["text"]!,
-            subject: fields["subject"]!, predicate: fields["predicate"]!, value: fields["value"]!,
-            polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"),
-            scope: try string("scope"))
     }
 
     /// Reads a JSON Lines file a chunk at a time, so that importing a million claims never holds the file.

@@ -4,15 +4,16 @@ extension ClaimInput {
     /// The fields it may have.
     public static let optionalFields = ["occurrence", "relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
 
-    /// The claim a JSON object describes, in the vocabulary of `claim import` (DESIGN §4); `ignoring` names
-    /// members the caller reads itself. Every member is checked: unknown ones, missing ones and wrong types are refused.
+    /// The claim a JSON object describes, in the vocabulary of `claim import` (DESIGN §4) — the one reading of a
+    /// JSON claim, for import lines and the server's API alike; `ignoring` names members the caller reads itself.
+    /// Every member is checked: unknown ones, missing ones and wrong types (null included) are refused.
     public init(json o: [String: JSONValue], ignoring: Set<String> = []) throws(ClaimInputError) {
         let known = Self.requiredFields + Self.optionalFields
         if let unknown = o.keys.sorted().first(where: { !known.contains($0) && !ignoring.contains($0) }) {
-            throw .field(String(unknown.prefix(40)), "unknown field (fields: \(known.joined(separator: ", ")))")
+            throw .unknownField(unknown, known: known)
         }
         func string(_ key: String) throws(ClaimInputError) -> String? {
-            guard let v = o[key], v != .null else { return nil }
+            guard let v = o[key] else { return nil }
             guard let s = v.string else { throw .field(key, "must be a string, got \(v.typeName)") }
             return s
         }
@@ -21,7 +22,7 @@ extension ClaimInput {
             return s
         }
         var occurrence: Int? = nil
-        if let v = o["occurrence"], v != .null {
+        if let v = o["occurrence"] {
             guard let i = v.integer, i >= 1 else { throw .field("occurrence", "must be a positive integer") }
             occurrence = i
         }

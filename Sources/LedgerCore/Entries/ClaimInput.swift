@@ -86,18 +86,26 @@ public struct ClaimInput: Sendable {
 /// A claim input problem, naming the field (as spelled in `claim import` lines) so a user can find it.
 public enum ClaimInputError: Error, Equatable, Sendable, CustomStringConvertible {
     case field(String, String)
+    /// A member no claim has (a JSON claim: `ClaimInput(json:)`), and the members a claim may have.
+    case unknownField(String, known: [String])
 
-    /// The field at fault.
+    /// The field at fault (empty for an unknown member: it is no field of a claim).
     public var field: String {
-        switch self { case .field(let f, _): f }
+        switch self {
+        case .field(let f, _): f
+        case .unknownField: ""
+        }
     }
 
     /// What is wrong with it.
     public var message: String {
-        switch self { case .field(_, let why): why }
+        switch self {
+        case .field(_, let why): why
+        case .unknownField(let name, let known): "unknown field \"\(name.prefix(40))\" (fields: \(known.joined(separator: ", ")))"
+        }
     }
 
-    public var description: String { "\(field): \(message)" }
+    public var description: String { field.isEmpty ? message : "\(field): \(message)" }
 }
 
 extension ClaimInput {
