@@ -55,16 +55,9 @@ extension NewsroomServer {
             try Self.checkCSRF(form, caller)
             let s = try snapshot()
             let id = context.parameters.get("id") ?? ""
-            var fields = form.fields.filter { !$0.value.isEmpty && $0.key != "csrf" }
-            fields["source"] = id
             do {
-                let newSubject = fields.removeValue(forKey: "new_subject") == "1", allowDuplicate = fields.removeValue(forKey: "allow_duplicate") == "1"
-                var json = fields.mapValues { JSONValue.string($0) }
-                if let o = fields["occurrence"] {
-                    guard let n = Int(o), n >= 1 else { throw ServerError(.unprocessableContent, "occurrence: must be a positive whole number") }
-                    json["occurrence"] = .int(n)
-                }
-                let appended = try recordClaim(try Self.claimInput(.object(json), ignoring: []), newSubject: newSubject, allowDuplicate: allowDuplicate, as: caller)
+                let input = try Self.claimInput(form: form, source: id)
+                let appended = try recordClaim(input, newSubject: form["new_subject"] == "1", allowDuplicate: form["allow_duplicate"] == "1", as: caller)
                 return Self.redirect("/claims/\(appended.seq)")
             } catch let error as ServerError where [.unprocessableContent, .conflict].contains(error.status) {
                 let (src, text) = try sourceText(id, s)
@@ -84,14 +77,7 @@ extension NewsroomServer {
             do {
                 let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !reason.isEmpty else { throw ServerError(.unprocessableContent, "reason: say why the claim is corrected") }
-                var fields = form.fields.filter { !$0.value.isEmpty && !["csrf", "reason", "new_subject", "allow_duplicate"].contains($0.key) }
-                fields["source"] = current.source
-                var json = fields.mapValues { JSONValue.string($0) }
-                if let o = fields["occurrence"] {
-                    guard let n = Int(o), n >= 1 else { throw ServerError(.unprocessableContent, "occurrence: must be a positive whole number") }
-                    json["occurrence"] = .int(n)
-                }
-                let input = try Self.claimInput(.object(json), ignoring: [])
+                let input = try Self.claimInput(form: form, source: current.source)
                 _ = try write(as: caller.user) { try $0.correct(seq, with: input, reason: reason, newSubject: form["new_subject"] == "1") }
                 return Self.redirect("/claims/\(seq)")
             } catch let error as ServerError where error.status == .unprocessableContent {
@@ -218,6 +204,19 @@ extension NewsroomServer {
         }
         f.values = values
         return f
+    }
+
+    /// The claim a claim form describes, for source `source`: its filled-in fields as a JSON claim (the occurrence a
+    /// number), read by `ClaimInput(json:)`; the form's own fields (token, reason, boxes) are not part of it.
+    static func claimInput(form: FormBody, source: String) throws -> ClaimInput {
+        let own: Set = ["csrf", "reason", "new_subject", "allow_duplicate"]
+        var json = form.fields.filter { !$0.value.isEmpty && !own.contains($0.key) }.mapValues { JSONValue.string($0) }
+        json["source"] = .string(source)
+        if let o = form["occurrence"], !o.isEmpty {
+            guard let n = Int(o), n >= 1 else { throw ServerError(.unprocessableContent, "occurrence: must be a positive whole number") }
+            json["occurrence"] = .int(n)
+        }
+        return try claimInput(.object(json), ignoring: [])
     }
 
     /// The logged-in editor posting a form (401 without a session, 403 for a viewer).
