@@ -114,8 +114,8 @@ extension Ledger {
                              each: (Appended) -> Void, checks: ClaimChecks) throws -> ClaimBatchReport {
         func run(_ append: ((ClaimBody) throws -> Appended)?) throws -> ClaimBatchReport {
             let builder = ClaimBodyBuilder(ledger: self, newSubject: checks.newSubject)
-            let keys = ClaimKeys(store: store, names: try entityNames())
             let size = try store.size(), time = Bodies.now()
+            let keys = try ClaimKeys(store: store, names: try entityNames(), recordedSize: size)
             var report = ClaimBatchReport()
             func record(_ e: ClaimError) {
                 if report.errors.count < checks.errorLimit { report.errors.append(e) }

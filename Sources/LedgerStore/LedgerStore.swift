@@ -76,6 +76,11 @@ public final class LedgerStore: MerkleHashReader {
         }
     }
 
+    /// Whether `entries` has the `anchor` column (migration 0004): a ledger opened read-only is not migrated.
+    public func hasAnchorColumn() throws -> Bool {
+        try db.integer("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'anchor'") > 0
+    }
+
     /// The number of entries.
     public func size() throws -> Int64 { try db.integer("SELECT coalesce(max(seq) + 1, 0) FROM entries") }
 
@@ -200,12 +205,13 @@ public final class LedgerStore: MerkleHashReader {
 
     /// Calls `body` for every entry from seq `from` on, in seq order, streaming, with its stored leaf hash and derived columns.
     public func forEachStoredEntry(from: Int64 = 0, _ body: (StoredEntry) throws -> Void) throws {
-        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature FROM entries WHERE seq >= ? ORDER BY seq")
+        let anchor = try hasAnchorColumn() ? "anchor" : "NULL"
+        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature, \(anchor) FROM entries WHERE seq >= ? ORDER BY seq")
         try s.bind(1, from)
         while try s.step() {
             try body(StoredEntry(seq: s.int64(0), bytes: s.blob(1), storedLeafHash: s.blob(2),
                                  derived: DerivedColumns(kind: s.text(3), key: s.text(4), source: s.text(5),
-                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8)),
+                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8), anchor: s.text(10)),
                                  signature: s.isNull(9) ? nil : s.blob(9)))
         }
     }
@@ -258,6 +264,8 @@ public struct DerivedColumns: Equatable, Sendable {
     public var subject: String?
     public var predicate: String?
     public var outlet: String?
+    /// A claim's excerpt position in its source, "start:end" (from migration 0004 on; nil before).
+    public var anchor: String?
 
     /// The columns an entry of `kind` with `body` must have (`body` a `JSONValue`, or a node of a `CanonicalJSONView`).
     public static func of(_ kind: EntryKind, _ body: some JSONLookup) -> DerivedColumns {
@@ -273,13 +281,19 @@ public struct DerivedColumns: Equatable, Sendable {
         case .claimCorrection:
             DerivedColumns(kind: kind.rawValue, key: body.integer("target").map(String.init), source: body.string("claim", "source"),
                            subject: body.string("claim", "subject"), predicate: body.string("claim", "predicate"),
-                           outlet: body.string("claim", "outlet"))
+                           outlet: body.string("claim", "outlet"), anchor: anchor(body.integer("claim", "excerpt", "start"), body.integer("claim", "excerpt", "end")))
         case .claim:
             DerivedColumns(kind: kind.rawValue, source: body.string("source"), subject: body.string("subject"),
-                           predicate: body.string("predicate"), outlet: body.string("outlet"))
+                           predicate: body.string("predicate"), outlet: body.string("outlet"), anchor: anchor(body.integer("excerpt", "start"), body.integer("excerpt", "end")))
         default:
             DerivedColumns(kind: kind.rawValue)
         }
+    }
+
+    /// The `anchor` column of an excerpt at scalars `start..<end`.
+    public static func anchor(_ start: Int?, _ end: Int?) -> String? {
+        guard let start, let end else { return nil }
+        return "\(start):\(end)"
     }
 }
 
@@ -326,7 +340,7 @@ public final class AppendBatch {
         } else {
             prev = .zero
         }
-        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature, anchor) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         insertHash = try db.prepare("INSERT INTO tree_hashes (idx, hash) VALUES (?, ?)")
         insertBlob = try db.prepare("INSERT INTO blob_chunks (sha256, n, bytes) VALUES (?, ?, ?)")
     }
@@ -362,6 +376,7 @@ public final class AppendBatch {
         try insertEntry.bind(8, entry.bytes)
         try insertEntry.bind(9, entry.leafHash.bytes)
         if let signature { try insertEntry.bind(10, signature) }
+        try insertEntry.bind(11, d.anchor)
         try insertEntry.insert()
         var index = StoredHashIndex.index(level: 0, entry.seq)
         for h in frontier.append(leaf: entry.leafHash) {
