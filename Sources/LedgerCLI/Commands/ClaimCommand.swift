@@ -8,7 +8,7 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims, each bound to an exact quote in a recorded source.",
-        subcommands: [ClaimAdd.self, ClaimImport.self, ClaimRetract.self, ClaimCorrect.self]
+        subcommands: [ClaimAdd.self, ClaimImport.self, ClaimList.self, ClaimRetract.self, ClaimCorrect.self]
     )
 }
 
