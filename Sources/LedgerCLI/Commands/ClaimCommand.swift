@@ -1,6 +1,8 @@
 import ArgumentParser
+import LedgerAnalysis
 import LedgerCore
 import LedgerReport
+import LedgerServer
 import LedgerStore
 
 /// `claimledger claim …`.
