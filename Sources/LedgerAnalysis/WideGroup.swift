@@ -20,8 +20,9 @@ import LedgerCore
 /// (a year, month, day, minute, second), so two overlap only when one holds the other; claims without one hold
 /// at any time. The positions are split by span; each span's own pairs are counted, then its pairs with all the
 /// spans it holds at once (the counts of the union less those of each part: every such pair overlaps), widest
-/// span first. The work is the group's size times the depth of nesting, bounded by `budget`: spans whose pairs
-/// would exceed it are not compared, and a line says how many pairs of positions that leaves.
+/// span first. The work is the group's size times the depth of nesting (at most six: no date, year, month, day,
+/// minute, second), bounded by `budget` times the group's size all the same: spans whose pairs would exceed it are
+/// not compared, and a line says how many pairs of positions that leaves.
 enum WideGroup {
     /// What a wide group lists.
     struct Plan {
@@ -32,7 +33,7 @@ enum WideGroup {
         var uncompared: [(reason: String, pairs: Int, pair: (Int, Int)?)] = []
     }
 
-    /// Positions of the group tallied per as-of span (and per union of spans), times the group's size.
+    /// Positions of the group tallied for pairs across as-of spans, times the group's size.
     static let budget = 32
     /// Kinds of value named in "not compared" lines; the rest are counted together as "other kinds".
     static let namedKinds = 12
@@ -54,8 +55,8 @@ enum WideGroup {
         static func - (a: Count, b: Count) -> Count { Count(pairs: a.pairs - b.pairs, tensions: a.tensions - b.tensions) }
     }
 
-    static func plan(_ positions: [[ClaimRecord]], context: RuleContext) -> Plan {
-        Analysis(positions, context: context).plan()
+    static func plan(_ positions: [[ClaimRecord]], context: RuleContext, budget: Int = budget) -> Plan {
+        Analysis(positions, context: context).plan(budget: budget)
     }
 
     /// The group read once: each position's kind, polarity, interval and as-of span.
@@ -289,7 +290,7 @@ enum WideGroup {
 
         // MARK: As-of spans
 
-        func plan() -> Plan {
+        func plan(budget: Int) -> Plan {
             // positions by as-of span; claims without one (or with an unreadable one) hold at any time
             var bySpan: [Interval?: Int] = [:], spans: [(span: Interval, members: [Int])] = []
             for (i, p) in positions.enumerated() {
