@@ -24,6 +24,9 @@ public struct GroupSummary: Sendable, Equatable {
     /// Set when the pairs counted are affirmed against denied values of this kind (the polarity rule) rather than
     /// affirmed values against each other; `disjointPairs` and `withinTolerance` are then 0.
     public let denial: Denial?
+    /// Set when the group's positions hold several as-of spans (claims without one counted as one more): how many.
+    /// Pairs whose spans do not overlap are never compared, so none of them is counted.
+    public let asOfSpans: Int?
 
     /// The pairs of a wide group in which one claim denies a value and the other affirms one of the same kind.
     public struct Denial: Sendable, Equatable {
@@ -42,8 +45,9 @@ public struct GroupSummary: Sendable, Equatable {
     }
 
     init(kind: String, unit: String? = nil, positions: Int, claims: Int, disjointPairs: Int, withinTolerance: Int,
-         valueCounts: [String: Int]? = nil, denial: Denial? = nil) {
+         valueCounts: [String: Int]? = nil, denial: Denial? = nil, asOfSpans: Int? = nil) {
         self.kind = kind
+        self.asOfSpans = asOfSpans
         self.unit = unit
         self.denial = denial
         self.positions = positions
@@ -54,18 +58,23 @@ public struct GroupSummary: Sendable, Equatable {
     }
 
     /// As JSON (`kind`, `positions`, `claims`, `disjoint_pairs`, `within_tolerance`, `values` for categories, `unit`
-    /// and `denial` when set).
+    /// `denial` and `as_of_spans` when set).
     public var json: JSONValue {
         var o: [String: JSONValue] = ["kind": .string(kind), "positions": .number(Double(positions)), "claims": .number(Double(claims)),
                                       "disjoint_pairs": .number(Double(disjointPairs)), "within_tolerance": .number(Double(withinTolerance))]
         if let valueCounts { o["values"] = .object(valueCounts.mapValues { .number(Double($0)) }) }
         if let unit { o["unit"] = .string(unit) }
         if let denial { o["denial"] = denial.json }
+        if let asOfSpans { o["as_of_spans"] = .number(Double(asOfSpans)) }
         return .object(o)
     }
 
-    /// One sentence for a reader.
+    /// One sentence for a reader (two when as-of dates kept pairs apart).
     public var sentence: String {
+        counted + (asOfSpans.map { " The group holds \($0) distinct as-of dates (or none): pairs whose dates do not overlap are never compared, and not counted." } ?? "")
+    }
+
+    private var counted: String {
         let figures = kind == "quantity" ? "figures" + (unit.map { " in \($0)" } ?? "") : kind == "category" ? "values" : kind + "s"
         if let d = denial {
             return "This group holds \(positions) distinct \(figures) from \(claims) claims, \(d.deniedPositions) of them denied; in "

@@ -338,11 +338,11 @@ enum WideGroup {
                 for (c, n) in parted { cross[c, default: Count()] = cross[c, default: Count()] - n }
                 add(cross, parts(a.members), parts(inside))
             }
-            return assemble(totals, candidates, skipped: (skippedSpans, skippedPairs))
+            return assemble(totals, candidates, skipped: (skippedSpans, skippedPairs), spans: spans.count)
         }
 
         /// One finding or line per class counted.
-        func assemble(_ totals: [Class: Count], _ candidates: [Class: [(Int, Int)]], skipped: (spans: Int, pairs: Int)) -> Plan {
+        func assemble(_ totals: [Class: Count], _ candidates: [Class: [(Int, Int)]], skipped: (spans: Int, pairs: Int), spans: Int) -> Plan {
             var plan = Plan()
             func score(_ pair: (Int, Int)) -> Double {
                 let outcome = ModalityRule.adjust(Contradictions.compare(positions[pair.0][0], positions[pair.1][0], context),
@@ -381,10 +381,11 @@ enum WideGroup {
                     let summary: GroupSummary
                     if case .denial = c {
                         summary = GroupSummary(kind: base, unit: unit, positions: held.count, claims: claims, disjointPairs: 0, withinTolerance: 0,
-                                               denial: .init(deniedPositions: no.count, sameValuePairs: n.pairs - n.tensions, overlappingPairs: n.tensions))
+                                               denial: .init(deniedPositions: no.count, sameValuePairs: n.pairs - n.tensions, overlappingPairs: n.tensions),
+                                               asOfSpans: spans > 1 ? spans : nil)
                     } else {
                         summary = GroupSummary(kind: base, unit: unit, positions: held.count, claims: claims, disjointPairs: n.pairs,
-                                               withinTolerance: n.tensions, valueCounts: valueCounts)
+                                               withinTolerance: n.tensions, valueCounts: valueCounts, asOfSpans: spans > 1 ? spans : nil)
                     }
                     if let pair { plan.listed.append((summary, pair)) } else {
                         plan.uncompared.append((summary.sentence + " (No pair of them could be listed.)", n.pairs, nil))

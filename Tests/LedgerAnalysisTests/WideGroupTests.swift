@@ -262,6 +262,9 @@ private typealias C = Claims
         #expect(Set(denialSeqs) == [5, 201])
         #expect(denial?.summary?.denial?.sameValuePairs == 1 && denial?.summary?.denial?.deniedPositions == 2)
         #expect(denial?.json["summary"]?["denial"]?["same_value_pairs"]?.integer == 1)
+        // claim 204 is as of 2023, the others of no date: the summaries say pairs apart in time are not counted
+        #expect(report.findings.allSatisfy { $0.summary?.asOfSpans == 2 && $0.json["summary"]?["as_of_spans"]?.integer == 2 })
+        #expect(denial?.summary?.sentence.contains("never compared") == true)
         #expect(report.notComparable.count == 1 && report.notComparable[0].reason.contains("quantity in USD"))
         #expect(report.notComparable[0].reason.contains("(201 pairs"))
         #expect(report.notComparable[0].claims.map(\.seq).contains(203))
