@@ -71,7 +71,7 @@ public struct GroupSummary: Sendable, Equatable {
 
     /// One sentence for a reader (two when as-of dates kept pairs apart).
     public var sentence: String {
-        counted + (asOfSpans.map { " The group holds \($0) distinct as-of dates (or none): pairs whose dates do not overlap are never compared, and not counted." } ?? "")
+        counted + (asOfSpans.map { " Its claims hold \($0) different as-of dates (no date counted as one): pairs whose dates do not overlap are never compared, nor counted." } ?? "")
     }
 
     private var counted: String {
