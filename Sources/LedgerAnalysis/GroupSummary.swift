@@ -24,6 +24,9 @@ public struct GroupSummary: Sendable, Equatable {
     /// Set when the pairs counted are affirmed against denied values of this kind (the polarity rule) rather than
     /// affirmed values against each other; `disjointPairs` and `withinTolerance` are then 0.
     public let denial: Denial?
+    /// For quantities, when there are any: pairs of a strict bound and the very figure it bounds ("less than 3
+    /// million" against "3 million"), which overlap, so are not among `disjointPairs`, but are tensions.
+    public let boundPairs: Int?
     /// Set when the group's positions hold several as-of spans (claims without one counted as one more): how many.
     /// Pairs whose spans do not overlap are never compared, so none of them is counted.
     public let asOfSpans: Int?
@@ -45,8 +48,9 @@ public struct GroupSummary: Sendable, Equatable {
     }
 
     init(kind: String, unit: String? = nil, positions: Int, claims: Int, disjointPairs: Int, withinTolerance: Int,
-         valueCounts: [String: Int]? = nil, denial: Denial? = nil, asOfSpans: Int? = nil) {
+         valueCounts: [String: Int]? = nil, denial: Denial? = nil, boundPairs: Int? = nil, asOfSpans: Int? = nil) {
         self.kind = kind
+        self.boundPairs = boundPairs
         self.asOfSpans = asOfSpans
         self.unit = unit
         self.denial = denial
@@ -58,7 +62,7 @@ public struct GroupSummary: Sendable, Equatable {
     }
 
     /// As JSON (`kind`, `positions`, `claims`, `disjoint_pairs`, `within_tolerance`, `values` for categories, `unit`
-    /// `denial` and `as_of_spans` when set).
+    /// `denial`, `bound_pairs` and `as_of_spans` when set).
     public var json: JSONValue {
         var o: [String: JSONValue] = ["kind": .string(kind), "positions": .number(Double(positions)), "claims": .number(Double(claims)),
                                       "disjoint_pairs": .number(Double(disjointPairs)), "within_tolerance": .number(Double(withinTolerance))]
@@ -66,12 +70,14 @@ public struct GroupSummary: Sendable, Equatable {
         if let unit { o["unit"] = .string(unit) }
         if let denial { o["denial"] = denial.json }
         if let asOfSpans { o["as_of_spans"] = .number(Double(asOfSpans)) }
+        if let boundPairs { o["bound_pairs"] = .number(Double(boundPairs)) }
         return .object(o)
     }
 
     /// One sentence for a reader (two when as-of dates kept pairs apart).
     public var sentence: String {
-        counted + (asOfSpans.map { " Its claims hold \($0) different as-of dates (no date counted as one): pairs whose dates do not overlap are never compared, nor counted." } ?? "")
+        counted + (boundPairs.map { " In \($0) more pairs a strict bound is set against the very figure it bounds (tensions)." } ?? "")
+            + (asOfSpans.map { " Its claims hold \($0) different as-of dates (no date counted as one): pairs whose dates do not overlap are never compared, nor counted." } ?? "")
     }
 
     private var counted: String {

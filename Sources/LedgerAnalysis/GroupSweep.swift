@@ -113,26 +113,46 @@ enum GroupSweep {
     /// overlap), which is then compared pair by pair as usual.
     static func sweep(_ positions: [[ClaimRecord]], tolerance: Double) -> (summary: GroupSummary, widest: (Int, Int))? {
         guard positions.count > limit, comparedByValueAlone(positions), case .quantity(let q0) = positions[0][0].value.value else { return nil }
-        var intervals: [Interval] = []
+        var intervals: [Interval] = [], quantities: [Quantity] = []
         intervals.reserveCapacity(positions.count)
         for p in positions {
             guard case .quantity(let q) = p[0].value.value, q.unit == q0.unit else { return nil }
             intervals.append(QuantityRule.interval(q, tolerance: tolerance))
+            quantities.append(q)
         }
         let within = count(intervals) { $0 + tolerance * max(abs($0), 1) }.within
         guard case .summarized(let summary, let widest) = summarize(intervals, kind: "quantity", claims: positions.reduce(0) { $0 + $1.count },
-                                                                   within: within) else { return nil }
+                                                                   within: within, boundPairs: boundPairs(quantities, intervals))
+        else { return nil }
         return (summary, widest)
     }
 
+    /// Pairs of a strict bound and the very figure it bounds ("less than 3 million" against "3 million", of one
+    /// unit): their intervals overlap, but the quantity rule makes them a tension
+    /// (`QuantityRule.sharpAgainstItsOwnBound`), so the interval counts leave them out; counted apart, by amount.
+    static func boundPairs(_ quantities: [Quantity], _ intervals: [Interval]) -> Int {
+        var bounds: [DecimalNumber: [Int]] = [:], sharp: [DecimalNumber: [Int]] = [:]
+        for (i, q) in quantities.enumerated() {
+            if q.qualifier == .more_than || q.qualifier == .less_than { bounds[q.amount, default: []].append(i) }
+            if q.qualifier == .exactly { sharp[q.amount, default: []].append(i) }
+        }
+        // the same amount written a few ways at most: the pairs per amount are few
+        var n = 0
+        for (amount, b) in bounds {
+            for i in b { for j in sharp[amount] ?? [] where intervals[i].overlaps(intervals[j]) { n += 1 } }
+        }
+        return n
+    }
+
     /// The summary of an interval group and its widest pair: the lowest upper bound against the highest lower bound.
-    private static func summarize(_ intervals: [Interval], kind: String, claims: Int, within: Int) -> Plan {
+    private static func summarize(_ intervals: [Interval], kind: String, claims: Int, within: Int, boundPairs: Int = 0) -> Plan {
         let disjoint = count(intervals, reach: { $0 }).disjoint
         let low = intervals.indices.min { intervals[$0].upper < intervals[$1].upper }!
         let highest = intervals.map(\.lower).max()!
         let high = intervals.indices.last { intervals[$0].lower == highest }!
         guard low != high else { return .nothing }
-        return .summarized(GroupSummary(kind: kind, positions: intervals.count, claims: claims, disjointPairs: disjoint, withinTolerance: within),
+        return .summarized(GroupSummary(kind: kind, positions: intervals.count, claims: claims, disjointPairs: disjoint, withinTolerance: within,
+                                        boundPairs: boundPairs > 0 ? boundPairs : nil),
                            widest: (min(low, high), max(low, high)))
     }
 

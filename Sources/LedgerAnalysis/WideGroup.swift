@@ -6,8 +6,9 @@ import LedgerCore
 ///
 /// Every pair of positions whose as-of spans overlap falls in one class by the kinds (quantities by unit) and
 /// polarities of its two values:
-/// - affirmed values of one kind against each other: the value rule, counted by the sweep (`GroupSummary`);
-///   booleans, whatever their polarity, by their effective truth value;
+/// - affirmed values of one kind against each other: the value rule, counted by the sweep (`GroupSummary`; a strict
+///   bound against its own figure apart, `GroupSweep.boundPairs`); booleans, whatever their polarity, by their
+///   effective truth value;
 /// - affirmed against denied values of one kind: the polarity rule — the very value denied is a contradiction, a
 ///   figure or duration overlapping it a tension (`GroupSummary.denial`), counted from the value counts and from
 ///   the sweep's disjoint pairs (overlapping = all pairs less disjoint ones);
@@ -48,11 +49,13 @@ enum WideGroup {
         case across(String, String)
     }
 
-    /// Pairs of a class: disagreeing, and of those tensions by the rule (within tolerance, or overlapping denied).
+    /// Pairs of a class: disagreeing, and of those tensions by the rule (within tolerance, or overlapping denied);
+    /// for figures, pairs of a bound and its own figure besides (`GroupSweep.boundPairs`).
     struct Count {
-        var pairs = 0, tensions = 0
-        static func + (a: Count, b: Count) -> Count { Count(pairs: a.pairs + b.pairs, tensions: a.tensions + b.tensions) }
-        static func - (a: Count, b: Count) -> Count { Count(pairs: a.pairs - b.pairs, tensions: a.tensions - b.tensions) }
+        var pairs = 0, tensions = 0, bound = 0
+        var isEmpty: Bool { pairs == 0 && tensions == 0 && bound == 0 }
+        static func + (a: Count, b: Count) -> Count { Count(pairs: a.pairs + b.pairs, tensions: a.tensions + b.tensions, bound: a.bound + b.bound) }
+        static func - (a: Count, b: Count) -> Count { Count(pairs: a.pairs - b.pairs, tensions: a.tensions - b.tensions, bound: a.bound - b.bound) }
     }
 
     static func plan(_ positions: [[ClaimRecord]], context: RuleContext, budget: Int = budget) -> Plan {
@@ -120,7 +123,7 @@ enum WideGroup {
         func tally(_ members: [Int]) -> [Class: Count] {
             let p = parts(members)
             var out: [Class: Count] = [:]
-            func add(_ c: Class, _ n: Count) { if n.pairs != 0 || n.tensions != 0 { out[c, default: Count()] = out[c, default: Count()] + n } }
+            func add(_ c: Class, _ n: Count) { if !n.isEmpty { out[c, default: Count()] = out[c, default: Count()] + n } }
             var perLabel: [String: [Int]] = [:]  // affirmed positions per kind, by label
             for k in p.order {
                 let (yes, no) = p.byKind[k]!
@@ -169,8 +172,10 @@ enum WideGroup {
             case "category", "text":
                 return Count(pairs: members.count * (members.count - 1) / 2 - sameValuePairs(members, members))
             default:  // quantities of one unit, durations
-                let c = GroupSweep.count(members.map { intervals[$0]! }) { $0 + tolerance * max(abs($0), 1) }
-                return Count(pairs: c.disjoint, tensions: c.within)
+                let spans = members.map { intervals[$0]! }
+                let c = GroupSweep.count(spans) { $0 + tolerance * max(abs($0), 1) }
+                let quantities = members.compactMap { i -> Quantity? in if case .quantity(let q) = positions[i][0].value.value { q } else { nil } }
+                return Count(pairs: c.disjoint, tensions: c.within, bound: quantities.count == spans.count ? GroupSweep.boundPairs(quantities, spans) : 0)
             }
         }
 
@@ -206,7 +211,7 @@ enum WideGroup {
                             key: { k == "unreadable date" ? AnyHashable($0) : AnyHashable(positions[$0][0].value.value) })
             case .values(let k):
                 let xs = x.byKind[k]?.affirmed ?? [], ys = y.byKind[k]?.affirmed ?? []
-                return widest(xs, ys) ?? widest(ys, xs)
+                return widest(xs, ys) ?? widest(ys, xs) ?? ownBound(xs, ys) ?? ownBound(ys, xs)
             case .denial(let k):
                 let (xy, xn) = x.byKind[k] ?? ([], []), (yy, yn) = y.byKind[k] ?? ([], [])
                 return denied(xy, yn) ?? denied(yy, xn)
@@ -226,6 +231,22 @@ enum WideGroup {
                   let top = high.map({ intervals[$0]!.lower }).max(),
                   let h = high.last(where: { intervals[$0]!.lower == top }), l != h, conflicts(l, h) else { return nil }
             return (min(l, h), max(l, h))
+        }
+
+        /// A strict bound in `bounds` and its very figure in `figures`.
+        func ownBound(_ bounds: [Int], _ figures: [Int]) -> (Int, Int)? {
+            var byAmount: [DecimalNumber: Int] = [:]
+            for i in bounds {
+                if case .quantity(let q) = positions[i][0].value.value, q.qualifier == .more_than || q.qualifier == .less_than, byAmount[q.amount] == nil {
+                    byAmount[q.amount] = i
+                }
+            }
+            for j in figures {
+                if case .quantity(let q) = positions[j][0].value.value, q.qualifier == .exactly, let i = byAmount[q.amount], conflicts(i, j) {
+                    return (min(i, j), max(i, j))
+                }
+            }
+            return nil
         }
 
         /// The two positions holding different values (by `key`) held by most claims, one from each list.
@@ -304,9 +325,9 @@ enum WideGroup {
             spans.sort { ($0.span.lower, -$0.span.upper) < ($1.span.lower, -$1.span.upper) }
             var totals: [Class: Count] = [:], candidates: [Class: [(Int, Int)]] = [:]
             func add(_ t: [Class: Count], _ x: Parts, _ y: Parts) {
-                for (c, n) in t where n.pairs != 0 || n.tensions != 0 {
+                for (c, n) in t where !n.isEmpty {
                     totals[c, default: Count()] = totals[c, default: Count()] + n
-                    if n.pairs > 0, let pair = candidate(c, x, y) { candidates[c, default: []].append(pair) }
+                    if n.pairs > 0 || n.bound > 0, let pair = candidate(c, x, y) { candidates[c, default: []].append(pair) }
                 }
             }
             var work = 0, skippedSpans = 0, skippedPairs = 0
@@ -350,7 +371,7 @@ enum WideGroup {
                 guard case .conflict(let verdict, _, _, _, let width) = outcome else { return -1 }
                 return (verdict == .contradiction ? 1000 : 0) + width
             }
-            let classes = totals.keys.filter { totals[$0]!.pairs > 0 }.sorted { "\($0)" < "\($1)" }
+            let classes = totals.keys.filter { totals[$0]!.pairs > 0 || totals[$0]!.bound > 0 }.sorted { "\($0)" < "\($1)" }
             let members = parts(Array(positions.indices))
             for c in classes {
                 let n = totals[c]!
@@ -385,7 +406,8 @@ enum WideGroup {
                                                asOfSpans: spans > 1 ? spans : nil)
                     } else {
                         summary = GroupSummary(kind: base, unit: unit, positions: held.count, claims: claims, disjointPairs: n.pairs,
-                                               withinTolerance: n.tensions, valueCounts: valueCounts, asOfSpans: spans > 1 ? spans : nil)
+                                               withinTolerance: n.tensions, valueCounts: valueCounts, boundPairs: n.bound > 0 ? n.bound : nil,
+                                               asOfSpans: spans > 1 ? spans : nil)
                     }
                     if let pair { plan.listed.append((summary, pair)) } else {
                         plan.uncompared.append((summary.sentence + " (No pair of them could be listed.)", n.pairs, nil))

@@ -14,9 +14,13 @@ private typealias C = Claims
         var values: [String: Int] = [:], valueTensions: [String: Int] = [:]
         /// Affirmed against denied: the same value (contradictions), another overlapping (tensions), per kind.
         var sameValue: [String: Int] = [:], overlapping: [String: Int] = [:]
+        /// A strict bound against its very figure (overlapping, but a tension), per kind.
+        var bound: [String: Int] = [:]
         /// Pairs not compared.
         var uncompared = 0
-        var description: String { "values \(values) tensions \(valueTensions) same \(sameValue) overlapping \(overlapping) uncompared \(uncompared)" }
+        var description: String {
+            "values \(values) tensions \(valueTensions) same \(sameValue) overlapping \(overlapping) bound \(bound) uncompared \(uncompared)"
+        }
     }
 
     static func kind(_ c: ClaimRecord) -> String {
@@ -39,7 +43,10 @@ private typealias C = Claims
                 case .notComparable: o.uncompared += 1
                 case .conflict(let verdict, let rule, _, _, _):
                     let k = kind(a)
-                    if rule == "polarity" && k != "boolean" {
+                    if rule == "quantity", case .quantity(let x) = a.value.value, case .quantity(let y) = b.value.value,
+                       QuantityRule.interval(x, tolerance: context.tolerance).overlaps(QuantityRule.interval(y, tolerance: context.tolerance)) {
+                        o.bound[k, default: 0] += 1
+                    } else if rule == "polarity" && k != "boolean" {
                         if verdict == .contradiction { o.sameValue[k, default: 0] += 1 } else { o.overlapping[k, default: 0] += 1 }
                     } else {
                         o.values[k, default: 0] += 1
@@ -71,8 +78,9 @@ private typealias C = Claims
                 #expect(s.disjointPairs == 0 && s.withinTolerance == 0)
             } else {
                 #expect(kind(a) == k && kind(b) == k && (k == "boolean" || a.polarity == .affirmed && b.polarity == .affirmed))
-                o.values[k] = s.disjointPairs
+                if s.disjointPairs > 0 { o.values[k] = s.disjointPairs }
                 if s.withinTolerance > 0 { o.valueTensions[k] = s.withinTolerance }
+                if let b = s.boundPairs { o.bound[k] = b }
             }
         }
         for (reason, pairs, pair) in plan.uncompared {
@@ -89,16 +97,18 @@ private typealias C = Claims
         return o
     }
 
-    /// Figures with every qualifier but the strict bounds (whose “the very figure it bounds” rule, a tension
-    /// between overlapping intervals, the interval sweep does not count: `GroupSweepTests` leaves it out too).
+    /// Figures with every qualifier, so intervals are open, closed, unbounded, touching and nested, and strict
+    /// bounds meet their own figures.
     static func figure(_ rng: inout SplitMix) -> String {
         let a = Int(rng.next() % 40) * 1000 + 1000, b = a + Int(rng.next() % 5 + 1) * 1000
-        switch rng.next() % 6 {
+        switch rng.next() % 8 {
         case 0: return String(a)
         case 1: return "about \(a)"
         case 2: return "at least \(a)"
         case 3: return "at most \(a)"
         case 4: return "nearly \(a)"
+        case 5: return "more than \(a)"
+        case 6: return "less than \(a)"
         default: return "between \(a) and \(b)"
         }
     }
@@ -126,7 +136,23 @@ private typealias C = Claims
             }
             let o = check(claims, C.attendance, "seed \(seed)")
             #expect(o.sameValue["quantity in people"] ?? 0 > 0 && o.values["quantity in people"] ?? 0 > 1000)
+            #expect(o.bound["quantity in people"] ?? 0 > 0)
             if seed % 3 != 0 { #expect(o.overlapping["quantity in people"] ?? 0 > 0) }
+        }
+    }
+
+    @Test func theOneClassSweepCountsBoundsAgainstTheirOwnFigureToo() {
+        for seed in UInt64(1)...6 {
+            var rng = SplitMix(seed)
+            let claims = (0..<150).map { i in C.make(Int64(i + 1), C.attendance, Self.figure(&rng)) }
+            let positions = ClaimGroups(claims, names: EntityNames()).groups[0].positions
+            guard case .summarized(let s, _) = GroupSweep.plan(positions, context: RuleContext(predicate: C.attendance)) else {
+                Issue.record("seed \(seed): not one class")
+                continue
+            }
+            let o = Self.oracle(positions, C.attendance)
+            #expect(s.disjointPairs == o.values["quantity in people"] && s.withinTolerance == o.valueTensions["quantity in people"] ?? 0)
+            #expect(s.boundPairs == o.bound["quantity in people"] && (s.boundPairs ?? 0) > 0, "seed \(seed)")
         }
     }
 
