@@ -110,7 +110,7 @@ enum GroupSweep {
 
     /// The sweep of a group of quantities of one unit: its summary and widest pair, or nil when the group is not
     /// one the sweep handles exactly (not all quantities of one unit, a denied claim, as-of dates that do not all
-    /// overlap), which is then compared pair by pair as usual.
+    /// overlap), which is then split into classes (`WideGroup`).
     static func sweep(_ positions: [[ClaimRecord]], tolerance: Double) -> (summary: GroupSummary, widest: (Int, Int))? {
         guard positions.count > limit, comparedByValueAlone(positions), case .quantity(let q0) = positions[0][0].value.value else { return nil }
         var intervals: [Interval] = [], quantities: [Quantity] = []
