@@ -114,12 +114,19 @@ enum Schema {
         return out
     }
 
-    /// The exact `sqlite_master` this code creates for the first `count` migrations, built in memory.
+    /// The exact `sqlite_master` this code creates for the first `count` migrations, built in memory once per
+    /// process (every open compares against it; building it runs the migrations on an in-memory database).
     static func expectedObjects(migrations count: Int) throws(StoreError) -> Set<Object> {
-        let db = try Database(path: ":memory:", create: true)
-        try db.execute(migrationsTable)
-        try migrate(db, now: "", upTo: count)
-        return try objects(db)
+        try expected[count].get()
+    }
+
+    private static let expected: [Result<Set<Object>, StoreError>] = (0...migrations.count).map { count in
+        Result { () throws(StoreError) in
+            let db = try Database(path: ":memory:", create: true)
+            try db.execute(migrationsTable)
+            try migrate(db, now: "", upTo: count)
+            return try objects(db)
+        }
     }
 
     /// What is wrong with the schema of an opened file: application id, migrations, and every schema object
