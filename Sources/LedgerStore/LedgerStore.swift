@@ -110,8 +110,9 @@ public final class LedgerStore: MerkleHashReader {
     }
 
     /// The seq of every entry of `kind`, oldest first.
+    /// Kinds whose entries have a key are found through the key index, the others by reading the table.
     public func seqs(kind: EntryKind) throws -> [Int64] {
-        let s = try db.prepare("SELECT seq FROM entries WHERE kind = ? ORDER BY seq")
+        let s = try db.prepare("SELECT seq FROM entries WHERE kind = ?\(DerivedColumns.hasKey(kind) ? " AND key IS NOT NULL" : "") ORDER BY seq")
         try s.bind(1, kind.rawValue)
         var out: [Int64] = []
         while try s.step() { out.append(s.int64(0)) }
@@ -305,6 +306,14 @@ public struct DerivedColumns: Equatable, Sendable {
         predicate = c.predicate
         outlet = c.outlet
         anchor = Self.anchor(c.excerpt.start, c.excerpt.end)
+    }
+
+    /// Whether entries of `kind` have a `key` column (all but the genesis entry and links).
+    public static func hasKey(_ kind: EntryKind) -> Bool {
+        switch kind {
+        case .genesis, .link, .claim: false
+        case .source, .entity, .entityAlias, .predicate, .key, .claimRetraction, .claimCorrection: true
+        }
     }
 
     /// The `anchor` column of an excerpt at scalars `start..<end`.

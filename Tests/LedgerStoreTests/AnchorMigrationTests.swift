@@ -68,6 +68,22 @@ import Testing
         #expect(try Verifier.verify(directory: dir).ok)
     }
 
+    /// `seqs(kind:)` finds keyed kinds through the key index: every entry of such a kind must have a key.
+    @Test func theKindsSaidToHaveAKeyAreExactlyThoseThatDo() throws {
+        let (dir, _) = try Self.ledgerBeforeAnchors()
+        let ledger = try Ledger(opening: dir)
+        _ = try ledger.addEntity(id: "org:test", labels: ["en": "Test"], aliases: ["Tester"])
+        _ = try ledger.addAlias(entity: "org:test", alias: "The Tester")
+        var kinds = Set<EntryKind>()
+        try ledger.store.forEachStoredEntry { row in
+            let body = try #require(EntryBody(row.bytes))
+            kinds.insert(body.kind)
+            #expect((DerivedColumns(body).key != nil) == DerivedColumns.hasKey(body.kind), "\(body.kind)")
+        }
+        #expect(kinds.count >= 8)
+        #expect(try ledger.store.seqs(kind: .entity).count == 1 && ledger.store.seqs(kind: .claim).count == 3)
+    }
+
     @Test func aTamperedAnchorIsFoundByVerify() throws {
         let (ledger, source) = try LedgerStoreTests.makeLedger()
         _ = try ledger.addClaims([LedgerStoreTests.claim(source)])

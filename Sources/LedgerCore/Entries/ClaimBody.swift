@@ -83,7 +83,7 @@ public struct ClaimBody: Sendable {
               let start = integer(x, "start"), let end = integer(x, "end"), let sha = string(x, "sha256").flatMap(Digest.init(hex:)),
               let speaker = string(b.node, "speaker"), let outlet = string(b.node, "outlet"), let lang = string(b.node, "lang"),
               let text = string(b.node, "text"), let subject = string(b.node, "subject"), let predicate = string(b.node, "predicate"),
-              let value = v.member(b.node, "value").map(v.value).flatMap(ClaimValue.init(json:)),
+              let value = v.member(b.node, "value").flatMap({ ClaimValue(v, $0) }),
               let polarity = string(b.node, "polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
               let modality = string(b.node, "modality").flatMap(ClaimInput.Modality.init(rawValue:))
         else { return nil }
