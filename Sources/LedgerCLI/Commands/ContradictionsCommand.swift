@@ -147,7 +147,7 @@ struct CorroborationsCommand: ParsableCommand {
         let provenance = try ledger.store.snapshot {
             let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
             let input = try AnalysisInput(ledger: ledger)
-            let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+            let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names, sources: Array(input.sources.values))
             try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format,
                                                          provenance: provenance))
             return provenance

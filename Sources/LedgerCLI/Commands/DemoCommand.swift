@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
         let report = try Verifier.verify(directory: target)
         let input = try AnalysisInput(ledger: ledger)
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names, includeTension: true)
-        let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+        let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names, sources: Array(input.sources.values))
         let audit = try AuditCommand.audit(ledger, input)
         let reports = URL(fileURLWithPath: target).appendingPathComponent("reports")
         let provenance = ReportProvenance(ledger: ledger, verified: report)
