@@ -152,6 +152,13 @@ import Testing
         #expect(try Self.body(w.dir, first)?["origin"] == ["entity": "org:wd4h-organisers"])
         #expect(try Self.body(w.dir, first + 1)?["origin"] == ["source": .string(w.wp)])
         #expect(try CLI.run(["verify", "--ledger", w.dir]).code == 0)
+        // The exported entries, origins included, match schemas/entry.schema.json; a copy imported from them verifies.
+        let bundle = w.work.appendingPathComponent("bundle").path
+        #expect(try CLI.run(["export", "-o", bundle + "/journal.jsonl", "--ledger", w.dir]).code == 0)
+        #expect(try W.validate([bundle + "/journal.jsonl"]) == 0)
+        let copy = w.work.appendingPathComponent("copy").path
+        let imported = try CLI.run(["import", bundle, copy])
+        #expect(imported.code == 0, "\(imported.stderr)")
     }
 
     @Test func helpSaysWhatOriginIs() throws {

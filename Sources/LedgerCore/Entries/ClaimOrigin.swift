@@ -49,7 +49,7 @@ public enum ClaimOrigin: Sendable, Hashable, CustomStringConvertible {
     /// at least 8 hex digits, which `source` resolves (as for a claim's source) or throws why not. Anything else is
     /// refused with the closest entity ids, or the id of the entity the text is a name of.
     public static func resolve(_ typed: String, names: EntityNames, source: (String) throws -> Digest) throws(EntryError) -> ClaimOrigin {
-        let t = typed.trimmingSpace()
+        let t = Normalization.nfc(typed.trimmingSpace())
         guard !t.isEmpty else { throw EntryError("is empty: give a declared entity id (e.g. org:organisers) or a recorded source's id") }
         if names.ids.contains(t) { return .entity(t) }
         let hex = t.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit }
