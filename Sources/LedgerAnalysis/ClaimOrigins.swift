@@ -41,23 +41,36 @@ public struct ClaimOrigins: Sendable {
     private let outlets: [String: String]
     /// Each recorded source's outlet, by source id.
     private let sourceOutlets: [String: String]
+    /// The party of each outlet and the origin each relay names (absent: it names nothing known), computed once per
+    /// distinct name, as recorded, so tracing a million claims computes a handful of match keys.
+    private var parties: [String: Origin] = [:]
+    private var relays: [String: Origin?] = [:]
 
     public init(claims: [ClaimRecord], sources: [SourceRecord], names: EntityNames) {
         self.names = names
+        var distinct: [String] = [], seen = Set<String>()
+        for name in claims.lazy.map(\.outlet) where seen.insert(name).inserted { distinct.append(name) }
+        for s in sources where seen.insert(s.outlet).inserted { distinct.append(s.outlet) }
         var outlets: [String: String] = [:]
-        for name in claims.map(\.outlet) + sources.map(\.outlet) where outlets[Self.key(name)] == nil { outlets[Self.key(name)] = name }
+        for name in distinct where outlets[Self.key(name)] == nil { outlets[Self.key(name)] = name }
         self.outlets = outlets
         sourceOutlets = Dictionary(sources.map { ($0.id, $0.outlet) }, uniquingKeysWith: { a, _ in a })
+        var parties: [String: Origin] = [:], relays: [String: Origin?] = [:]
+        for name in distinct { parties[name] = resolveParty(name) }
+        for c in claims { if let r = c.relay, relays[r] == nil { relays[r] = .some(relayed(r)) } }
+        self.parties = parties
+        self.relays = relays
     }
 
     /// Where claim `c` traces to.
     public func trace(_ c: ClaimRecord) -> Trace {
         if let o = c.origin { return Trace(seq: c.seq, origin: origin(o), basis: .origin, unresolvedRelay: nil) }
+        let own = party(c.outlet)
         if let relay = c.relay {
-            if let party = relayed(relay) { return Trace(seq: c.seq, origin: party, basis: .relay, unresolvedRelay: nil) }
-            return Trace(seq: c.seq, origin: party(c.outlet), basis: .outlet, unresolvedRelay: relay)
+            if let party = relays[relay] ?? relayed(relay) { return Trace(seq: c.seq, origin: party, basis: .relay, unresolvedRelay: nil) }
+            return Trace(seq: c.seq, origin: own, basis: .outlet, unresolvedRelay: relay)
         }
-        return Trace(seq: c.seq, origin: party(c.outlet), basis: .outlet, unresolvedRelay: nil)
+        return Trace(seq: c.seq, origin: own, basis: .outlet, unresolvedRelay: nil)
     }
 
     /// The party a named origin stands for: the entity, or the outlet of the source.
@@ -79,7 +92,9 @@ public struct ClaimOrigins: Sendable {
     }
 
     /// An outlet (or any name): the entity it is a name of, else the outlet as first recorded.
-    func party(_ name: String) -> Origin {
+    public func party(_ name: String) -> Origin { parties[name] ?? resolveParty(name) }
+
+    private func resolveParty(_ name: String) -> Origin {
         if let id = names.resolve(name) { return entity(id) }
         let k = Self.key(name)
         return Origin(key: "outlet\u{0}\(k)", label: outlets[k] ?? name)
