@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "LedgerCore", dependencies: ["LedgerCrypto"], swiftSettings: strict),
         .target(name: "LedgerCapture", dependencies: ["LedgerCore", "LedgerCrypto", "CLedgerXML2", "CLedgerZlib"], swiftSettings: strict),
         .target(name: "LedgerStore", dependencies: ["LedgerCore", "LedgerCrypto", "LedgerCapture", "CLedgerSQLite"], swiftSettings: strict),
-        .target(name: "LedgerAnalysis", dependencies: ["LedgerCore"], swiftSettings: strict),
+        .target(name: "LedgerAnalysis", dependencies: ["LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(name: "LedgerReport", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .target(name: "LedgerPublish", dependencies: ["LedgerStore", "LedgerCapture", "LedgerCore", "LedgerCrypto"], swiftSettings: strict),
         .target(

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerCrypto
 
 /// A source as the audit receives it: its record and whether its stored bytes still hash to its id. Its text is
 /// asked for when the audit reaches it (`Audit.run`'s `text`), so only one source's text is held at a time.
@@ -186,9 +187,9 @@ public enum Audit {
 }
 
 extension ClaimRecord {
-    /// The excerpt as its entry stores it, for `Excerpt.mismatch`.
-    var storedExcerpt: JSONValue {
-        ["exact": .string(excerpt), "prefix": .string(excerptPrefix), "suffix": .string(excerptSuffix),
-         "start": .int(excerptStart), "end": .int(excerptEnd), "sha256": .string(excerptSHA256)]
+    /// The excerpt as its entry stores it, to check against its source.
+    var storedExcerpt: Excerpt {
+        Excerpt(exact: excerpt, prefix: excerptPrefix, suffix: excerptSuffix, start: excerptStart, end: excerptEnd,
+                sha256: Digest(hex: excerptSHA256) ?? .zero)
     }
 }

@@ -66,10 +66,10 @@ public struct ContradictionReport: Sendable {
 /// Finds contradictions and tensions (DESIGN §5). Claims are grouped by (canonical subject after aliases,
 /// predicate, event, scope) in one pass; claims whose `as_of` dates do not overlap are never compared; claims
 /// holding the same position (value, polarity, modality, as_of) are compared once, as one side. A group of more
-/// than `GroupSweep.limit` positions of quantities, durations, dates or categories is swept and summarized instead
-/// of compared pair by pair, so the work is O(n log n) plus the square of at most 64 positions per group (groups
-/// the sweep cannot handle exactly — mixed kinds, denied claims, as-of dates that do not all overlap — are still
-/// compared pair by pair).
+/// than `GroupSweep.limit` positions is swept and summarized instead of compared pair by pair — split, when it holds
+/// several kinds of value, denied claims or as-of dates that do not all overlap, into classes each swept
+/// (`WideGroup`) — so the work is O(n log n) (times the nesting of as-of dates) plus the square of at most 64
+/// positions per group.
 public enum Contradictions {
     public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                             between: Between = .all, includeTension: Bool = false) -> ContradictionReport {
@@ -80,35 +80,35 @@ public enum Contradictions {
     /// `details: false`, a fraction of the memory), then computed again from `details(those claims)` — the full
     /// records of only the claims involved in a finding, plus the first claim of each position involved (the one
     /// every comparison reads). The second pass sees the same positions, representatives and counterparts for
-    /// every pair that produced a finding, so its findings are the first pass's, with every field filled in.
+    /// every pair that produced a finding, so its findings are the first pass's, with every field filled in. A
+    /// summarized group is not planned again from the few claims the second pass sees: the pairs the first pass
+    /// listed for it are compared again (found by their positions' first seqs), each with its summary.
     public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
                             between: Between = .all, includeTension: Bool = false,
                             details: ([Int64]) throws -> [ClaimRecord]) rethrows -> ContradictionReport {
         let first = analyse(claims, predicates: predicates, names: names, between: between, includeTension: includeTension)
         let full = try details(first.involved.sorted())
-        let secondPass = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension)
-        // A summarized group reappears with only its widest pair: its summary is the first pass's.
-        let findings = secondPass.report.findings.map { f in
-            var f = f
-            if let s = first.summaries[ClaimGroups.Key(subject: f.subject, predicate: f.predicate, event: f.event, scope: f.scope)] { f.summary = s }
-            return f
-        }
-        // The second pass recomputes its groups from the involved claims only, so a whole group left uncompared
-        // by the first pass is carried over from it.
+        let secondPass = analyse(full, predicates: predicates, names: names, between: between, includeTension: includeTension,
+                                 replay: first.summarized)
+        let findings = secondPass.report.findings
+        // The second pass recomputes its groups from the involved claims only, so the lines for a whole group (or a
+        // class of a wide group) left uncompared by the first pass are carried over from it.
         let second = secondPass.report
         let notComparable = second.notComparable.filter { !$0.claims.isEmpty } + first.uncompared
         return ContradictionReport(findings: findings, notComparable: notComparable,
                                    claimCount: first.report.claimCount, groupCount: first.report.groupCount)
     }
 
+    /// One analysis; `replay` gives, for each summarized group, the pairs (first seqs of their positions) to compare
+    /// instead of planning the group, and `summarized` returns them.
     static func analyse(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
-                        between: Between, includeTension: Bool)
-        -> (report: ContradictionReport, involved: Set<Int64>, summaries: [ClaimGroups.Key: GroupSummary], uncompared: [NotComparable]) {
+                        between: Between, includeTension: Bool, replay: [ClaimGroups.Key: [Listed]]? = nil)
+        -> (report: ContradictionReport, involved: Set<Int64>, summarized: [ClaimGroups.Key: [Listed]], uncompared: [NotComparable]) {
         var findings: [ContradictionFinding] = []
-        var uncompared: [NotComparable] = []  // whole groups not compared (kept apart: the second pass does not see them)
+        var uncompared: [NotComparable] = []  // lines for whole groups or classes of a wide group (kept apart: the second pass does not see them)
         var notComparable: [NotComparable] = []
         var involved = Set<Int64>()
-        var summaries: [ClaimGroups.Key: GroupSummary] = [:]
+        var summarized: [ClaimGroups.Key: [Listed]] = [:]
         let groups = ClaimGroups(claims, names: names)
         for group in groups.groups {
             let context = RuleContext(predicate: predicates[group.key.predicate])
@@ -135,13 +135,29 @@ public enum Contradictions {
                                                          summary: summary))
                 }
             }
+            func list(_ pair: (Int, Int), _ summary: GroupSummary) {
+                summarized[group.key, default: []].append(Listed(seqs: (positions[pair.0][0].seq, positions[pair.1][0].seq), summary: summary))
+                consider(pair.0, pair.1, summary: summary)
+            }
+            if let listed = replay?[group.key] {
+                let index = Dictionary(uniqueKeysWithValues: positions.indices.map { (positions[$0][0].seq, $0) })
+                for l in listed {
+                    if let i = index[l.seqs.0], let j = index[l.seqs.1] { consider(i, j, summary: l.summary) }
+                }
+                continue
+            }
             switch GroupSweep.plan(positions, context: context) {
             case .nothing: continue
             case .uncompared(let why):
                 uncompared.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: []))
             case .summarized(let summary, let widest):
-                summaries[group.key] = summary
-                consider(widest.0, widest.1, summary: summary)
+                list(widest, summary)
+            case .wide(let plan):
+                for (summary, pair) in plan.listed { list(pair, summary) }
+                for (why, _, pair) in plan.uncompared {
+                    let claims = pair.map { [positions[$0.0][0], positions[$0.1][0]] } ?? []
+                    uncompared.append(NotComparable(subject: group.key.subject, predicate: group.key.predicate, reason: why, claims: claims))
+                }
             case .pairwise:
                 for i in positions.indices {
                     for j in positions.indices where j > i { consider(i, j, summary: nil) }
@@ -150,7 +166,13 @@ public enum Contradictions {
         }
         let report = ContradictionReport(findings: ordered(findings), notComparable: notComparable + uncompared, claimCount: claims.count,
                                          groupCount: groups.groups.count)
-        return (report, involved, summaries, uncompared)
+        return (report, involved, summarized, uncompared)
+    }
+
+    /// A pair listed for a summarized group: its positions' first seqs, and the summary it stands for.
+    struct Listed: Sendable {
+        let seqs: (Int64, Int64)
+        let summary: GroupSummary
     }
 
     /// Applies the rule for the values' type, after the polarity rule.

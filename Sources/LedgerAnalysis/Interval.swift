@@ -1,7 +1,7 @@
 import LedgerCore
 
 /// A numeric interval with open or closed ends (upper may be +∞), for quantities, durations and dates.
-public struct Interval: Equatable, Sendable, CustomStringConvertible {
+public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public var lower: Double
     public var upper: Double
     public var lowerOpen: Bool

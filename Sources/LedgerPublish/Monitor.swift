@@ -198,7 +198,7 @@ public struct Monitor: Sendable {
             let fail = { (why: String) in PublishError("\(prefix): \(why)", verificationFailure: true) }
             let (checked, problems) = EntryCheck.check(entry, expectedSeq: seq, prev: prev)
             if let first = problems.first { throw fail(first) }
-            guard let view = checked, let body = EntryBody(view), let bodyNode = view.member(view.root, "body") else {
+            guard let view = checked, let body = EntryBody(checked: view) else {
                 throw fail("the entry cannot be read")
             }
             switch body {
@@ -213,26 +213,24 @@ public struct Monitor: Sendable {
                 sources.insert(s.id)
                 _ = texts.text(s.id.hex) { text }
             case .claim(let claim):
-                try await checkExcerpt(claim, CanonicalJSONView.Ref(view, bodyNode), fail: fail)
+                try await checkExcerpt(claim, fail: fail)
                 if seq >= previous?.size ?? 0 { keep(NewClaim(seq: seq, corrects: nil, claim: claim)) }
             case .claimCorrection(let correction):
-                guard let claimNode = view.member(bodyNode, "claim") else { throw fail("the correction has no claim") }
-                try await checkExcerpt(correction.claim, CanonicalJSONView.Ref(view, claimNode), fail: fail)
+                try await checkExcerpt(correction.claim, fail: fail)
                 if seq >= previous?.size ?? 0 { keep(NewClaim(seq: seq, corrects: correction.target, claim: correction.claim)) }
             default:
                 break
             }
         }
 
-        mutating func checkExcerpt(_ claim: ClaimBody, _ node: CanonicalJSONView.Ref, fail: (String) -> PublishError) async throws {
+        mutating func checkExcerpt(_ claim: ClaimBody, fail: (String) -> PublishError) async throws {
             guard sources.contains(claim.source) else { throw fail("the claim cites a source not recorded before it") }
-            guard let excerptNode = node.view.member(node.node, "excerpt") else { throw fail("the claim has no excerpt") }
             var text = texts.text(claim.source.hex) { nil }
             if text == nil {
                 let fetched = try await sourceText(claim.source, seq: nil, body: nil)
                 text = texts.text(claim.source.hex) { fetched }
             }
-            if let why = Excerpt.mismatch(CanonicalJSONView.Ref(node.view, excerptNode), in: text!) { throw fail(why) }
+            if let why = claim.excerpt.mismatch(in: text!) { throw fail(why) }
         }
 
         /// Fetches `source/<sha256>` and checks it against its id (and, for the source entry itself, its recorded

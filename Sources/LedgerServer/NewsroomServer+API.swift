@@ -90,7 +90,9 @@ extension NewsroomServer {
                 throw ServerError(.conflict, "identical to the claim at seq \(seq) (the same source and excerpt position, speaker, subject, predicate, value "
                                   + "and qualifiers): to record it again, tick “record it even though an identical claim exists” (API: \"allow_duplicate\": true)")
             }
-            throw ServerError(.unprocessableContent, error.description)
+            // A quote not in its source gets the nearest passage and the other sources holding it, as in the CLI.
+            let hint = try error.missing.map { try ExcerptHint(ledger: ledger).hint(for: $0) } ?? ""
+            throw ServerError(.unprocessableContent, error.description + hint)
         } catch let error as EntryError {
             throw ServerError(.unprocessableContent, error.message)
         }

@@ -9,9 +9,10 @@ import LedgerCrypto
 /// matter), predicate, typed value (not its wording: "200,000" and "200 000" are one value), polarity and
 /// qualifiers. The text, relay, outlet, language and modality do not make a claim different.
 ///
-/// The keys of a source's current claims are loaded the first time a batch anchors a claim in that source (one
-/// indexed query per distinct source), and the retraction and correction targets once per batch, so a
-/// 200,000-line import does one lookup in memory per claim.
+/// A recorded claim can only be identical if it sits at the same place in the same source, so each new claim
+/// reads the few entries at its source and excerpt position (the `anchor` column's index) and, for each, the
+/// revisions of its target (the key index): a few indexed reads per claim, whatever the ledger's size. Claims
+/// earlier in the same batch are kept in memory (one digest each).
 final class ClaimKeys {
     /// Where an identical claim is: recorded at a seq, or earlier in this batch at the caller's position.
     enum Holder: Sendable, Equatable {
@@ -21,27 +22,52 @@ final class ClaimKeys {
 
     private let store: LedgerStore
     private let names: EntityNames
-    private var keys: [Digest: Holder] = [:]
-    private var loadedSources = Set<Digest>()
-    private var revisions: (retracted: Set<Int64>, newest: [Int64: Int64])?
+    /// The ledger's size before this batch: what the batch appends is found in `batch`, not read back.
+    private let recordedSize: Int64
+    private let anchored: Bool
+    private var batch: [Digest: Int] = [:]
     private var foldedNames: [String: String] = [:]
     private var subjects: [String: String] = [:]
 
-    init(store: LedgerStore, names: EntityNames) {
+    init(store: LedgerStore, names: EntityNames, recordedSize: Int64) throws {
         self.store = store
         self.names = names
+        self.recordedSize = recordedSize
+        self.anchored = try store.hasAnchorColumn()
     }
 
     /// The claim identical to `body`, if there is one.
     func holder(of body: ClaimBody) throws -> Holder? {
-        try load(body.source)
-        return keys[key(body)]
+        let k = key(body)
+        if let position = batch[k] { return .batch(position) }
+        let anchor = anchored ? DerivedColumns.anchor(body.excerpt.start, body.excerpt.end) : nil
+        var found: Int64?
+        try store.forEachClaimEntry(source: body.source.hex, anchor: anchor, before: recordedSize) { seq, bytes in
+            guard let claim = try current(seq, bytes), key(claim) == k else { return true }
+            found = seq
+            return false
+        }
+        return found.map(Holder.recorded)
     }
 
     /// Remembers `body`, the claim at `position` of this batch, so a later identical one is found.
     func insert(_ body: ClaimBody, position: Int) {
         let k = key(body)
-        if keys[k] == nil { keys[k] = .batch(position) }
+        if batch[k] == nil { batch[k] = position }
+    }
+
+    /// The claim an entry states if it is current: a claim neither retracted nor corrected, or the newest
+    /// correction of a claim not retracted.
+    private func current(_ seq: Int64, _ bytes: [UInt8]) throws -> ClaimBody? {
+        switch EntryBody(bytes) {
+        case .claim(let c)?:
+            return try store.revisions(of: seq, before: recordedSize).isEmpty ? c : nil
+        case .claimCorrection(let c)?:
+            let revisions = try store.revisions(of: c.target, before: recordedSize)
+            return revisions.contains { $0.kind == .claimRetraction || $0.seq > seq } ? nil : c.claim
+        default:
+            return nil
+        }
     }
 
     /// The identity of a claim for this check: SHA-256 over the compared fields, each length-prefixed (only
@@ -99,54 +125,41 @@ final class ClaimKeys {
 
     /// How many distinct names are kept folded (speakers and subjects repeat; a file of all-distinct ones must not grow memory without bound).
     static let maxCachedNames = 100_000
-
-    /// Loads the keys of the current claims anchored in `source`, once.
-    private func load(_ source: Digest) throws {
-        guard !loadedSources.contains(source) else { return }
-        loadedSources.insert(source)
-        if revisions == nil {
-            var retracted = Set<Int64>(), newest: [Int64: Int64] = [:]
-            for (_, target) in try store.revisionTargets(.claimRetraction) { retracted.insert(target) }
-            for (seq, target) in try store.revisionTargets(.claimCorrection) { newest[target] = max(seq, newest[target] ?? seq) }
-            revisions = (retracted, newest)
-        }
-        let (retracted, newest) = revisions!
-        try store.forEachClaimEntry(source: source.hex) { seq, bytes in
-            let claim: ClaimBody
-            switch EntryBody(bytes) {
-            case .claim(let c)? where !retracted.contains(seq) && newest[seq] == nil:
-                claim = c
-            case .claimCorrection(let c)? where !retracted.contains(c.target) && newest[c.target] == seq:
-                claim = c.claim
-            default:
-                return
-            }
-            let k = key(claim)
-            if keys[k] == nil { keys[k] = .recorded(seq) }
-        }
-    }
 }
 
 extension LedgerStore {
-    /// The seq and target of every entry of `kind` (a retraction or correction), in seq order.
-    func revisionTargets(_ kind: EntryKind) throws -> [(seq: Int64, target: Int64)] {
-        let s = try db.prepare("SELECT seq, key FROM entries WHERE kind = ? AND key IS NOT NULL ORDER BY seq")
-        try s.bind(1, kind.rawValue)
-        var out: [(Int64, Int64)] = []
+    /// The retractions and corrections of the claim at `target` recorded before seq `before` (the key index).
+    func revisions(of target: Int64, before: Int64) throws -> [(kind: EntryKind, seq: Int64)] {
+        let s = try db.prepare("SELECT kind, seq FROM entries WHERE kind IN (?, ?) AND key = ? AND seq < ?")
+        try s.bind(1, EntryKind.claimRetraction.rawValue)
+        try s.bind(2, EntryKind.claimCorrection.rawValue)
+        try s.bind(3, String(target))
+        try s.bind(4, before)
+        var out: [(EntryKind, Int64)] = []
         while try s.step() {
-            if let target = s.text(1).flatMap({ Int64($0) }) { out.append((s.int64(0), target)) }
+            if let kind = s.text(0).flatMap(EntryKind.init(rawValue:)) { out.append((kind, s.int64(1))) }
         }
         return out
     }
 
-    /// Calls `body` with the seq and bytes of every claim and correction anchored in the source `hex`, in seq
-    /// order, one row at a time.
-    func forEachClaimEntry(source hex: String, _ body: (Int64, [UInt8]) throws -> Void) throws {
-        let s = try db.prepare("SELECT seq, kind, bytes FROM entries WHERE source = ? ORDER BY seq")
+    /// Calls `body` with the seq and bytes of the claims and corrections anchored in the source `hex` at
+    /// `anchor` (every one in the source when nil: a ledger without the anchor column), recorded before seq
+    /// `before`, in seq order, one row at a time, until `body` returns false.
+    func forEachClaimEntry(source hex: String, anchor: String?, before: Int64, _ body: (Int64, [UInt8]) throws -> Bool) throws {
+        let s = try db.prepare(anchor == nil
+            ? "SELECT seq, bytes FROM entries WHERE source = ? AND kind IN (?, ?) AND seq < ? ORDER BY seq"
+            : "SELECT seq, bytes FROM entries WHERE source = ? AND anchor = ? AND seq < ? ORDER BY seq")
         try s.bind(1, hex)
-        let kinds = [EntryKind.claim.rawValue, EntryKind.claimCorrection.rawValue]
+        if let anchor {
+            try s.bind(2, anchor)
+            try s.bind(3, before)
+        } else {
+            try s.bind(2, EntryKind.claim.rawValue)
+            try s.bind(3, EntryKind.claimCorrection.rawValue)
+            try s.bind(4, before)
+        }
         while try s.step() {
-            if kinds.contains(s.text(1) ?? "") { try body(s.int64(0), s.blob(2)) }
+            guard try body(s.int64(0), s.blob(1)) else { return }
         }
     }
 }

@@ -30,7 +30,7 @@ extension Ledger {
             guard key != ledgerKey, try store.seqs(kind: .key, key: key.keyID).isEmpty else {
                 throw StoreError("the key \(key.keyID) is already registered")
             }
-            return try batch.append(kind: .key, body: ["name": .string(name), "vkey": .string(key.text)])
+            return try batch.append(.key(KeyBody(name: name, vkey: key.text)))
         }
     }
 
@@ -66,7 +66,7 @@ extension Ledger {
                 return AddedSource(id: id, seq: seq, existed: true)
             }
             _ = try batch.storeBlob(bytes)
-            return AddedSource(id: id, seq: try batch.append(kind: .source, body: body).seq, existed: false)
+            return AddedSource(id: id, seq: try batch.append(.source(body)).seq, existed: false)
         }
     }
 
@@ -79,7 +79,7 @@ extension Ledger {
             if let seq = try store.seqs(kind: .predicate, key: predicate.id).first {
                 throw StoreError("predicate \(predicate.id) is already declared (seq \(seq)); declarations cannot be changed")
             }
-            return try batch.append(kind: .predicate, body: predicate.json)
+            return try batch.append(.predicate(predicate))
         }
     }
 
@@ -95,7 +95,7 @@ extension Ledger {
             for name in [id] + labels.keys.sorted().map({ labels[$0]! }) + aliases {
                 if let owner = names.resolve(name) { throw StoreError("\"\(name.prefix(70))\" already names another entity, \(owner)") }
             }
-            return try batch.append(kind: .entity, body: body)
+            return try batch.append(.entity(body))
         }
     }
 
@@ -110,7 +110,7 @@ extension Ledger {
             if let owner = try entityNames().resolve(name) {
                 throw StoreError(owner == entity ? "\"\(name)\" already names \(entity)" : "\"\(name)\" already names another entity, \(owner)")
             }
-            return try batch.append(kind: .entityAlias, body: EntityAliasBody(entity: entity, alias: name).json)
+            return try batch.append(.entityAlias(EntityAliasBody(entity: entity, alias: name)))
         }
     }
 
@@ -132,7 +132,7 @@ extension Ledger {
         let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
-            return try batch.append(kind: .claimRetraction, body: ClaimRetractionBody(target: seq, reason: why).json)
+            return try batch.append(.claimRetraction(ClaimRetractionBody(target: seq, reason: why)))
         }
     }
 
@@ -178,7 +178,7 @@ extension Ledger {
             guard try CanonicalJSON.encode(claim.json) != CanonicalJSON.encode(old.json) else {
                 throw StoreError("nothing to correct: the options given leave claim \(seq) as it stands; give the fields that change (e.g. --value \"…\")")
             }
-            return try batch.append(kind: .claimCorrection, body: ClaimCorrectionBody(target: seq, reason: why, claim: claim).json)
+            return try batch.append(.claimCorrection(ClaimCorrectionBody(target: seq, reason: why, claim: claim)))
         }
     }
 

@@ -114,8 +114,8 @@ extension Ledger {
                              each: (Appended) -> Void, checks: ClaimChecks) throws -> ClaimBatchReport {
         func run(_ append: ((ClaimBody) throws -> Appended)?) throws -> ClaimBatchReport {
             let builder = ClaimBodyBuilder(ledger: self, newSubject: checks.newSubject)
-            let keys = ClaimKeys(store: store, names: try entityNames())
             let size = try store.size(), time = Bodies.now()
+            let keys = try ClaimKeys(store: store, names: try entityNames(), recordedSize: size)
             var report = ClaimBatchReport()
             func record(_ e: ClaimError) {
                 if report.errors.count < checks.errorLimit { report.errors.append(e) }
@@ -136,7 +136,7 @@ extension Ledger {
                         if let append, report.errorCount == 0 {
                             each(try append(body))
                         } else {
-                            _ = try Entry.make(seq: size + Int64(report.claims - 1), prev: .zero, time: time, author: author, kind: .claim, body: body.json)
+                            _ = try Entry.make(seq: size + Int64(report.claims - 1), prev: .zero, time: time, author: author, body: .claim(body))
                         }
                     } catch let e as EntryError {
                         throw ClaimError(index: position, field: "claim", message: e.message)
@@ -156,7 +156,7 @@ extension Ledger {
         }
         return try appending { batch in
             try run { body in
-                let entry = try batch.append(kind: .claim, body: body.json)
+                let entry = try batch.append(.claim(body))
                 return Appended(seq: entry.seq, leafHash: entry.leafHash)
             }
         }

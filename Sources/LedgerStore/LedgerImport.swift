@@ -120,7 +120,7 @@ public enum LedgerImport {
                         guard try batch.storeBlob(Array(snapshot)).hex == id else { throw fail("the snapshot sources/\(id.prefix(16))… does not hash to its id: it was edited") }
                     default: break
                     }
-                    try batch.appendExisting(entry, signature: signature)
+                    try batch.appendExisting(entry, body: body, signature: signature)
                     prev = entry.leafHash
                 }
                 return batch.size

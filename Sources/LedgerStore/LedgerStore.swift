@@ -29,9 +29,9 @@ public final class LedgerStore: MerkleHashReader {
     }
 
     /// Creates a new store at `path` (which must not exist) holding only the genesis entry, signed by `signer`.
-    public static func create(at path: String, time: String, author: String, genesis: JSONValue, signer: NoteKey.Signer? = nil) throws -> LedgerStore {
+    public static func create(at path: String, time: String, author: String, genesis: GenesisBody, signer: NoteKey.Signer? = nil) throws -> LedgerStore {
         let store = try createEmpty(at: path, now: time)
-        try store.append(time: time, author: author, signer: signer) { batch in _ = try batch.append(kind: .genesis, body: genesis) }
+        try store.append(time: time, author: author, signer: signer) { batch in _ = try batch.append(.genesis(genesis)) }
         return store
     }
 
@@ -74,6 +74,11 @@ public final class LedgerStore: MerkleHashReader {
             outcome.waited = true
             return try outcome.result.get()
         }
+    }
+
+    /// Whether `entries` has the `anchor` column (migration 0004): a ledger opened read-only is not migrated.
+    public func hasAnchorColumn() throws -> Bool {
+        try db.integer("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'anchor'") > 0
     }
 
     /// The number of entries.
@@ -200,12 +205,13 @@ public final class LedgerStore: MerkleHashReader {
 
     /// Calls `body` for every entry from seq `from` on, in seq order, streaming, with its stored leaf hash and derived columns.
     public func forEachStoredEntry(from: Int64 = 0, _ body: (StoredEntry) throws -> Void) throws {
-        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature FROM entries WHERE seq >= ? ORDER BY seq")
+        let anchor = try hasAnchorColumn() ? "anchor" : "NULL"
+        let s = try db.prepare("SELECT seq, bytes, leaf_hash, kind, key, source, subject, predicate, outlet, signature, \(anchor) FROM entries WHERE seq >= ? ORDER BY seq")
         try s.bind(1, from)
         while try s.step() {
             try body(StoredEntry(seq: s.int64(0), bytes: s.blob(1), storedLeafHash: s.blob(2),
                                  derived: DerivedColumns(kind: s.text(3), key: s.text(4), source: s.text(5),
-                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8)),
+                                                         subject: s.text(6), predicate: s.text(7), outlet: s.text(8), anchor: s.text(10)),
                                  signature: s.isNull(9) ? nil : s.blob(9)))
         }
     }
@@ -258,29 +264,51 @@ public struct DerivedColumns: Equatable, Sendable {
     public var subject: String?
     public var predicate: String?
     public var outlet: String?
+    /// A claim's excerpt position in its source, "start:end" (from migration 0004 on; nil before).
+    public var anchor: String?
 
-    /// The columns an entry of `kind` with `body` must have (`body` a `JSONValue`, or a node of a `CanonicalJSONView`).
-    public static func of(_ kind: EntryKind, _ body: some JSONLookup) -> DerivedColumns {
-        switch kind {
-        case .source, .entity, .predicate:
-            DerivedColumns(kind: kind.rawValue, key: body.string("id"), outlet: body.string("outlet"))
-        case .entityAlias:
-            DerivedColumns(kind: kind.rawValue, key: body.string("entity"))
-        case .key:
-            DerivedColumns(kind: kind.rawValue, key: body.string("vkey").flatMap(NoteKey.Verifier.init(text:))?.keyID)
-        case .claimRetraction:
-            DerivedColumns(kind: kind.rawValue, key: body.integer("target").map(String.init))
-        case .claimCorrection:
-            DerivedColumns(kind: kind.rawValue, key: body.integer("target").map(String.init), source: body.string("claim", "source"),
-                           subject: body.string("claim", "subject"), predicate: body.string("claim", "predicate"),
-                           outlet: body.string("claim", "outlet"))
-        case .claim:
-            DerivedColumns(kind: kind.rawValue, source: body.string("source"), subject: body.string("subject"),
-                           predicate: body.string("predicate"), outlet: body.string("outlet"))
-        default:
-            DerivedColumns(kind: kind.rawValue)
+    /// The columns as stored.
+    public init(kind: String?, key: String? = nil, source: String? = nil, subject: String? = nil, predicate: String? = nil,
+                outlet: String? = nil, anchor: String? = nil) {
+        self.kind = kind
+        self.key = key
+        self.source = source
+        self.subject = subject
+        self.predicate = predicate
+        self.outlet = outlet
+        self.anchor = anchor
+    }
+
+    /// The columns an entry with `body` must have.
+    public init(_ body: EntryBody) {
+        kind = body.kind.rawValue
+        switch body {
+        case .source(let b):
+            key = b.id.hex
+            outlet = b.outlet
+        case .entity(let b): key = b.id
+        case .predicate(let b): key = b.id
+        case .entityAlias(let b): key = b.entity
+        case .key(let b): key = NoteKey.Verifier(text: b.vkey)?.keyID
+        case .claimRetraction(let b): key = String(b.target)
+        case .claimCorrection(let b):
+            key = String(b.target)
+            self.claim(b.claim)
+        case .claim(let b): self.claim(b)
+        case .genesis, .link: break
         }
     }
+
+    private mutating func claim(_ c: ClaimBody) {
+        source = c.source.hex
+        subject = c.subject
+        predicate = c.predicate
+        outlet = c.outlet
+        anchor = Self.anchor(c.excerpt.start, c.excerpt.end)
+    }
+
+    /// The `anchor` column of an excerpt at scalars `start..<end`.
+    public static func anchor(_ start: Int, _ end: Int) -> String { "\(start):\(end)" }
 }
 
 /// One append transaction in progress: the next seq, the chain's tip and the tree's frontier are held in
@@ -326,34 +354,44 @@ public final class AppendBatch {
         } else {
             prev = .zero
         }
-        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        insertEntry = try db.prepare("INSERT INTO entries (seq, kind, key, source, subject, predicate, outlet, bytes, leaf_hash, signature, anchor) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         insertHash = try db.prepare("INSERT INTO tree_hashes (idx, hash) VALUES (?, ?)")
         insertBlob = try db.prepare("INSERT INTO blob_chunks (sha256, n, bytes) VALUES (?, ?, ?)")
     }
 
     /// Appends one entry and its Merkle hashes; returns it (with its seq and leaf hash).
     @discardableResult
+    public func append(_ body: EntryBody) throws -> Entry {
+        let entry = try Entry.make(seq: frontier.size, prev: prev, time: time, author: author, body: body)
+        try insert(entry, DerivedColumns(body), signature: try signer.map { try $0.privateKey.signature(for: entry.bytes) })
+        return entry
+    }
+
+    /// Appends an entry whose body is raw JSON, as a hand-made or hostile row would be (for tests of what
+    /// readers do with such rows): its lookup columns are its decoded body's when it decodes, else its kind's.
+    @_spi(Testing) @discardableResult
     public func append(kind: EntryKind, body: JSONValue) throws -> Entry {
         let entry = try Entry.make(seq: frontier.size, prev: prev, time: time, author: author, kind: kind, body: body)
-        try insert(entry, signature: try signer.map { try $0.privateKey.signature(for: entry.bytes) })
+        let derived = EntryBody(entry.bytes).map(DerivedColumns.init) ?? DerivedColumns(kind: kind.rawValue)
+        try insert(entry, derived, signature: try signer.map { try $0.privateKey.signature(for: entry.bytes) })
         return entry
     }
 
     /// Appends an entry that already exists elsewhere (an import), exactly as it is: its seq must be the next
-    /// one and its `prev` this ledger's last leaf hash; its signature, if any, is stored beside it.
-    public func appendExisting(_ entry: Entry, signature: [UInt8]?) throws {
+    /// one and its `prev` this ledger's last leaf hash; `body` is its body, decoded; its signature, if any, is
+    /// stored beside it.
+    public func appendExisting(_ entry: Entry, body: EntryBody, signature: [UInt8]?) throws {
         guard entry.seq == frontier.size, entry.prev == prev.hex else {
             throw StoreError("entry \(entry.seq) does not follow the ledger's last entry (seq or prev)", integrity: true)
         }
-        try insert(entry, signature: signature)
+        guard body.kind == entry.kind else { throw StoreError("entry \(entry.seq)'s body is not of its kind \(entry.kind.rawValue)", integrity: true) }
+        try insert(entry, DerivedColumns(body), signature: signature)
     }
 
-    private func insert(_ entry: Entry, signature: [UInt8]?) throws {
-        let kind = entry.kind
-        let d = DerivedColumns.of(kind, entry.body)
+    private func insert(_ entry: Entry, _ d: DerivedColumns, signature: [UInt8]?) throws {
         insertEntry.reset()
         try insertEntry.bind(1, entry.seq)
-        try insertEntry.bind(2, kind.rawValue)
+        try insertEntry.bind(2, d.kind)
         try insertEntry.bind(3, d.key)
         try insertEntry.bind(4, d.source)
         try insertEntry.bind(5, d.subject)
@@ -362,6 +400,7 @@ public final class AppendBatch {
         try insertEntry.bind(8, entry.bytes)
         try insertEntry.bind(9, entry.leafHash.bytes)
         if let signature { try insertEntry.bind(10, signature) }
+        try insertEntry.bind(11, d.anchor)
         try insertEntry.insert()
         var index = StoredHashIndex.index(level: 0, entry.seq)
         for h in frontier.append(leaf: entry.leafHash) {

@@ -1,7 +1,9 @@
+import LedgerCore
+
 /// The ledger database's schema (DESIGN §6): STRICT tables, append-only triggers, named migrations.
 ///
 /// `entries` holds each entry's exact bytes and leaf hash, plus columns derived from its body (kind, key,
-/// source, subject, predicate, outlet) that only serve lookups and are re-derived and compared by `verify`.
+/// source, subject, predicate, outlet, anchor) that only serve lookups and are re-derived and compared by `verify`.
 /// `blob_chunks` holds source bytes by SHA-256, in chunks of `LedgerStore.blobChunkSize` (`blobs`, whole, before
 /// migration 0003). `tree_hashes` is the Merkle tree in Go tlog's stored-hash-index
 /// layout. Triggers abort any UPDATE or DELETE on each table; `verify` checks the triggers are intact.
@@ -36,7 +38,24 @@ enum Schema {
         ("0003-blob-chunks", """
         CREATE TABLE blob_chunks (sha256 BLOB NOT NULL, n INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, n)) STRICT, WITHOUT ROWID;
         """ + appendOnly("blob_chunks").map(\.sql).joined(separator: ";\n") + ";"),
+        // Each claim's (and correction's) excerpt position, "start:end", beside its source, so the duplicate
+        // check of a new claim reads the few claims at the same place instead of every claim of the source.
+        // Entries recorded before are filled in from their bytes, with `entries`' update trigger lifted for
+        // that one statement inside this migration's transaction; `verify` re-derives every value.
+        ("0004-entry-anchors", """
+        ALTER TABLE entries ADD COLUMN anchor TEXT;
+        DROP TRIGGER entries_no_update;
+        UPDATE entries SET anchor = json_extract(CAST(bytes AS TEXT), '$.body.excerpt.start') || ':' || json_extract(CAST(bytes AS TEXT), '$.body.excerpt.end')
+            WHERE kind = '\(EntryKind.claim.rawValue)' AND json_valid(CAST(bytes AS TEXT));
+        UPDATE entries SET anchor = json_extract(CAST(bytes AS TEXT), '$.body.claim.excerpt.start') || ':' || json_extract(CAST(bytes AS TEXT), '$.body.claim.excerpt.end')
+            WHERE kind = '\(EntryKind.claimCorrection.rawValue)' AND json_valid(CAST(bytes AS TEXT));
+        \(triggers.first { $0.name == "entries_no_update" }!.sql);
+        CREATE INDEX entries_by_anchor ON entries(source, anchor) WHERE anchor IS NOT NULL;
+        """),
     ]
+
+    /// The first migration whose schema has `entries.anchor` (numbered from 1, as `migrations.id`).
+    static let anchorsMigration = 4
 
     /// The append-only triggers of the first migration's tables, by name, with their exact SQL.
     static let triggers: [(name: String, sql: String)] = ["entries", "blobs", "tree_hashes"].flatMap(appendOnly)
@@ -57,7 +76,7 @@ enum Schema {
         try migrate(db, now: now)
     }
 
-    private static let migrationsTable = "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL) STRICT"
+    static let migrationsTable = "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL) STRICT"
 
     /// Applies the migrations not yet recorded (up to the first `count`), each in its own transaction.
     static func migrate(_ db: Database, now: String, upTo count: Int = migrations.count) throws(StoreError) {
@@ -95,12 +114,19 @@ enum Schema {
         return out
     }
 
-    /// The exact `sqlite_master` this code creates for the first `count` migrations, built in memory.
+    /// The exact `sqlite_master` this code creates for the first `count` migrations, built in memory once per
+    /// process (every open compares against it; building it runs the migrations on an in-memory database).
     static func expectedObjects(migrations count: Int) throws(StoreError) -> Set<Object> {
-        let db = try Database(path: ":memory:", create: true)
-        try db.execute(migrationsTable)
-        try migrate(db, now: "", upTo: count)
-        return try objects(db)
+        try expected[count].get()
+    }
+
+    private static let expected: [Result<Set<Object>, StoreError>] = (0...migrations.count).map { count in
+        Result { () throws(StoreError) in
+            let db = try Database(path: ":memory:", create: true)
+            try db.execute(migrationsTable)
+            try migrate(db, now: "", upTo: count)
+            return try objects(db)
+        }
     }
 
     /// What is wrong with the schema of an opened file: application id, migrations, and every schema object

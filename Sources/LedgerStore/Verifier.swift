@@ -97,6 +97,8 @@ public enum Verifier {
         /// Retracted claims (few); whether a revision's target is a claim is looked up when one appears, so
         /// memory does not grow with the number of claims.
         var retracted = Set<Int64>()
+        /// Whether the store has the `anchor` column: a ledger last written before migration 0004 has none yet.
+        var anchored = true
 
         init(store: LedgerStore, checkpoints: [Checkpoint], requireSignatures: Bool, progress: ((Int64, Int64) -> Void)? = nil) {
             self.store = store
@@ -137,6 +139,7 @@ public enum Verifier {
             for p in try store.schemaProblems() { add("schema", p) }
             defer { _ = try? integrity() }  // never leave the thread running past an error
             let hashes = try store.treeHashes()
+            anchored = try store.hasAnchorColumn()
             var nextHashIndex: Int64 = 0
             var expectedSeq: Int64 = 0
             checkCheckpoints(atSize: 0)
@@ -179,65 +182,78 @@ public enum Verifier {
 
         func checkEntry(_ row: StoredEntry, leaf: Digest) {
             let (checked, problems) = EntryCheck.check(row.bytes, expectedSeq: row.seq, prev: prev)
-            guard let view = checked, let kind = view.member(view.root, "kind").flatMap(view.string).flatMap(EntryKind.init),
-                  let bodyNode = view.member(view.root, "body") else {
+            guard let view = checked, let envelope = Entry.Envelope(view) else {
                 for p in problems.isEmpty ? ["entry \(row.seq) has no body"] : problems { add("entry", p, seq: row.seq, kind: row.derived.kind) }
                 return
             }
+            let kind = envelope.kind
             for p in problems {
                 add(p.hasPrefix("prev") || p.hasPrefix("seq") ? "chain" : "entry", p, seq: row.seq, kind: kind.rawValue)
             }
-            let body = CanonicalJSONView.Ref(view, bodyNode)
-            if kind == .genesis, let key = body.string("public_key").flatMap(NoteKey.Verifier.init(text:)) {
+            // A body `EntryCheck` found wrong is reported above and read no further.
+            let body = problems.isEmpty ? EntryBody(checked: view, kind: kind, body: envelope.body) : EntryBody(kind: kind, view: view, body: envelope.body)
+            if case .genesis(let g)? = body, let key = NoteKey.Verifier(text: g.publicKey) {
                 keys[key.keyID] = key  // the genesis entry defines the ledger key, so it is registered before its own signature is checked
             }
-            checkSignature(row, author: view.member(view.root, "author").flatMap(view.string) ?? "", kind: kind.rawValue)
-            if DerivedColumns.of(kind, body) != row.derived {
+            checkSignature(row, author: envelope.author ?? "", kind: kind.rawValue)
+            guard let body else { return }
+            var derived = DerivedColumns(body)
+            if !anchored { derived.anchor = nil }
+            if derived != row.derived {
                 add("index", "the lookup columns stored beside the entry do not match its body", seq: row.seq, kind: kind.rawValue)
             }
-            switch kind {
-            case .genesis:
-                if body.string("public_key").flatMap(NoteKey.Verifier.init(text:)) == nil {
+            switch body {
+            case .genesis(let g):
+                if NoteKey.Verifier(text: g.publicKey) == nil {
                     add("entry", "the genesis public_key is not a valid C2SP verifier key", seq: row.seq, kind: kind.rawValue)
                 }
-            case .key:
-                if let key = body.string("vkey").flatMap(NoteKey.Verifier.init(text:)) { keys[key.keyID] = key }
-            case .source:
-                guard let id = body.string("id") else { return }
+            case .key(let k):
+                if let key = NoteKey.Verifier(text: k.vkey) { keys[key.keyID] = key }
+            case .source(let source):
+                let id = source.id.hex
                 if sources[id] != nil { add("entry", "source recorded twice", seq: row.seq, kind: "source", source: id) }
                 sources[id] = row.seq
-                checkSourceBytes(id: id, body: view.value(bodyNode), seq: row.seq)
-            case .predicate, .entity:
-                guard let id = body.string("id") else { return }
-                let key = "\(kind.rawValue) \(id)"
-                if let first = declared[key] {
-                    add("entry", "\(kind.rawValue) \(id) is declared again (first at seq \(first))", seq: row.seq, kind: kind.rawValue)
-                }
-                declared[key] = row.seq
-            case .claimRetraction, .claimCorrection:
-                guard let target = body.integer("target") else { return }
-                if Int64(target) >= row.seq || (try? store.entry(Int64(target)))?.kind != .claim {
-                    add("entry", "\(kind.rawValue) targets seq \(target), which is not an earlier claim", seq: row.seq, kind: kind.rawValue)
-                } else if retracted.contains(Int64(target)) {
-                    add("entry", "\(kind.rawValue) targets claim \(target), already retracted", seq: row.seq, kind: kind.rawValue)
-                }
-                if kind == .claimRetraction { retracted.insert(Int64(target)) }
-                if let claim = view.member(bodyNode, "claim") { checkExcerpt(CanonicalJSONView.Ref(view, claim), seq: row.seq, kind: kind.rawValue) }
-            case .claim:
-                checkExcerpt(body, seq: row.seq, kind: "claim")
-            default: break
+                checkSourceBytes(source, seq: row.seq)
+            case .predicate(let p): declare(p.id, kind, seq: row.seq)
+            case .entity(let e): declare(e.id, kind, seq: row.seq)
+            case .claimRetraction(let r): checkRevision(of: r.target, kind, seq: row.seq)
+            case .claimCorrection(let c):
+                checkRevision(of: c.target, kind, seq: row.seq)
+                checkExcerpt(c.claim, seq: row.seq, kind: kind.rawValue)
+            case .claim(let c):
+                checkExcerpt(c, seq: row.seq, kind: kind.rawValue)
+            case .entityAlias, .link: break
             }
         }
 
+        /// A predicate or entity id is declared once.
+        func declare(_ id: String, _ kind: EntryKind, seq: Int64) {
+            let key = "\(kind.rawValue) \(id)"
+            if let first = declared[key] {
+                add("entry", "\(kind.rawValue) \(id) is declared again (first at seq \(first))", seq: seq, kind: kind.rawValue)
+            }
+            declared[key] = seq
+        }
+
+        /// A retraction or correction targets an earlier claim, not one already retracted.
+        func checkRevision(of target: Int64, _ kind: EntryKind, seq: Int64) {
+            if target >= seq || (try? store.entry(target))?.kind != .claim {
+                add("entry", "\(kind.rawValue) targets seq \(target), which is not an earlier claim", seq: seq, kind: kind.rawValue)
+            } else if retracted.contains(target) {
+                add("entry", "\(kind.rawValue) targets claim \(target), already retracted", seq: seq, kind: kind.rawValue)
+            }
+            if kind == .claimRetraction { retracted.insert(target) }
+        }
+
         /// A claim's (or a correction's new claim's) excerpt must anchor in a source recorded before it.
-        func checkExcerpt(_ body: CanonicalJSONView.Ref, seq: Int64, kind: String) {
-            guard let id = body.string("source"), let excerptNode = body.view.member(body.node, "excerpt") else { return }
-            let excerpt = CanonicalJSONView.Ref(body.view, excerptNode)
+        func checkExcerpt(_ claim: ClaimBody, seq: Int64, kind: String) {
+            let id = claim.source.hex, excerpt = claim.excerpt
             guard sources[id] != nil else {
                 add("excerpt", "the claim cites a source not recorded before it", seq: seq, kind: kind, source: id)
                 return
             }
-            guard let index = indexes[id], let digest = Digest(hex: id) else { return }  // bytes missing or not UTF-8: reported with the source
+            guard let index = indexes[id] else { return }  // bytes missing or not UTF-8: reported with the source
+            let digest = claim.source
             let extractor = extractors[id]
             // A capture's text is re-extracted whole, however large (the extractor reads the whole page).
             if index.byteLength <= SourceIndex.wholeTextLimit || extractor != nil {
@@ -245,7 +261,7 @@ public enum Verifier {
                     guard let bytes = try? store.blob(digest), let text = CapturedText.anchoring(bytes, extractor: extractor) else { return nil }
                     return AnchoredText(text)
                 }) else { return }
-                if let why = Excerpt.mismatch(excerpt, in: text) { add("excerpt", why, seq: seq, kind: kind, source: id) }
+                if let why = excerpt.mismatch(in: text) { add("excerpt", why, seq: seq, kind: kind, source: id) }
                 return
             }
             // A large source: re-derive only the stretch of its anchoring text around the excerpt.
@@ -257,44 +273,43 @@ public enum Verifier {
             }
         }
 
-        func checkSourceBytes(id: String, body: JSONValue, seq: Int64) {
+        func checkSourceBytes(_ body: SourceBody, seq: Int64) {
+            let id = body.id.hex, digest = body.id
             var found = false
-            guard let digest = Digest(hex: id),
-                  let index = try? SourceIndex.build({ feed in found = try store.readBlob(digest) { try feed($0); return true } }), found else {
+            guard let index = try? SourceIndex.build({ feed in found = try store.readBlob(digest) { try feed($0); return true } }), found else {
                 add("source", "the source's bytes are missing", seq: seq, kind: "source", source: id)
                 return
             }
-            if let n = body["byte_length"]?.integer, n != index.byteLength {
+            if body.byteLength != index.byteLength {
                 add("source", "the source's stored bytes have a different length", seq: seq, kind: "source", source: id,
-                    expected: String(n), actual: String(index.byteLength))
+                    expected: String(body.byteLength), actual: String(index.byteLength))
             }
-            if let name = body["extractor"]?.string {
-                let extractor = Extractor(name: name, version: body["extractor_version"]?.string ?? "")
+            if let extractor = body.extractor {
                 let text: String
                 do {
                     guard let bytes = try store.blob(digest) else { throw CaptureError("the bytes are missing") }
                     text = try CapturedText.extract(bytes, with: extractor)
                 } catch {
-                    add("source", "the source's text could not be extracted again with \(name) \(extractor.version): \(error)",
+                    add("source", "the source's text could not be extracted again with \(extractor.name) \(extractor.version): \(error)",
                         seq: seq, kind: "source", source: id)
                     return
                 }
-                let textHash = SHA256.hash(Array(text.utf8)).hex
-                if body["text_sha256"]?.string != textHash {
-                    add("source", "the text extracted again from the source's bytes with \(name) \(extractor.version) does not hash to text_sha256",
-                        seq: seq, kind: "source", source: id, expected: body["text_sha256"]?.string, actual: textHash)
+                let textHash = SHA256.hash(Array(text.utf8))
+                if body.textSHA256 != textHash {
+                    add("source", "the text extracted again from the source's bytes with \(extractor.name) \(extractor.version) does not hash to text_sha256",
+                        seq: seq, kind: "source", source: id, expected: body.textSHA256.hex, actual: textHash.hex)
                 }
                 extractors[id] = extractor
                 indexes[id] = index
                 return
             }
-            guard let textHash = index.textDigest?.hex else {
+            guard let textHash = index.textDigest else {
                 add("source", "the source's stored bytes are not valid UTF-8", seq: seq, kind: "source", source: id)
                 return
             }
-            if body["text_sha256"]?.string != textHash {
+            if body.textSHA256 != textHash {
                 add("source", "the source's anchoring text does not hash to text_sha256", seq: seq, kind: "source", source: id,
-                    expected: body["text_sha256"]?.string, actual: textHash)
+                    expected: body.textSHA256.hex, actual: textHash.hex)
             }
             indexes[id] = index
         }

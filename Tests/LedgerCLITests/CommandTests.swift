@@ -101,11 +101,13 @@ import Testing
         if !command.isEmpty && !["source", "claim", "monitor", "serve"].contains(command.last!) || command == ["serve"] {
             #expect(r.stdout.contains("--ledger <DIR>"), "\(command)")  // monitor reads a published log, witness serve no ledger
         }
-        // No stray backslash: one ends a line only in a shell example, where the next line continues the command.
+        // No stray backslash: one ends a line only in an indented shell example, where the next line, indented
+        // further, continues the command (an example wrapped by the help formatter starts at the margin).
         let lines = r.stdout.components(separatedBy: "\n")
         for (i, line) in lines.enumerated() where line.hasSuffix("\\") {
-            #expect(line.hasPrefix("  claimledger") || line.hasPrefix("    --"), "\(command): \(line)")
-            #expect(i + 1 < lines.count && lines[i + 1].hasPrefix("    --"), "\(command): an example wrapped after \(line)")
+            #expect(line.hasPrefix("  claimledger") || line.hasPrefix("  printf") || line.hasPrefix("    "), "\(command): \(line)")
+            #expect(i + 1 < lines.count && lines[i + 1].hasPrefix("    ") && !lines[i + 1].trimmingCharacters(in: .whitespaces).isEmpty,
+                    "\(command): an example wrapped after \(line)")
         }
     }
 }

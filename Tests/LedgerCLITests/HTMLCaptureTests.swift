@@ -75,14 +75,17 @@ import Testing
         #expect(try CLI.state(dir) == before)
     }
 
+    /// The source entry's bytes rewritten by an SQL expression over `$t`, its text.
     @Test(arguments: [
-        ("\"text_sha256\":\"", "\"text_sha256\":\"0", "does not hash to text_sha256"),
-        ("\"extractor_version\":\"1\"", "\"extractor_version\":\"9\"", "could not be extracted again with claimledger-html 9"),
-        (",\"extractor_version\":\"1\"", "", "extractor and extractor_version must be present together"),
+        // another well-formed text hash: 64 zeros
+        ("replace($t, substr($t, instr($t, '\"text_sha256\":\"') + 15, 64), '\(String(repeating: "0", count: 64))')", "does not hash to text_sha256"),
+        ("replace($t, '\"extractor_version\":\"1\"', '\"extractor_version\":\"9\"')", "could not be extracted again with claimledger-html 9"),
+        ("replace($t, ',\"extractor_version\":\"1\"', '')", "extractor and extractor_version must be present together"),
     ])
-    func aStoredEntryClaimingADifferentExtractionIsCaught(find: String, replace: String, finding: String) throws {
+    func aStoredEntryClaimingADifferentExtractionIsCaught(rewrite: String, finding: String) throws {
         let (dir, _, _) = try Self.ledger()
-        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), '\(find)', '\(replace)') AS BLOB) WHERE seq = 1")
+        let rewritten = rewrite.replacingOccurrences(of: "$t", with: "CAST(bytes AS TEXT)")
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(\(rewritten) AS BLOB) WHERE seq = 1")
         let verify = try CLI.run(["verify", "--ledger", dir])
         #expect(verify.code == 2)
         #expect((verify.stdout + verify.stderr).contains(finding), "\(verify.stdout)\(verify.stderr)")

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerStore
+@_spi(Testing) import LedgerStore
 import Testing
 
 /// A hostile value in every user-controlled field reaches no report, export or terminal as live markup, a
@@ -20,7 +20,8 @@ import Testing
         let source = try Ledger(opening: original, readOnly: true)
         let genesis = try #require(try source.store.entry(0))
         try FileManager.default.createDirectory(atPath: rewritten, withIntermediateDirectories: true)
-        let store = try LedgerStore.create(at: rewritten + "/" + LedgerStore.fileName, time: genesis.time, author: genesis.author, genesis: genesis.body)
+        guard case .genesis(let genesisBody)? = EntryBody(genesis.bytes) else { throw StoreError("no genesis body") }
+        let store = try LedgerStore.create(at: rewritten + "/" + LedgerStore.fileName, time: genesis.time, author: genesis.author, genesis: genesisBody)
         let fields: Set<String> = ["outlet", "title", "url", "speaker", "relay", "text", "reason", "subject", "predicate", "event", "scope",
                                    "alias", "aliases", "labels", "original", "entity"]
         func poison(_ v: JSONValue, _ inField: Bool) -> JSONValue {

@@ -1,6 +1,6 @@
 import Foundation
 import LedgerCore
-import LedgerStore
+@_spi(Testing) import LedgerStore
 import Testing
 
 /// Names and identifiers with bidi controls or default-ignorable code points: refused with the character and

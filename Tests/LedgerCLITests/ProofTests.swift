@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerCrypto
-import LedgerStore
+@_spi(Testing) import LedgerStore
 import Testing
 
 /// Checkpoints and proofs as a sceptic uses them: a proof file, the entry's bytes and the public key, no ledger.
@@ -80,7 +80,8 @@ import Testing
         let size = try source.store.size()
         let genesis = try #require(try source.store.entry(0))
         try FileManager.default.createDirectory(atPath: rewritten, withIntermediateDirectories: true)
-        let store = try LedgerStore.create(at: rewritten + "/" + LedgerStore.fileName, time: genesis.time, author: genesis.author, genesis: genesis.body)
+        guard case .genesis(let genesisBody)? = EntryBody(genesis.bytes) else { throw StoreError("no genesis body") }
+        let store = try LedgerStore.create(at: rewritten + "/" + LedgerStore.fileName, time: genesis.time, author: genesis.author, genesis: genesisBody)
         try store.append(time: genesis.time, author: genesis.author) { batch in
             for seq in 1..<size {
                 let e = try #require(try source.store.entry(seq))

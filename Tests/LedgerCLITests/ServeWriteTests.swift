@@ -40,6 +40,7 @@ import Testing
 
         let missing = try server.post("/api/claims", token: n.tokens["eddie"], json: Self.claimJSON(source: id, excerpt: "drew more than 300,000 people"))
         #expect(missing.status == 422 && missing.text.contains("excerpt"), "\(missing.text)")
+        #expect(missing.text.contains("nearest passage (1 edit): \\\"drew more than 200,000 people\\\""), "\(missing.text)")  // as the CLI says it
         let unknown = try server.post("/api/claims", token: n.tokens["eddie"], json: #"{"source":"\#(id)","colour":"red"}"#)
         #expect(unknown.status == 422 && unknown.text.contains("unknown field \\\"colour\\\""), "\(unknown.text)")
         let null = try server.post("/api/claims", token: n.tokens["eddie"], json: Self.claimJSON(source: id).replacingOccurrences(of: #""speaker":"organizers""#, with: #""speaker":null"#))
@@ -137,6 +138,7 @@ import Testing
         let base = "csrf=\(claimCSRF)&speaker=organizers&text=The+call+drew+200%2C000&subject=group%3Awhite-dudes-for-harris&predicate=call.attendance&value=more+than+200%2C000"
         let typo = try record(base + "&excerpt=drew+more+than+300%2C000+people", session: editor)
         #expect(typo.status == 422 && typo.text.contains("excerpt:") && typo.text.contains("value=\"organizers\""), "\(typo.text.prefix(300))")
+        #expect(typo.text.contains("nearest passage (1 edit)"), "\(typo.text.prefix(600))")
         #expect(try record(base.replacingOccurrences(of: "csrf=\(claimCSRF)", with: "csrf=x") + "&excerpt=drew", session: editor).status == 403)
         let sizeBefore = try n.size()
         let done = try record(base + "&excerpt=drew+more+than+200%2C000+people+to+an+online+fundraiser&occurrence=1", session: editor)

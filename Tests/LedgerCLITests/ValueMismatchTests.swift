@@ -1,6 +1,6 @@
 import Foundation
 import LedgerCore
-import LedgerStore
+@_spi(Testing) import LedgerStore
 import Testing
 
 /// `audit` reports claims whose stored typed value is not what their original wording parses to (item 10).

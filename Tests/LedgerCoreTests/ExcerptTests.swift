@@ -65,21 +65,19 @@ import Testing
 
     @Test func storedExcerptIsCheckedAgainstItsSource() throws {
         let source = "Alpha 🤣 béta gamma"
-        let good = Excerpt(text: AnchoredText(source), start: 8, end: 12).json
-        #expect(good["exact"] == "béta")
+        let good = Excerpt(text: AnchoredText(source), start: 8, end: 12)
+        #expect(good.exact == "béta")
         let text = AnchoredText(source)
-        #expect(Excerpt.mismatch(good, in: text) == nil)
-        var moved = good.object!
-        moved["start"] = 7
-        #expect(Excerpt.mismatch(JSONValue.object(moved), in: text) != nil)
-        var badHash = good.object!
-        badHash["sha256"] = .string(Digest.zero.hex)
-        #expect(Excerpt.mismatch(JSONValue.object(badHash), in: text) != nil)
-        var badContext = good.object!
-        badContext["suffix"] = " gamma!"
-        #expect(Excerpt.mismatch(JSONValue.object(badContext), in: text) != nil)
-        #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha 🤣 BÉTA gamma")) != nil)
-        #expect(Excerpt.mismatch(good, in: AnchoredText("Alpha")) != nil)
+        #expect(good.mismatch(in: text) == nil)
+        func changed(start: Int? = nil, sha256: Digest? = nil, suffix: String? = nil) -> Excerpt {
+            Excerpt(exact: good.exact, prefix: good.prefix, suffix: suffix ?? good.suffix, start: start ?? good.start, end: good.end,
+                    sha256: sha256 ?? good.sha256)
+        }
+        #expect(changed(start: 7).mismatch(in: text) != nil)
+        #expect(changed(sha256: .zero).mismatch(in: text) != nil)
+        #expect(changed(suffix: " gamma!").mismatch(in: text) != nil)
+        #expect(good.mismatch(in: AnchoredText("Alpha 🤣 BÉTA gamma")) != nil)
+        #expect(good.mismatch(in: AnchoredText("Alpha")) != nil)
     }
 
     @Test func frenchQuoteTypedWithPlainSpacesAnchorsInTheCorpus() throws {

@@ -23,11 +23,10 @@ struct SyntheticLog {
         var prev = Digest.zero
         let author = SyntheticLog.signer.verifier.keyID
         for seq in 0..<count {
-            let kind: EntryKind = seq == 0 ? .genesis : .entity
-            let body = seq == 0
-                ? Bodies.genesis(origin: SyntheticLog.origin, created: SyntheticLog.time, verifierKey: SyntheticLog.signer.verifier.text)
-                : try! Bodies.entity(id: "test:e\(seq)", labels: ["en": seq == changing ? "Rewritten \(seq)" : "Entity \(seq)"], aliases: [])
-            let entry = try! Entry.make(seq: Int64(seq), prev: prev, time: SyntheticLog.time, author: author, kind: kind, body: body)
+            let body: EntryBody = seq == 0
+                ? .genesis(Bodies.genesis(origin: SyntheticLog.origin, created: SyntheticLog.time, verifierKey: SyntheticLog.signer.verifier.text))
+                : .entity(try! Bodies.entity(id: "test:e\(seq)", labels: ["en": seq == changing ? "Rewritten \(seq)" : "Entity \(seq)"], aliases: []))
+            let entry = try! Entry.make(seq: Int64(seq), prev: prev, time: SyntheticLog.time, author: author, body: body)
             out.append(entry.bytes)
             prev = entry.leafHash
         }

@@ -37,7 +37,7 @@ import Testing
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try ledger.store.append(time: Bodies.now(), author: ledger.author) { batch in
-                try batch.append(kind: .entity, body: ["id": "a", "labels": ["en": "A"], "aliases": []])
+                try batch.append(.entity(EntityBody(id: "a", labels: ["en": "A"], aliases: [])))
                 _ = try batch.storeBlob(Array("never stored".utf8))
                 throw Boom()
             }

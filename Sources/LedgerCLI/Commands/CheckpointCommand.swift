@@ -86,7 +86,7 @@ struct KeyCommand: ParsableCommand {
 struct KeyShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the ledger's verifier key (NAME+HASH+KEY), the one line a reader needs to check proofs."
+        abstract: "Print the ledger's verifier key (NAME+HASH+BASE64), the one line a reader needs to check proofs."
     )
 
     @OptionGroup var global: GlobalOptions

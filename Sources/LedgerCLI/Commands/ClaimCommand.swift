@@ -1,6 +1,8 @@
 import ArgumentParser
+import LedgerAnalysis
 import LedgerCore
 import LedgerReport
+import LedgerServer
 import LedgerStore
 
 /// `claimledger claim …`.
@@ -8,7 +10,7 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims, each bound to an exact quote in a recorded source.",
-        subcommands: [ClaimAdd.self, ClaimImport.self, ClaimRetract.self, ClaimCorrect.self]
+        subcommands: [ClaimAdd.self, ClaimImport.self, ClaimList.self, ClaimRetract.self, ClaimCorrect.self]
     )
 }
 
@@ -125,9 +127,12 @@ struct ClaimImport: ParsableCommand {
         is a bad line unless --allow-duplicate. --dry-run checks every line and records nothing. The file is read \
         and recorded a line at a time, so its size does not matter; a single line over 8 MiB is refused.
 
-        Example line:
-          {"source":"3f2a9c1e","excerpt":"près de 200.000 personnes","speaker":"La Tribune","text":"…",
-           "subject":"event:wd4h-call","predicate":"attendance","value":"près de 200.000"}
+        Example: one line written to claims.jsonl (printf joins the pieces), then imported:
+          printf '%s%s%s%s\\n' '{"source":"3f2a9c1e",' \\
+            '"excerpt":"près de 200.000 personnes","speaker":"La Tribune",' \\
+            '"text":"Près de 200.000 personnes","subject":"event:wd4h-call",' \\
+            '"predicate":"attendance","value":"près de 200.000"}' > claims.jsonl
+          claimledger claim import claims.jsonl --dry-run
         To name a line's origin, add one of these members to it (an entity id, a source id prefix):
           "origin":"org:organisers",
           "origin":"3f2a9c1e",

@@ -1,5 +1,7 @@
 import ArgumentParser
+import LedgerAnalysis
 import LedgerCore
+import LedgerServer
 import LedgerStore
 
 /// `claimledger claim correct SEQ --reason TEXT [--value …] [--excerpt …] …`.

@@ -101,13 +101,17 @@ struct ExportCommand: ParsableCommand {
         }
         let journal = try DurableFile(output)
         var buffer = [UInt8]()
+        let progress = ProgressLine("exporting")
+        defer { progress.finish() }
         try ledger.store.snapshot {
             try ledger.store.forEachStoredEntry { row in
                 guard row.seq < manifest.checkpoint.size else { return }
+                progress.update(row.seq, of: manifest.checkpoint.size)
                 buffer += line(row)
-                if row.derived.kind == EntryKind.source.rawValue, let id = row.derived.key, let d = Digest(hex: id) {
-                    let file = try DurableFile(sources.appendingPathComponent(id).path)  // streamed, one chunk at a time
-                    if try ledger.store.readBlob(d, { try file.write(Array($0)); return true }) { try file.commit() }
+                // A source's snapshot goes beside the journal: which entries are sources is read from their bytes.
+                if let view = CanonicalJSONView(row.bytes), Entry.Envelope(view)?.kind == .source, case .source(let s)? = EntryBody(view) {
+                    let file = try DurableFile(sources.appendingPathComponent(s.id.hex).path)  // streamed, one chunk at a time
+                    if try ledger.store.readBlob(s.id, { try file.write(Array($0)); return true }) { try file.commit() }
                 }
                 if buffer.count > 1 << 20 { try journal.write(buffer); buffer.removeAll(keepingCapacity: true) }
             }

@@ -11,8 +11,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
         Creates DIR (default: --ledger, $CLAIMLEDGER_DIR, else ./ledger) holding ledger.sqlite, keys/, \
         checkpoints/ and reports/, and appends the ledger.genesis entry. The private key is written to \
-        keys/NAME.key with mode 0600 — keep it secret and never commit it; the public key is written as a \
-        C2SP verifier key to keys/NAME.vkey — publish it. Refuses to touch a directory that already holds a ledger.
+        keys/NAME.key with mode 0600 — keep it secret and never commit it; its verifier key (the public \
+        half, one line NAME+HASH+BASE64 as C2SP signed notes name it) to keys/NAME.vkey — publish it. Refuses to touch a directory that already holds a ledger.
         """
     )
 

@@ -32,7 +32,7 @@ struct MonitorCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The published log: a directory, file:// URL or http(s):// URL.", valueName: "LOCATION"))
     var location: String
 
-    @Option(help: ArgumentHelp("The log's verifier key (NAME+HASH+BASE64), or a file holding it.", valueName: "KEY"))
+    @Option(help: ArgumentHelp("The log's verifier key (NAME+HASH+BASE64), or a file holding it.", valueName: "VKEY"))
     var vkey: String
 
     @Option(help: ArgumentHelp("Where to remember the last verified checkpoint (default: ~/.claimledger/monitor/<key name>).", valueName: "FILE"))

@@ -101,7 +101,7 @@ struct ProveConsistency: ParsableCommand {
 struct VerifyProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-proof",
-        abstract: "Check a proof offline: no ledger needed, only the proof, the checkpoint(s) and the public key.",
+        abstract: "Check a proof offline: no ledger needed, only the proof, the checkpoint(s) and the ledger's verifier key.",
         discussion: """
         Inclusion (PROOF_FILE --entry ENTRY_FILE): checks that the checkpoint inside the proof is signed by VKEY \
         (C2SP signed note, Ed25519), that its origin is VKEY's name, and that the entry's RFC 6962 leaf hash \

@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
             if 0 <= start, start < end, end <= scalars.count {
                 func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
                 context = (str(max(0, start - 160)..<start), str(start..<end), str(end..<min(scalars.count, end + 160)),
-                           Excerpt.mismatch(claim.excerpt.json, in: AnchoredText(text)) == nil)
+                           claim.excerpt.mismatch(in: AnchoredText(text)) == nil)
             }
         }
         if global.json {

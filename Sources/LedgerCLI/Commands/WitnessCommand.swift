@@ -31,8 +31,8 @@ struct WitnessGenerateKey: ParsableCommand {
         commandName: "generate-key",
         abstract: "Make a witness key pair: NAME.key (mode 0600, secret) and NAME.vkey (public), and print the verifier key.",
         discussion: """
-        The keys are in the C2SP note key format with signature type 0x04 (cosignatures): the private key \
-        PRIVATE+KEY+NAME+HASH+DATA, the verifier key NAME+HASH+DATA. NAME should be a URL-like name that says \
+        Both are C2SP signed-note keys with signature type 0x04 (cosignatures): the private key \
+        PRIVATE+KEY+NAME+HASH+BASE64, the verifier key NAME+HASH+BASE64. NAME should be a URL-like name that says \
         who runs the witness (e.g. witness.newsroom.example); it appears in every cosignature line. Never \
         overwrites an existing key file.
         """

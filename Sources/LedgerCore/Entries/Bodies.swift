@@ -5,8 +5,8 @@ import LedgerCrypto
 /// Each returns the body object to append, or throws an `EntryError` naming the field at fault.
 public enum Bodies {
     /// `ledger.genesis`: the ledger's origin line, creation time and public key (C2SP verifier key).
-    public static func genesis(origin: String, created: String, verifierKey: String) -> JSONValue {
-        ["origin": .string(origin), "created": .string(created), "public_key": .string(verifierKey)]
+    public static func genesis(origin: String, created: String, verifierKey: String) -> GenesisBody {
+        GenesisBody(origin: origin, created: created, publicKey: verifierKey)
     }
 
     /// `source`: the captured document's metadata. Its bytes are stored apart, addressed by `id`. Plain text is
@@ -15,45 +15,39 @@ public enum Bodies {
     /// names the WARC record (`webArchive`) its bytes are.
     public static func source(bytes: [UInt8], extracted: (text: String, mediaType: String, extractor: Extractor)? = nil,
                               webArchive: WebArchiveOrigin? = nil, outlet: String, language: String, url: String?, title: String?,
-                              published: String?, capturedAt: String) throws(EntryError) -> (id: Digest, body: JSONValue) {
+                              published: String?, capturedAt: String) throws(EntryError) -> (id: Digest, body: SourceBody) {
         guard !bytes.isEmpty else { throw EntryError("the source file is empty") }
         guard let text = extracted?.text ?? Normalization.anchoringText(bytes) else {
             throw EntryError("the source is not valid UTF-8 text (convert it to UTF-8 first; its bytes were not changed or stored)")
         }
         guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw EntryError("the source holds only white space") }
-        var body: [String: JSONValue] = [
-            "id": .string(SHA256.hash(bytes).hex), "text_sha256": .string(SHA256.hash(Array(text.utf8)).hex),
-            "outlet": .string(try name(outlet, "--outlet")), "lang": .string(try lang(language)),
-            "captured_at": .string(try timestamp(capturedAt, "--captured-at")),
-            "media_type": "text/plain; charset=utf-8", "byte_length": .int(bytes.count),
-        ]
-        if let extracted {
-            body["media_type"] = .string(extracted.mediaType)
-            body["extractor"] = .string(extracted.extractor.name)
-            body["extractor_version"] = .string(extracted.extractor.version)
-        }
+        let outlet = try name(outlet, "--outlet"), language = try lang(language), capturedAt = try timestamp(capturedAt, "--captured-at")
+        var archive: WebArchiveOrigin?
         if let webArchive {
             guard WebArchiveOrigin.isValidDate(webArchive.date) else {
                 throw EntryError("the WARC record's WARC-Date \"\(webArchive.date.prefix(40))\" is not a WARC date (YYYY-MM-DDThh:mm:ssZ)")
             }
-            body["warc_record_id"] = .string(try prose(webArchive.recordID, "the WARC record's WARC-Record-ID"))
-            body["warc_target_uri"] = .string(try prose(webArchive.targetURI, "the WARC record's WARC-Target-URI"))
-            body["warc_date"] = .string(webArchive.date)
+            archive = WebArchiveOrigin(recordID: try prose(webArchive.recordID, "the WARC record's WARC-Record-ID"),
+                                       targetURI: try prose(webArchive.targetURI, "the WARC record's WARC-Target-URI"), date: webArchive.date)
         }
-        if let url { body["url"] = .string(try Bodies.url(url)) }
-        if let title { body["title"] = .string(try prose(title, "--title")) }
-        if let published { body["published"] = .string(try date(published, "--published")) }
-        return (SHA256.hash(bytes), .object(body))
+        let id = SHA256.hash(bytes)
+        let body = SourceBody(id: id, textSHA256: SHA256.hash(Array(text.utf8)), outlet: outlet, lang: language,
+                              capturedAt: capturedAt, mediaType: extracted?.mediaType ?? "text/plain; charset=utf-8",
+                              byteLength: bytes.count, url: try url.map { u throws(EntryError) in try Bodies.url(u) },
+                              title: try title.map { t throws(EntryError) in try prose(t, "--title") },
+                              published: try published.map { p throws(EntryError) in try date(p, "--published") },
+                              extractor: extracted?.extractor, webArchive: archive)
+        return (id, body)
     }
 
     /// `entity`: a canonical id with labels per language and aliases.
-    public static func entity(id: String, labels: [String: String], aliases: [String]) throws(EntryError) -> JSONValue {
+    public static func entity(id: String, labels: [String: String], aliases: [String]) throws(EntryError) -> EntityBody {
         guard !labels.isEmpty else { throw EntryError("an entity needs at least one --label") }
-        var checkedLabels: [String: JSONValue] = [:]
-        for (l, text) in labels { checkedLabels[try lang(l)] = .string(try name(text, "--label")) }
-        var checkedAliases: [JSONValue] = []
-        for a in aliases { checkedAliases.append(.string(try name(a, "--alias"))) }
-        return ["id": .string(try identifier(id, "entity id")), "labels": .object(checkedLabels), "aliases": .array(checkedAliases)]
+        var checkedLabels: [String: String] = [:]
+        for (l, text) in labels { checkedLabels[try lang(l)] = try name(text, "--label") }
+        var checkedAliases: [String] = []
+        for a in aliases { checkedAliases.append(try name(a, "--alias")) }
+        return EntityBody(id: try identifier(id, "entity id"), labels: checkedLabels, aliases: checkedAliases)
     }
 
     /// Checks a name as `prose` does, and returns it trimmed. Names (outlets, speakers, subjects, labels, aliases, scopes) also refuse `InvisibleCharacters`, which

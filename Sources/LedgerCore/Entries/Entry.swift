@@ -41,6 +41,11 @@ public struct Entry: Sendable {
         return Entry(seq: seq, bytes: bytes, kind: kind, envelope: envelope)  // no need to parse back what was just encoded
     }
 
+    /// The entry holding a typed body (its kind is the body's).
+    public static func make(seq: Int64, prev: Digest, time: String, author: String, body: EntryBody) throws(EntryError) -> Entry {
+        try make(seq: seq, prev: prev, time: time, author: author, kind: body.kind, body: body.json)
+    }
+
     private init(seq: Int64, bytes: [UInt8], kind: EntryKind, envelope: JSONValue) {
         self.seq = seq
         self.bytes = bytes
@@ -70,4 +75,22 @@ public struct EntryError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension Entry {
+    /// An entry's envelope read through a view of its bytes: its kind, author and the node of its body.
+    public struct Envelope: Sendable {
+        public let kind: EntryKind
+        public let author: String?
+        public let body: Int
+
+        /// Nil when the root names no known kind or has no body.
+        public init?(_ view: CanonicalJSONView) {
+            guard let kind = view.member(view.root, "kind").flatMap(view.string).flatMap(EntryKind.init(rawValue:)),
+                  let body = view.member(view.root, "body") else { return nil }
+            self.kind = kind
+            self.author = view.member(view.root, "author").flatMap(view.string)
+            self.body = body
+        }
+    }
 }

@@ -30,14 +30,26 @@ public enum EntryBody: Sendable {
 
     /// The body of the entry read through `view` (its root is the envelope).
     public init?(_ view: CanonicalJSONView) {
-        guard let kind = view.member(view.root, "kind").flatMap(view.string).flatMap(EntryKind.init(rawValue:)),
-              let body = view.member(view.root, "body") else { return nil }
-        self.init(kind: kind, view: view, body: body)
+        guard let envelope = Entry.Envelope(view) else { return nil }
+        self.init(kind: envelope.kind, view: view, body: envelope.body)
+    }
+
+    /// The body of the entry read through `view`, in which `EntryCheck.check` found no problem (not checked again).
+    public init?(checked view: CanonicalJSONView) {
+        guard let envelope = Entry.Envelope(view) else { return nil }
+        self.init(checked: view, kind: envelope.kind, body: envelope.body)
     }
 
     /// The body of kind `kind` at node `body` of `view`.
     public init?(kind: EntryKind, view: CanonicalJSONView, body: Int) {
         guard view.kind(body) == .object, EntryCheck.bodyProblems(kind, view, body).isEmpty else { return nil }
+        self.init(checked: view, kind: kind, body: body)
+    }
+
+    /// The body of kind `kind` at node `body` of a view in which `EntryCheck.check` found no problem at all (it
+    /// is not checked again: `verify` and `monitor` check every entry once).
+    public init?(checked view: CanonicalJSONView, kind: EntryKind, body: Int) {
+        guard view.kind(body) == .object else { return nil }
         let b = CanonicalJSONView.Ref(view, body)
         switch kind {
         case .genesis: guard let x = GenesisBody(b) else { return nil }; self = .genesis(x)
@@ -57,6 +69,22 @@ public enum EntryBody: Sendable {
     public init?(kind: EntryKind, json: JSONValue) {
         guard let bytes = try? CanonicalJSON.encode(json), let view = CanonicalJSONView(bytes) else { return nil }
         self.init(kind: kind, view: view, body: view.root)
+    }
+
+    /// The body as its entry stores it (canonically encoded by `Entry.make`).
+    public var json: JSONValue {
+        switch self {
+        case .genesis(let b): b.json
+        case .source(let b): b.json
+        case .entity(let b): b.json
+        case .entityAlias(let b): b.json
+        case .predicate(let b): b.json
+        case .claim(let b): b.json
+        case .claimRetraction(let b): b.json
+        case .claimCorrection(let b): b.json
+        case .key(let b): b.json
+        case .link(let b): b.json
+        }
     }
 
     /// The kind of entry this body belongs to.

@@ -5,6 +5,15 @@ public struct GenesisBody: Sendable, Equatable {
     /// The ledger's verifier key, as text.
     public let publicKey: String
 
+    public init(origin: String, created: String, publicKey: String) {
+        self.origin = origin
+        self.created = created
+        self.publicKey = publicKey
+    }
+
+    /// The body as the entry stores it.
+    public var json: JSONValue { ["origin": .string(origin), "created": .string(created), "public_key": .string(publicKey)] }
+
     init?(_ b: CanonicalJSONView.Ref) {
         guard let origin = b.string("origin"), let created = b.string("created"), let key = b.string("public_key") else { return nil }
         self.origin = origin

@@ -8,6 +8,11 @@ public struct LinkBody: Sendable, Equatable {
     public let relation: Relation
     public let rationale: String
 
+    /// The body as the entry stores it.
+    public var json: JSONValue {
+        ["from": .number(Double(from)), "to": .number(Double(to)), "relation": .string(relation.rawValue), "rationale": .string(rationale)]
+    }
+
     init?(_ b: CanonicalJSONView.Ref) {
         guard let from = b.integer("from"), let to = b.integer("to"), let relation = b.string("relation").flatMap(Relation.init(rawValue:)),
               let rationale = b.string("rationale") else { return nil }

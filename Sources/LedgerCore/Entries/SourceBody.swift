@@ -20,6 +20,43 @@ public struct SourceBody: Sendable, Equatable {
     /// nil for other sources.
     public let webArchive: WebArchiveOrigin?
 
+    public init(id: Digest, textSHA256: Digest, outlet: String, lang: String, capturedAt: String, mediaType: String, byteLength: Int,
+                url: String?, title: String?, published: String?, extractor: Extractor?, webArchive: WebArchiveOrigin?) {
+        self.id = id
+        self.textSHA256 = textSHA256
+        self.outlet = outlet
+        self.lang = lang
+        self.capturedAt = capturedAt
+        self.mediaType = mediaType
+        self.byteLength = byteLength
+        self.url = url
+        self.title = title
+        self.published = published
+        self.extractor = extractor
+        self.webArchive = webArchive
+    }
+
+    /// The body as the entry stores it.
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "id": .string(id.hex), "text_sha256": .string(textSHA256.hex), "outlet": .string(outlet), "lang": .string(lang),
+            "captured_at": .string(capturedAt), "media_type": .string(mediaType), "byte_length": .int(byteLength),
+        ]
+        if let extractor {
+            o["extractor"] = .string(extractor.name)
+            o["extractor_version"] = .string(extractor.version)
+        }
+        if let webArchive {
+            o["warc_record_id"] = .string(webArchive.recordID)
+            o["warc_target_uri"] = .string(webArchive.targetURI)
+            o["warc_date"] = .string(webArchive.date)
+        }
+        if let url { o["url"] = .string(url) }
+        if let title { o["title"] = .string(title) }
+        if let published { o["published"] = .string(published) }
+        return .object(o)
+    }
+
     init?(_ b: CanonicalJSONView.Ref) {
         guard let id = b.string("id").flatMap(Digest.init(hex:)), let text = b.string("text_sha256").flatMap(Digest.init(hex:)),
               let outlet = b.string("outlet"), let lang = b.string("lang"), let captured = b.string("captured_at"),

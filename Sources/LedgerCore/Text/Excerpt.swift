@@ -53,16 +53,15 @@ public struct Excerpt: Equatable, Sendable {
 
     /// Checks a stored excerpt against its source: `exact`, `prefix`, `suffix` and `sha256` must be exactly what
     /// the text holds at `start..<end`. Returns a description of the first mismatch, or nil when it anchors.
-    public static func mismatch(_ json: some JSONLookup, in text: some ScalarText) -> String? {
-        guard let start = json.integer("start"), let end = json.integer("end") else { return "excerpt has no position" }
+    public func mismatch(in text: some ScalarText) -> String? {
         guard 0 <= start, start < end, end <= text.scalarCount else {
             return "excerpt position \(start)..<\(end) is outside the source (\(text.scalarCount) scalars)"
         }
-        let exact = text.bytes(start..<end)
-        guard json.stringEquals(exact, "exact") else { return "excerpt text differs from the source at \(start)..<\(end)" }
-        if !json.stringEquals(ArraySlice(SHA256.hash(exact).hex.utf8), "sha256") { return "excerpt sha256 does not match its text" }
-        guard json.stringEquals(text.bytes(start - contextLength..<start), "prefix"),
-              json.stringEquals(text.bytes(end..<end + contextLength), "suffix") else {
+        let bytes = text.bytes(start..<end)
+        guard exact.utf8.elementsEqual(bytes) else { return "excerpt text differs from the source at \(start)..<\(end)" }
+        if sha256 != SHA256.hash(bytes) { return "excerpt sha256 does not match its text" }
+        guard prefix.utf8.elementsEqual(text.bytes(start - Self.contextLength..<start)),
+              suffix.utf8.elementsEqual(text.bytes(end..<end + Self.contextLength)) else {
             return "excerpt context (prefix/suffix) differs from the source"
         }
         return nil

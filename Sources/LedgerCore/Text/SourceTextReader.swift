@@ -4,7 +4,7 @@
 public protocol SourceTextReader {
     /// Why the stored excerpt (`exact`, `prefix`, `suffix`, `start`, `end`, `sha256`) is not exactly at its
     /// position in the text (`Excerpt.mismatch`), or nil when it is.
-    func mismatch(_ excerpt: some JSONLookup) throws -> String?
+    func mismatch(_ excerpt: Excerpt) throws -> String?
     /// The scalar range of each quote's first exact occurrence (after NFC), in one pass over the text.
     func firstOccurrences(of quotes: [String]) throws -> [Range<Int>?]
 }
@@ -15,7 +15,7 @@ public struct WholeSourceText: SourceTextReader {
 
     public init(_ text: String) { self.text = AnchoredText(text) }
 
-    public func mismatch(_ excerpt: some JSONLookup) -> String? { Excerpt.mismatch(excerpt, in: text) }
+    public func mismatch(_ excerpt: Excerpt) -> String? { excerpt.mismatch(in: text) }
 
     public func firstOccurrences(of quotes: [String]) -> [Range<Int>?] {
         var scan = QuoteScan(quotes)
@@ -38,14 +38,14 @@ public struct WindowedSourceText: SourceTextReader {
         self.read = read
     }
 
-    public func mismatch(_ excerpt: some JSONLookup) throws -> String? {
+    public func mismatch(_ excerpt: Excerpt) throws -> String? {
         // A position outside the text, or an excerpt longer than an entry can hold, gets an empty window, and
         // `mismatch` says what is wrong with it.
-        let start = excerpt.integer("start") ?? -1, end = excerpt.integer("end") ?? -1
+        let (start, end) = (excerpt.start, excerpt.end)
         let plausible = 0 <= start && start < end && end <= index.scalarCount && end - start <= Entry.maxBytes
         let window = !plausible ? TextWindow(text: AnchoredText(""), first: 0, scalarCount: index.scalarCount)
             : try index.window(start - Excerpt.contextLength..<end + Excerpt.contextLength, read: read)
-        return Excerpt.mismatch(excerpt, in: window)
+        return excerpt.mismatch(in: window)
     }
 
     public func firstOccurrences(of quotes: [String]) throws -> [Range<Int>?] {
