@@ -152,6 +152,11 @@ import Testing
         #expect(try Self.body(w.dir, first)?["origin"] == ["entity": "org:wd4h-organisers"])
         #expect(try Self.body(w.dir, first + 1)?["origin"] == ["source": .string(w.wp)])
         #expect(try CLI.run(["verify", "--ledger", w.dir]).code == 0)
+        // `claim list --json` shows them, in its schema's shape.
+        let list = try CLI.run(["claim", "list", "--json", "--ledger", w.dir])
+        #expect(list.code == 0, "\(list.stderr)")
+        #expect(try W.validate(["--schema", "claim-list", CLI.write(Array(list.stdout.utf8), "list.json", in: w.work)]) == 0, "\(list.stdout)")
+        #expect(try JSONParser.parse(list.stdout)["claims"]?.array?.compactMap { $0["origin"] } == [["entity": "org:wd4h-organisers"], ["source": .string(w.wp)]])
         // The exported entries, origins included, match schemas/entry.schema.json; a copy imported from them verifies.
         let bundle = w.work.appendingPathComponent("bundle").path
         #expect(try CLI.run(["export", "-o", bundle + "/journal.jsonl", "--ledger", w.dir]).code == 0)
