@@ -43,14 +43,19 @@ public struct AuditReport: Sendable {
         public let seqs: [Int64]
     }
 
-    /// speaker → relay → outlet, and whose reporting the claim rests on.
+    /// speaker → relay → outlet, and whose reporting the claim rests on (`ClaimOrigins`): one per claim with a
+    /// relay or a named origin.
     public struct RelayChain: Sendable {
         public let seq: Int64
         public let speaker: String
-        public let relay: String
+        public let relay: String?
+        /// The origin the claim names, if any.
+        public let origin: ClaimOrigin?
         public let outlet: String
-        /// The outlet (or party) relayed, when it is not the publishing outlet.
+        /// The origin relayed (by label), when it is not the publishing outlet.
         public let dependsOn: String?
+        /// Whether the relay names no known outlet or entity (the claim then counts as its outlet's own reporting).
+        public let unresolved: Bool
     }
 
     /// A claim whose stored typed value is not what its original wording parses to today (a hand-made or old entry).
@@ -137,11 +142,11 @@ public enum Audit {
             return .init(subject: names.canonical(claims[0].subject), predicate: claims[0].predicate, outlet: claims[0].outlet, seqs: claims.map(\.seq).sorted())
         }.sorted { ($0.subject, $0.predicate) < ($1.subject, $1.predicate) }
 
-        let known = Dictionary(current.map { (Corroborations.key($0.outlet), $0.outlet) }, uniquingKeysWith: { a, _ in a })
-        let relays = current.filter { $0.relay != nil }.map { c -> AuditReport.RelayChain in
-            let origin = Corroborations.origin(c, known)
-            return .init(seq: c.seq, speaker: c.speaker, relay: c.relay!, outlet: c.outlet,
-                         dependsOn: Corroborations.key(origin) == Corroborations.key(c.outlet) ? nil : origin)
+        let origins = ClaimOrigins(claims: current, sources: sources.map(\.record), names: names)
+        let relays = current.filter { $0.relay != nil || $0.origin != nil }.map { c -> AuditReport.RelayChain in
+            let trace = origins.trace(c)
+            return .init(seq: c.seq, speaker: c.speaker, relay: c.relay, origin: c.origin, outlet: c.outlet,
+                         dependsOn: trace.origin.key == origins.party(c.outlet).key ? nil : trace.origin.label, unresolved: trace.unresolvedRelay != nil)
         }
 
         var allNames = recordedNames.union(sources.map(\.record.outlet))

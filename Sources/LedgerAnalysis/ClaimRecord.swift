@@ -16,6 +16,8 @@ public final class ClaimRecord: Sendable {
     public let excerptSHA256: String
     public let speaker: String
     public let relay: String?
+    /// Whose reporting the claim traces to, when it was named (`--origin`).
+    public let origin: ClaimOrigin?
     public let outlet: String
     public let lang: String
     public let text: String
@@ -45,6 +47,7 @@ public final class ClaimRecord: Sendable {
         excerptSHA256 = details ? b.excerpt.sha256.hex : ""
         speaker = pool.internName(b.speaker)
         relay = b.relay.map { pool.internName($0) }
+        origin = b.origin
         outlet = pool.internName(b.outlet)
         lang = pool.intern(b.lang)
         text = details ? b.text : ""
@@ -79,6 +82,7 @@ public final class ClaimRecord: Sendable {
             "modality": .string(modality.rawValue),
         ]
         if let relay { o["relay"] = .string(relay) }
+        if let origin { o["origin"] = origin.json }
         return .object(o)
     }
 }

@@ -10,19 +10,30 @@ public struct CorroborationFinding: Sendable {
     public let claims: [ClaimRecord]
     /// Every outlet that published one of them.
     public let outlets: [String]
-    /// The distinct origins after collapsing relays: a claim relayed "according to CNN" counts as CNN's.
-    public let origins: [String]
+    /// Where each claim traces to (`ClaimOrigins`), in the order of `claims`.
+    public let traces: [ClaimOrigins.Trace]
     public let languages: [String]
     /// What they agree on, for a reader (the interval, or the value).
     public let agreement: String
 
-    public var independentOutlets: Int { origins.count }
+    /// The distinct origins, by label, in first-seen order: claims that trace to one origin count once.
+    public var origins: [String] {
+        var seen = Set<String>()
+        return traces.filter { seen.insert($0.origin.key).inserted }.map(\.origin.label)
+    }
+
+    public var independentOutlets: Int { Set(traces.map(\.origin.key)).count }
+
+    /// The claims whose relay names no known outlet or entity (and that name no origin): each counts for its own outlet.
+    public var unresolvedRelays: [(seq: Int64, relay: String)] { traces.compactMap { t in t.unresolvedRelay.map { (t.seq, $0) } } }
 
     public var json: JSONValue {
         var o: [String: JSONValue] = [
             "subject": .string(subject), "predicate": .string(predicate), "agreement": .string(agreement),
             "claims": .array(claims.map(\.json)), "outlets": .array(outlets.map { .string($0) }),
             "origins": .array(origins.map { .string($0) }), "independent_outlets": .int(independentOutlets),
+            "claim_origins": .array(traces.map { ["seq": .number(Double($0.seq)), "origin": .string($0.origin.label), "basis": .string($0.basis.rawValue)] }),
+            "unresolved_relays": .array(unresolvedRelays.map { ["seq": .number(Double($0.seq)), "relay": .string($0.relay)] }),
             "languages": .array(languages.map { .string($0) }),
         ]
         if let event { o["event"] = .string(event) }
@@ -33,20 +44,22 @@ public struct CorroborationFinding: Sendable {
 
 /// Finds corroboration (DESIGN §5): within each comparison group, affirmed claims whose values are
 /// compatible — overlapping intervals for quantities, durations and dates; the same value otherwise — and that
-/// come from at least two outlets. Independence counts origins: a claim with a relay counts for whom it relays.
+/// come from at least two outlets. Independence counts origins (`ClaimOrigins`): the origin a claim names, else
+/// the outlet or entity its relay names, else its own outlet. `sources` gives the outlets of named source origins.
 public enum Corroborations {
-    public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames) -> [CorroborationFinding] {
-        let knownOutlets = Dictionary(claims.map { (key($0.outlet), $0.outlet) }, uniquingKeysWith: { first, _ in first })
+    public static func find(_ claims: [ClaimRecord], predicates: [String: ClaimPredicate], names: EntityNames,
+                            sources: [SourceRecord]) -> [CorroborationFinding] {
+        let origins = ClaimOrigins(claims: claims, sources: sources, names: names)
         var out: [CorroborationFinding] = []
         for group in ClaimGroups(claims, names: names).groups {
             let tolerance = RuleContext(predicate: predicates[group.key.predicate]).tolerance
             for (agreement, members) in clusters(group.positions.flatMap { $0 }, tolerance: tolerance) {
                 let outlets = ordered(members.map(\.outlet))
                 guard outlets.count >= 2 else { continue }
-                let origins = ordered(members.map { origin($0, knownOutlets) })
+                let sorted = members.sorted { $0.seq < $1.seq }
                 out.append(CorroborationFinding(subject: group.key.subject, predicate: group.key.predicate, event: group.key.event,
-                                                scope: group.key.scope, claims: members.sorted { $0.seq < $1.seq }, outlets: outlets,
-                                                origins: origins, languages: ordered(members.map(\.lang)).sorted(), agreement: agreement))
+                                                scope: group.key.scope, claims: sorted, outlets: outlets,
+                                                traces: sorted.map(origins.trace), languages: ordered(members.map(\.lang)).sorted(), agreement: agreement))
             }
         }
         return out.sorted { ($1.independentOutlets, $1.claims.count, $0.subject) < ($0.independentOutlets, $0.claims.count, $1.subject) }
@@ -84,16 +97,6 @@ public enum Corroborations {
             if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", current)) }
         }
         return out
-    }
-
-    /// Whose reporting a claim rests on: the outlet it relays (matched to known outlets when possible), else its own.
-    static func origin(_ c: ClaimRecord, _ known: [String: String]) -> String {
-        guard var relay = c.relay else { return c.outlet }
-        for lead in ["according to ", "selon ", "d'après ", "d’après ", "via ", "per ", "citing ", "as reported by "]
-        where relay.lowercased().hasPrefix(lead) {
-            relay = String(relay.dropFirst(lead.count))
-        }
-        return known[key(relay)] ?? relay
     }
 
     static func key(_ s: String) -> String { String(String.UnicodeScalarView(MatchKey.ofQuote(s))) }

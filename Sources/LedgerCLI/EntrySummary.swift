@@ -23,7 +23,8 @@ enum EntrySummary {
     static func claim(_ c: ClaimBody) -> String {
         let polarity = c.polarity == .denied ? "NOT " : ""
         let event = c.qualifiers.event.map { " @\($0)" } ?? ""
-        return "\(c.subject) \(c.predicate)\(event) = \(polarity)\"\(clip(c.value.original, 40))\"  — \(c.speaker), \(c.outlet) [\(c.lang)]"
+        let origin = c.origin.map { ", origin \($0)" } ?? ""
+        return "\(c.subject) \(c.predicate)\(event) = \(polarity)\"\(clip(c.value.original, 40))\"  — \(c.speaker), \(c.outlet) [\(c.lang)]\(origin)"
     }
 
     static func clip(_ text: String, _ n: Int) -> String {

@@ -48,6 +48,15 @@ public enum AuditRenderer {
         "seq \(d.seq) (source \(d.source.prefix(12)), \(d.targetURI)): the WARC record \(d.recordID) — \(d.problem)"
     }
 
+    /// What a relay chain rests on, after its arrow: the origin it names, whose reporting it is, or that its
+    /// relay could not be resolved.
+    static func chainNote(_ r: AuditReport.RelayChain) -> String {
+        var note = r.origin.map { " [origin: \($0)]" } ?? ""
+        if let d = r.dependsOn { note += " — not the outlet's own reporting: relayed from “\(d)”" }
+        if r.unresolved { note += " — the relay names no known outlet or entity: counted as the outlet's own reporting (name its origin with --origin)" }
+        return note
+    }
+
     static func lines(_ a: AuditReport, markdown md: Bool, verification: ReportProvenance.Verification) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
@@ -63,7 +72,7 @@ public enum AuditRenderer {
         }
         out += h("Relayed reporting (speaker → relay → outlet)")
         out += a.relays.isEmpty ? [item + "none"] : a.relays.map {
-            item + esc("seq \($0.seq): \($0.speaker) → \($0.relay) → \($0.outlet)" + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\($0)”" } ?? ""))
+            item + esc("seq \($0.seq): \($0.speaker) → \($0.relay ?? "—") → \($0.outlet)" + chainNote($0))
         }
         out += h("Look-alike names (differing only by invisible characters, case or compatibility form)")
         out += a.lookAlikes.isEmpty ? [item + "none"] : a.lookAlikes.map { item + esc($0.names.map { "“\(InvisibleCharacters.shown($0))”" }.joined(separator: " / ")) }
@@ -127,7 +136,10 @@ public enum AuditRenderer {
                  "seqs": .array($0.seqs.map { .number(Double($0)) })]
             }),
             "relay_chains": .array(a.relays.map { r in
-                var o: [String: JSONValue] = ["seq": .number(Double(r.seq)), "speaker": .string(r.speaker), "relay": .string(r.relay), "outlet": .string(r.outlet)]
+                var o: [String: JSONValue] = ["seq": .number(Double(r.seq)), "speaker": .string(r.speaker), "outlet": .string(r.outlet),
+                                              "unresolved_relay": .bool(r.unresolved)]
+                if let relay = r.relay { o["relay"] = .string(relay) }
+                if let origin = r.origin { o["origin"] = origin.json }
                 if let d = r.dependsOn { o["depends_on"] = .string(d) }
                 return .object(o)
             }),
@@ -185,8 +197,8 @@ public enum AuditRenderer {
             "<code>\(HTMLEscape.value($0.subject))</code> \(HTMLEscape.value($0.predicate)) — only \(HTMLEscape.value($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
         })
         body += "<h2>Relayed reporting</h2>\n" + list(a.relays.map {
-            "seq \($0.seq): \(HTMLEscape.value($0.speaker)) → \(HTMLEscape.value($0.relay)) → <strong>\(HTMLEscape.value($0.outlet))</strong>"
-                + ($0.dependsOn.map { " — not the outlet's own reporting: relayed from “\(HTMLEscape.value($0))”" } ?? "")
+            "seq \($0.seq): \(HTMLEscape.value($0.speaker)) → \(HTMLEscape.value($0.relay ?? "—")) → <strong>\(HTMLEscape.value($0.outlet))</strong>"
+                + HTMLEscape.value(chainNote($0))
         })
         body += "<h2>Look-alike names</h2>\n" + list(a.lookAlikes.map { $0.names.map { "“\(HTMLEscape.value(InvisibleCharacters.shown($0)))”" }.joined(separator: " / ") })
         body += table("By outlet", a.byOutlet) + table("By language", a.byLanguage)

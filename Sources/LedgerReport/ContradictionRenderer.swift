@@ -38,7 +38,7 @@ public enum ContradictionRenderer {
             if let s = f.summary { out.append("    \(s.sentence)") }
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {
-                    let relay = c.relay.map { ", relayed: \($0)" } ?? ""
+                    let relay = (c.relay.map { ", relayed: \($0)" } ?? "") + (c.origin.map { ", origin \($0)" } ?? "")
                     let mode = c.modality == .asserted ? "" : ", \(c.modality.rawValue)"
                     let denied = c.polarity == .denied ? " (denied)" : ""
                     out.append("    \(side) seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay)\(mode)")
@@ -70,7 +70,7 @@ public enum ContradictionRenderer {
                     "| side | seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---|---:|---|---|---|---|---|---|"]
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {
-                    let speaker = c.speaker + (c.relay.map { " (via \($0))" } ?? "") + (c.modality == .asserted ? "" : ", \(c.modality.rawValue)")
+                    let speaker = c.speaker + (c.relay.map { " (via \($0))" } ?? "") + (c.origin.map { " (origin \($0))" } ?? "") + (c.modality == .asserted ? "" : ", \(c.modality.rawValue)")
                     let value = (c.polarity == .denied ? "not " : "") + c.value.original
                     out.append("| \(side) | \(c.seq) | \(MarkdownEscape.value(c.outlet)) | \(MarkdownEscape.value(c.lang)) | \(MarkdownEscape.value(speaker)) | \(MarkdownEscape.value(value)) | “\(MarkdownEscape.value(c.excerpt))” | `\(c.leafHash.prefix(16))…` |")
                 }

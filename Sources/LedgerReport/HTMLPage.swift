@@ -45,16 +45,21 @@ public enum HTMLPage {
             body += """
             <article class="finding corroboration" data-seqs="\(seqs)">
             <header><strong>\(HTMLEscape.value(f.subject))</strong> — \(HTMLEscape.value(CorroborationRenderer.heading(f))) = \(HTMLEscape.value(f.agreement))</header>
-            <p class="explanation">\(f.independentOutlets) independent outlet\(f.independentOutlets == 1 ? "" : "s"): \(HTMLEscape.value(f.origins.joined(separator: ", "))) · languages \(HTMLEscape.value(f.languages.joined(separator: ", ")))</p>
-            <div class="sides">\(f.claims.map { "<div class=\"side\">\(card($0))</div>" }.joined())</div>
+            <p class="explanation">\(CorroborationRenderer.independence(f)): \(HTMLEscape.value(f.origins.joined(separator: ", "))) · languages \(HTMLEscape.value(f.languages.joined(separator: ", ")))</p>
+            <div class="sides">\(f.claims.enumerated().map { "<div class=\"side\">\(card($1, origin: CorroborationRenderer.originNote(f, $0)))</div>" }.joined())</div>
             </article>\n
             """
         }
         return body
     }
 
-    static func card(_ c: ClaimRecord) -> String {
-        let relay = c.relay.map { "<span class=\"relay\">via \(HTMLEscape.value($0))</span>" } ?? ""
+    static func card(_ c: ClaimRecord) -> String { card(c, origin: nil) }
+
+    /// One claim's card; `origin` says what it counts for (nil: the origin it names, if any).
+    static func card(_ c: ClaimRecord, origin: String?) -> String {
+        let note = origin ?? c.origin.map { "origin \($0)" } ?? ""
+        let relay = (c.relay.map { "<span class=\"relay\">via \(HTMLEscape.value($0))</span>" } ?? "")
+            + (note.isEmpty ? "" : " <span class=\"origin\">\(HTMLEscape.value(note))</span>")
         let modality = c.modality == .asserted ? "" : "<span class=\"modality\">\(c.modality.rawValue)</span>"
         let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + HTMLEscape.value(c.value.original)
         return """
@@ -102,7 +107,7 @@ public enum HTMLPage {
     .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
     .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
     .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
-    .speaker { color: var(--muted); } .relay { font-style: italic; } .denied { color: var(--contra); font-weight: 700; }
+    .speaker { color: var(--muted); } .relay { font-style: italic; } .origin { font-size: .9em; } .denied { color: var(--contra); font-weight: 700; }
     .value { font-weight: 600; margin: .2rem 0; }
     blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }
     mark { background: #fff3b0; color: var(--ink); padding: 0 .1rem; }

@@ -18,7 +18,7 @@ extension NewsroomServer {
         }
         page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
             let provenance = try await provenance(s)
-            let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names)
+            let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
             return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance))
         }
         router.get("api/contradictions") { request, _ in
@@ -29,7 +29,7 @@ extension NewsroomServer {
         router.get("api/corroborations") { request, _ in
             _ = try apiCaller(request)
             let s = try snapshot()
-            let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names)
+            let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
             let text = CorroborationRenderer.render(found, claimCount: s.claims.count, as: .json, provenance: try await provenance(s))
             return ResponseFrame.bytes(Array(text.utf8), type: "application/json")
         }

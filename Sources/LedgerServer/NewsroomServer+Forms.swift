@@ -78,7 +78,9 @@ extension NewsroomServer {
                 let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !reason.isEmpty else { throw ServerError(.unprocessableContent, "reason: say why the claim is corrected") }
                 let input = try Self.claimInput(form: form, source: current.source)
-                _ = try write(as: caller.user) { try $0.correct(seq, with: input, reason: reason, newSubject: form["new_subject"] == "1") }
+                _ = try write(as: caller.user) {
+                    try $0.correct(seq, with: Self.resolvingOrigin(input, $0), reason: reason, newSubject: form["new_subject"] == "1")
+                }
                 return Self.redirect("/claims/\(seq)")
             } catch let error as ServerError where error.status == .unprocessableContent {
                 var f = try correctionForm(current, s, caller)
@@ -185,7 +187,8 @@ extension NewsroomServer {
     /// The claim form for `caller` on a source page, or nil when they may not record claims.
     func claimForm(_ s: LedgerSnapshot, _ caller: Caller) -> Pages.ClaimForm {
         let subjects = s.entities.flatMap { [$0.id] + $0.labels.values.sorted() + $0.aliases }
-        return Pages.ClaimForm(csrf: caller.csrf ?? "", predicates: s.predicates.values.sorted { $0.id < $1.id }, subjects: subjects)
+        return Pages.ClaimForm(csrf: caller.csrf ?? "", predicates: s.predicates.values.sorted { $0.id < $1.id }, subjects: subjects,
+                               entityIDs: s.entities.map(\.id))
     }
 
     /// The correction form for the current claim `c`, filled with its fields (the quote's occurrence counted in its
@@ -195,6 +198,7 @@ extension NewsroomServer {
         var values: [String: String] = ["excerpt": c.excerpt, "speaker": c.speaker, "text": c.text, "subject": c.subject, "predicate": c.predicate,
                                         "value": c.value.original, "polarity": c.polarity.rawValue, "modality": c.modality.rawValue]
         if let r = c.relay { values["relay"] = r }
+        if let o = c.origin { values["origin"] = o.id }
         if let e = c.event { values["event"] = e }
         if let scope = c.scope { values["scope"] = scope }
         if let asOf = c.asOf { values["as_of"] = asOf.value }

@@ -1309,6 +1309,36 @@ public enum OpenAPIDocument {
           "relay": {
             "type": "string"
           },
+          "origin": {
+            "description": "whose reporting the claim traces to, when it was named: a declared entity or a recorded source",
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "entity"
+                ],
+                "properties": {
+                  "entity": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false
+              },
+              {
+                "type": "object",
+                "required": [
+                  "source"
+                ],
+                "properties": {
+                  "source": {
+                    "type": "string",
+                    "pattern": "^[0-9a-f]{64}$"
+                  }
+                },
+                "additionalProperties": false
+              }
+            ]
+          },
           "event": {
             "type": "string"
           },
@@ -1357,6 +1387,10 @@ public enum OpenAPIDocument {
           },
           "relay": {
             "type": "string"
+          },
+          "origin": {
+            "type": "string",
+            "description": "whose reporting the claim traces to: a declared entity id (org:organisers) or a recorded source's id or unique prefix of at least 8 hex digits; claims tracing to one origin count once in corroborations"
           },
           "outlet": {
             "type": "string"

@@ -12,6 +12,8 @@ extension Pages {
         let csrf: String
         let predicates: [ClaimPredicate]
         let subjects: [String]
+        /// The declared entity ids, offered for the origin.
+        var entityIDs: [String] = []
         var values: [String: String] = [:]
         var error: String?
     }
@@ -49,6 +51,8 @@ extension Pages {
         <label>Occurrence <input name="occurrence" value="\(v("occurrence"))" inputmode="numeric" pattern="[0-9]*"><small>when the quote appears more than once: 1 = the first</small></label>
         \(field("speaker", "Speaker", "who said it, e.g. the organizers, X, la police"))
         \(field("relay", "Relayed by", "optional: through whom the outlet got it, e.g. an email shared with The Post", required: false))
+        \(field("origin", "Origin", "optional: whose reporting it traces to — an entity id (org:organisers) or a recorded source's id; claims with one origin count once", required: false, list: "origins"))
+        <datalist id="origins">\(f.entityIDs.map { "<option value=\"\(HTMLEscape.text($0))\">" }.joined())</datalist>
         <label class="wide">The claim in words <input name="text" value="\(v("text"))" required maxlength="2000"><small>one sentence: what is claimed</small></label>
         \(field("subject", "Subject", "an entity id or name; new subjects need the box below", list: "subjects"))
         <datalist id="subjects">\(f.subjects.map { "<option value=\"\(HTMLEscape.text($0))\">" }.joined())</datalist>

@@ -102,7 +102,8 @@ enum Pages {
         var body = "<h1>Claim \(c.seq)</h1>\n<p>\(HTMLEscape.value(c.text))</p>\n" + PageLayout.facts([
             ("status", state), ("subject", HTMLEscape.value(c.subject)), ("predicate", HTMLEscape.value(c.predicate)),
             ("value", (c.polarity == .denied ? "denied: " : "") + HTMLEscape.value(c.value.original)), ("modality", c.modality.rawValue),
-            ("speaker", HTMLEscape.value(c.speaker) + (c.relay.map { " via " + HTMLEscape.value($0) } ?? "")), ("outlet", HTMLEscape.value(c.outlet)),
+            ("speaker", HTMLEscape.value(c.speaker) + (c.relay.map { " via " + HTMLEscape.value($0) } ?? "")
+                + (c.origin.map { " — origin " + HTMLEscape.value($0.description) } ?? "")), ("outlet", HTMLEscape.value(c.outlet)),
             ("language", HTMLEscape.text(c.lang)),
             ("source", source.map { "<a href=\"/sources/\($0.id)#q\(c.seq)\">\(HTMLEscape.value($0.title ?? $0.id))</a>" } ?? PageLayout.code(c.source)),
             ("leaf hash", PageLayout.code(c.leafHash)), ("excerpt sha256", PageLayout.code(c.excerptSHA256)),

@@ -13,10 +13,10 @@ enum Claims {
     static func make(_ seq: Int64, _ predicate: ClaimPredicate, _ value: String, subject: String = "group:wd4h", outlet: String = "Outlet A",
                      speaker: String = "someone", lang: String = "en", polarity: ClaimInput.Polarity = .affirmed,
                      modality: ClaimInput.Modality = .asserted, event: String? = nil, asOf: String? = nil, relay: String? = nil,
-                     details: Bool = true) -> ClaimRecord {
+                     origin: ClaimOrigin? = nil, source: String = String(repeating: "a", count: 64), details: Bool = true) -> ClaimRecord {
         let v = try! ValueParser.parse(value, predicate: predicate, language: lang)
         var body: [String: JSONValue] = [
-            "source": .string(String(repeating: "a", count: 64)),
+            "source": .string(source),
             "excerpt": ["exact": .string(value), "prefix": "", "suffix": "", "start": 0, "end": 1, "sha256": .string(String(repeating: "b", count: 64))],
             "speaker": .string(speaker), "outlet": .string(outlet), "lang": .string(lang), "text": .string("claim \(seq)"),
             "subject": .string(subject), "predicate": .string(predicate.id), "value": v.json,
@@ -27,6 +27,7 @@ enum Claims {
         if let asOf, let d = DateParser.parse(asOf, language: lang) { q["as_of"] = ["value": .string(d.value), "precision": .string(d.precision.rawValue)] }
         if !q.isEmpty { body["qualifiers"] = .object(q) }
         if let relay { body["relay"] = .string(relay) }
+        if let origin { body["origin"] = origin.json }
         var pool = StringPool()
         return ClaimRecord(seq: seq, leafHash: details ? String(repeating: "c", count: 64) : "", body: JSONValue.object(body),
                            pool: &pool, details: details)!

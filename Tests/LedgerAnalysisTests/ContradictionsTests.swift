@@ -77,7 +77,7 @@ import Testing
             C.make(6, C.attendance, "190,000", outlet: "CNN"),
             C.make(7, C.attendance, "160,000", outlet: "Northline"),
         ]
-        let found = Corroborations.find(claims, predicates: C.predicates, names: names())
+        let found = Corroborations.find(claims, predicates: C.predicates, names: names(), sources: [])
         let reason = try! #require(found.first { $0.predicate == "reason" })
         #expect(reason.claims.map(\.seq) == [1, 2, 3])
         #expect(reason.outlets == ["Harbor Gazette", "Le Quotidien", "CNN"])

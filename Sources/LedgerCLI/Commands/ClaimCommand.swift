@@ -33,6 +33,18 @@ struct ClaimAdd: ParsableCommand {
             --subject event:wd4h-call --predicate call.attendance \\
             --value "more than 200,000"
 
+        --origin says whose reporting the claim traces to, when outlets relay one party's post, email or \
+        screenshot: a declared entity id, or a recorded source's id (or a unique prefix of it) — the article the \
+        outlet took it from. Claims that trace to the same origin count once in `corroborations`. For example \
+        (declare the party once with `entity add`):
+          claimledger entity add org:organisers --label "en=the organisers"
+          claimledger claim add --source 3f2a9c1e \\
+            --excerpt "avec 190 000 participants" \\
+            --speaker "les organisateurs" --origin org:organisers \\
+            --text "La collecte a réuni 190 000 participants." \\
+            --subject event:wd4h-call --predicate call.attendance \\
+            --value "190 000"
+
         If the quote is not in the source, the error shows the source's nearest passage and names any other \
         recorded source the quote is in. A claim identical to a current one (same source and excerpt position, \
         speaker, subject, predicate, value, polarity and qualifiers) is refused unless --allow-duplicate. \
@@ -53,7 +65,7 @@ struct ClaimAdd: ParsableCommand {
     func run() throws {
         let ledger = try signing.open(global)
         var appended: Ledger.Appended? = nil
-        var pending: (position: Int, claim: Result<ClaimInput, Ledger.ClaimError>)? = (0, .success(claim.input))
+        var pending: (position: Int, claim: Result<ClaimInput, Ledger.ClaimError>)? = (0, try OriginLookup(ledger: ledger).resolve(claim.input, index: 0))
         let report: Ledger.ClaimBatchReport
         do {
             report = try ledger.recordClaims(from: { defer { pending = nil }; return pending }, each: { appended = $0 },
@@ -106,8 +118,10 @@ struct ClaimImport: ParsableCommand {
         abstract: "Record many claims from a JSON Lines file, all or nothing.",
         discussion: """
         One JSON object per line with the fields of `claim add` in snake_case: source, excerpt, speaker, text, \
-        subject, predicate, value (required); occurrence (integer), relay, outlet, lang, polarity, modality, as_of, \
-        event, scope (optional). Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
+        subject, predicate, value (required); occurrence (integer), relay, origin, outlet, lang, polarity, modality, \
+        as_of, event, scope (optional). "origin" is whose reporting the claim traces to, as for `claim add --origin`: \
+        a declared entity id or a recorded source's id or unique prefix; claims tracing to one origin count once in \
+        `corroborations`. Blank lines are skipped. Every claim is recorded in one transaction: if any line is \
         wrong, nothing is recorded, and every bad line is reported as `FILE line N: field: message` (the first \
         \(ClaimImport.errorLimit), then how many more). A claim identical to a current one, or to an earlier line, \
         is a bad line unless --allow-duplicate. --dry-run checks every line and records nothing. The file is read \
@@ -119,6 +133,9 @@ struct ClaimImport: ParsableCommand {
             '"text":"Près de 200.000 personnes","subject":"event:wd4h-call",' \\
             '"predicate":"attendance","value":"près de 200.000"}' > claims.jsonl
           claimledger claim import claims.jsonl --dry-run
+        To name a line's origin, add one of these members to it (an entity id, a source id prefix):
+          "origin":"org:organisers",
+          "origin":"3f2a9c1e",
         """
     )
 
@@ -143,11 +160,15 @@ struct ClaimImport: ParsableCommand {
         // Lines are read, anchored and appended one at a time inside one transaction, so memory stays flat
         // however long the file is (but for one duplicate-check key per claim); any bad line rolls everything back.
         var first: Int64? = nil, last: Int64 = 0
+        let origins = OriginLookup(ledger: ledger)
         let report: Ledger.ClaimBatchReport
         do {
             report = try ledger.recordClaims(from: {
                 guard let next = try reader.nextItem() else { return nil }
-                return (next.line, next.claim.mapError { Ledger.ClaimError(index: next.line, field: $0.field ?? "", message: $0.message) })
+                switch next.claim {
+                case .success(let input): return (next.line, try origins.resolve(input, index: next.line))
+                case .failure(let e): return (next.line, .failure(Ledger.ClaimError(index: next.line, field: e.field ?? "", message: e.message)))
+                }
             }, each: {
                 first = first ?? $0.seq
                 last = $0.seq
@@ -195,6 +216,9 @@ struct ClaimOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Through whom it reached the outlet, e.g. \"according to CNN\".", valueName: "TEXT"))
     var relay: String?
 
+    @Option(help: ArgumentHelp("Whose reporting it traces to: a declared entity id (org:organisers) or a recorded source's id or unique prefix.", valueName: "ID"))
+    var origin: String?
+
     @Option(help: ArgumentHelp("The outlet that published it (default: the source's outlet).", valueName: "NAME"))
     var outlet: String?
 
@@ -233,7 +257,8 @@ struct ClaimOptions: ParsableArguments {
 
     /// The claim these options describe.
     var input: ClaimInput {
-        ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay, outlet: outlet, lang: lang,
+        ClaimInput(source: source, excerpt: excerpt, occurrence: occurrence, speaker: speaker, relay: relay,
+                   origin: origin.map { .named($0) }, outlet: outlet, lang: lang,
                    text: text, subject: subject, predicate: predicate, value: value, polarity: polarity, modality: modality,
                    asOf: asOf, event: event, scope: scope)
     }

@@ -11,15 +11,18 @@ struct ClaimCorrect: ParsableCommand {
         abstract: "Replace a claim by a corrected one, with a reason. The original stays in the ledger.",
         discussion: """
         Give only what changes: every option left out is inherited from the claim as it stands (its newest \
-        correction, else the original) — source, excerpt and its place in the source, speaker, relay, outlet, lang, \
-        text, subject, predicate, value, polarity, modality, as-of, event and scope. When neither --source nor \
+        correction, else the original) — source, excerpt and its place in the source, speaker, relay, origin, outlet, \
+        lang, text, subject, predicate, value, polarity, modality, as-of, event and scope. When neither --source nor \
         --excerpt is given, the excerpt keeps its anchor; with a new --source, the outlet and language default to \
-        that source's, as for `claim add`, and the quote is looked for there. An empty --relay, --as-of, --event \
-        or --scope ("") removes it. A correction that changes nothing is refused.
+        that source's, as for `claim add`, and the quote is looked for there. An empty --relay, --origin, --as-of, \
+        --event or --scope ("") removes it. A correction that changes nothing is refused.
 
         Example: the outlet's figure was misread, everything else stands:
           claimledger claim correct 5 --value "more than 2,000" \\
             --reason "misread the figure"
+        Naming the origin of an older claim that relayed the organisers' post:
+          claimledger claim correct 7 --origin org:organisers \\
+            --reason "the organisers' post is the origin"
 
         Reports and analysis use the newest correction in place of the original; `show SEQ` prints the whole chain.
         """
@@ -41,7 +44,13 @@ struct ClaimCorrect: ParsableCommand {
         let ledger = try signing.open(global)
         let entry: Entry
         do {
-            entry = try ledger.correct(seq, changes: claim.changes, reason: reason, newSubject: claim.newSubject)
+            var changes = claim.changes
+            if let typed = claim.origin {
+                do { changes.origin = typed.isEmpty ? .named("") : .resolved(try OriginLookup(ledger: ledger).origin(typed)) } catch let e as EntryError {
+                    throw CLIError("--origin: \(e.message)")
+                }
+            }
+            entry = try ledger.correct(seq, changes: changes, reason: reason, newSubject: claim.newSubject)
         } catch let e as Ledger.ClaimError {
             throw try e.asOption(hint: ExcerptHint(ledger: ledger))
         }
@@ -69,6 +78,9 @@ struct ClaimChangeOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Through whom it reached the outlet (\"\" removes it).", valueName: "TEXT"))
     var relay: String?
+
+    @Option(help: ArgumentHelp("Whose reporting it traces to: an entity id or a source's id or prefix (\"\" removes it).", valueName: "ID"))
+    var origin: String?
 
     @Option(help: ArgumentHelp("The outlet that published it.", valueName: "NAME"))
     var outlet: String?

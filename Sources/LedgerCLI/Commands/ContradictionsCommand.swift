@@ -131,8 +131,14 @@ struct CorroborationsCommand: ParsableCommand {
         discussion: """
         For each subject, predicate, event and scope: the affirmed claims whose values are compatible (overlapping \
         intervals for quantities, dates and durations; the same value otherwise) and come from two or more outlets. \
-        Independence counts origins: a claim relayed from another outlet ("selon CNN") counts for that outlet, so \
-        an outlet repeating another is not a second confirmation.
+        Independence counts origins, and claims that trace to one origin count once: a claim's origin is the one \
+        it names (`claim add --origin ID`: an entity, or a recorded source standing for its outlet), else the outlet \
+        or entity its relay names ("selon CNN" counts for CNN), else its own outlet — outlet names resolved through \
+        entity names and aliases. A relay that names nothing known ("une capture d'écran") is no origin: the claim \
+        counts for its own outlet and the report lists the relay as unresolved. To say that two outlets relayed \
+        the same screenshot, name its origin:
+          claimledger claim correct 7 --origin org:organisers \\
+            --reason "the organisers' screenshot"
         """
     )
 
@@ -147,7 +153,7 @@ struct CorroborationsCommand: ParsableCommand {
         let provenance = try ledger.store.snapshot {
             let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
             let input = try AnalysisInput(ledger: ledger)
-            let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+            let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names, sources: Array(input.sources.values))
             try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format,
                                                          provenance: provenance))
             return provenance

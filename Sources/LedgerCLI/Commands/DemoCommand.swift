@@ -54,12 +54,13 @@ struct DemoCommand: ParsableCommand {
         let claimsFile = sampleDir + "/claims.jsonl"
         var reader = try ClaimLines.Reader(path: claimsFile)
         var line = 0, claimCount = 0
+        let origins = OriginLookup(ledger: ledger)
         do {
             try ledger.addClaims(from: {
                 guard var next = try reader.next() else { return nil }
                 line = next.line
                 next.input.source = sourceIDs[next.input.source] ?? next.input.source  // the sample names sources by file
-                return next.input
+                return try origins.resolve(next.input, index: line).get()
             }, each: { _ in claimCount += 1 })
         } catch let e as Ledger.ClaimError {
             throw CLIError("\(claimsFile) line \(line), field \(e.field): \(e.message)")
@@ -67,7 +68,7 @@ struct DemoCommand: ParsableCommand {
         let report = try Verifier.verify(directory: target)
         let input = try AnalysisInput(ledger: ledger)
         let contradictions = Contradictions.find(input.claims, predicates: input.predicates, names: input.names, includeTension: true)
-        let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names)
+        let corroborations = Corroborations.find(input.claims, predicates: input.predicates, names: input.names, sources: Array(input.sources.values))
         let audit = try AuditCommand.audit(ledger, input)
         let reports = URL(fileURLWithPath: target).appendingPathComponent("reports")
         let provenance = ReportProvenance(ledger: ledger, verified: report)

@@ -43,6 +43,8 @@ public struct ClaimBody: Sendable {
     public let excerpt: Excerpt
     public let speaker: String
     public let relay: String?
+    /// Whose reporting the claim traces to, when it was named (`--origin`); older claims have none.
+    public let origin: ClaimOrigin?
     public let outlet: String
     public let lang: String
     public let text: String
@@ -54,13 +56,14 @@ public struct ClaimBody: Sendable {
     public let modality: ClaimInput.Modality
     public let qualifiers: Qualifiers
 
-    public init(source: Digest, excerpt: Excerpt, speaker: String, relay: String?, outlet: String, lang: String, text: String,
-                subject: String, predicate: String, value: ClaimValue, polarity: ClaimInput.Polarity, modality: ClaimInput.Modality,
+    public init(source: Digest, excerpt: Excerpt, speaker: String, relay: String?, origin: ClaimOrigin? = nil, outlet: String, lang: String,
+                text: String, subject: String, predicate: String, value: ClaimValue, polarity: ClaimInput.Polarity, modality: ClaimInput.Modality,
                 qualifiers: Qualifiers) {
         self.source = source
         self.excerpt = excerpt
         self.speaker = speaker
         self.relay = relay
+        self.origin = origin
         self.outlet = outlet
         self.lang = lang
         self.text = text
@@ -87,6 +90,12 @@ public struct ClaimBody: Sendable {
               let polarity = string(b.node, "polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
               let modality = string(b.node, "modality").flatMap(ClaimInput.Modality.init(rawValue:))
         else { return nil }
+        if let o = v.member(b.node, "origin") {
+            guard let origin = ClaimOrigin(v, o) else { return nil }
+            self.origin = origin
+        } else {
+            origin = nil
+        }
         self.source = source
         excerpt = Excerpt(exact: exact, prefix: prefix, suffix: suffix, start: start, end: end, sha256: sha)
         self.speaker = speaker
@@ -110,6 +119,7 @@ public struct ClaimBody: Sendable {
             "value": value.json, "polarity": .string(polarity.rawValue), "modality": .string(modality.rawValue),
         ]
         if let relay { o["relay"] = .string(relay) }
+        if let origin { o["origin"] = origin.json }
         if qualifiers != Qualifiers(event: nil, scope: nil, asOf: nil) { o["qualifiers"] = qualifiers.json }
         return .object(o)
     }

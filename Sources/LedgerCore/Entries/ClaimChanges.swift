@@ -1,12 +1,14 @@
 /// What a correction changes in a claim (`claim correct SEQ --value …`): each field given replaces the claim's,
 /// every field left nil is inherited from the claim corrected. An empty `relay`, `asOf`, `event` or `scope`
-/// removes that field.
+/// removes that field, and so does an origin `.named("")`.
 public struct ClaimChanges: Sendable {
     public var source: String?
     public var excerpt: String?
     public var occurrence: Int?
     public var speaker: String?
     public var relay: String?
+    /// The new origin (resolved, as for `ClaimInput.origin`), or `.named("")` to remove it.
+    public var origin: ClaimInput.Origin?
     public var outlet: String?
     public var lang: String?
     public var text: String?
@@ -25,24 +27,31 @@ public struct ClaimChanges: Sendable {
     /// `source` names another source than `old`'s: the outlet and language then default to the new source's,
     /// as for `claim add`, and the excerpt is looked for afresh. `occurrence` is which place of `old`'s quote in
     /// its source `old` is anchored at (nil when the quote is there once), used when neither the source nor the
-    /// excerpt changes, so the anchor stays where it was. The as-of date, when inherited, is not in the input:
-    /// `inheritsAsOf` says to keep `old`'s.
+    /// excerpt changes, so the anchor stays where it was. An inherited as-of date or origin is carried in the
+    /// input as `old` holds it (the as-of date as its ISO value, which parses back to the same date and precision).
     public func input(over old: ClaimBody, sourceChanged: Bool, occurrence oldOccurrence: Int?) -> ClaimInput {
         func optional(_ change: String?, _ inherited: String?) -> String? {
             guard let change else { return inherited }
             return change.isEmpty ? nil : change
         }
+        let origin: ClaimInput.Origin?
+        switch self.origin {
+        case nil: origin = old.origin.map { .resolved($0) }
+        case .named(let typed)? where typed.isEmpty: origin = nil
+        case let given?: origin = given
+        }
         let occurrence = excerpt != nil || sourceChanged ? self.occurrence : self.occurrence ?? oldOccurrence
         return ClaimInput(
             source: source ?? old.source.hex, excerpt: excerpt ?? old.excerpt.exact, occurrence: occurrence,
-            speaker: speaker ?? old.speaker, relay: optional(relay, old.relay),
+            speaker: speaker ?? old.speaker, relay: optional(relay, old.relay), origin: origin,
             outlet: outlet ?? (sourceChanged ? nil : old.outlet), lang: lang ?? (sourceChanged ? nil : old.lang),
             text: text ?? old.text, subject: subject ?? old.subject, predicate: predicate ?? old.predicate,
             value: value ?? old.value.original, polarity: polarity ?? old.polarity, modality: modality ?? old.modality,
-            asOf: asOf.flatMap { $0.isEmpty ? nil : $0 }, event: optional(event, old.qualifiers.event),
+            asOf: optional(asOf, old.qualifiers.asOf?.value), event: optional(event, old.qualifiers.event),
             scope: optional(scope, old.qualifiers.scope))
     }
 
-    /// Whether the as-of date is inherited (no `asOf` given).
-    public var inheritsAsOf: Bool { asOf == nil }
+    /// Whether a caller of `input(over:…)` must put the inherited as-of date back itself: never, as the input
+    /// carries it (a caller that rebuilt the body would drop its origin).
+    public var inheritsAsOf: Bool { false }
 }

@@ -2,7 +2,7 @@ extension ClaimInput {
     /// The fields a JSON claim must have (a `claim import` line, an API request).
     public static let requiredFields = ["source", "excerpt", "speaker", "text", "subject", "predicate", "value"]
     /// The fields it may have.
-    public static let optionalFields = ["occurrence", "relay", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
+    public static let optionalFields = ["occurrence", "relay", "origin", "outlet", "lang", "polarity", "modality", "as_of", "event", "scope"]
 
     /// The claim a JSON object describes, in the vocabulary of `claim import` (DESIGN §4) — the one reading of a
     /// JSON claim, for import lines and the server's API alike; `ignoring` names members the caller reads itself.
@@ -36,7 +36,7 @@ extension ClaimInput {
             modality = v
         }
         self.init(source: try required("source"), excerpt: try required("excerpt"), occurrence: occurrence, speaker: try required("speaker"),
-                  relay: try string("relay"), outlet: try string("outlet"), lang: try string("lang"), text: try required("text"),
+                  relay: try string("relay"), origin: try string("origin").map { .named($0) }, outlet: try string("outlet"), lang: try string("lang"), text: try required("text"),
                   subject: try required("subject"), predicate: try required("predicate"), value: try required("value"),
                   polarity: polarity, modality: modality, asOf: try string("as_of"), event: try string("event"), scope: try string("scope"))
     }

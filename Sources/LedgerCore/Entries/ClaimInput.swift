@@ -1,3 +1,5 @@
+import LedgerCrypto
+
 /// What a user gives to record one claim (`claim add` options, or one line of `claim import`).
 /// `body(...)` validates it, anchors the excerpt and parses the value into the claim body of DESIGN §4.
 public struct ClaimInput: Sendable {
@@ -5,12 +7,20 @@ public struct ClaimInput: Sendable {
     public enum Polarity: String, CaseIterable, Sendable { case affirmed, denied }
     /// How firmly: stated outright, reported from someone else, or hedged ("reportedly", conditionnel).
     public enum Modality: String, CaseIterable, Sendable { case asserted, reported, hedged }
+    /// Whose reporting the claim traces to: as the user typed it (an entity id, a source id or prefix), which
+    /// `resolvingOrigin` checks against the ledger's entities and sources, or already resolved. Only a resolved
+    /// origin is recorded.
+    public enum Origin: Sendable, Equatable {
+        case named(String)
+        case resolved(ClaimOrigin)
+    }
 
     public var source: String
     public var excerpt: String
     public var occurrence: Int?
     public var speaker: String
     public var relay: String?
+    public var origin: Origin?
     /// Defaults to the source's outlet.
     public var outlet: String?
     /// Defaults to the source's language.
@@ -27,7 +37,7 @@ public struct ClaimInput: Sendable {
     public var scope: String?
 
     public init(source: String, excerpt: String, occurrence: Int? = nil, speaker: String, relay: String? = nil,
-                outlet: String? = nil, lang: String? = nil, text: String, subject: String, predicate: String, value: String,
+                origin: Origin? = nil, outlet: String? = nil, lang: String? = nil, text: String, subject: String, predicate: String, value: String,
                 polarity: Polarity = .affirmed, modality: Modality = .asserted, asOf: String? = nil, event: String? = nil,
                 scope: String? = nil) {
         self.source = source
@@ -35,6 +45,7 @@ public struct ClaimInput: Sendable {
         self.occurrence = occurrence
         self.speaker = speaker
         self.relay = relay
+        self.origin = origin
         self.outlet = outlet
         self.lang = lang
         self.text = text
@@ -68,14 +79,29 @@ public struct ClaimInput: Sendable {
         let relay = try self.relay.map { r throws(ClaimInputError) in try field("relay") { () throws(EntryError) in try Bodies.name(r, "relay") } }
         let event = try self.event.map { e throws(ClaimInputError) in try field("event") { () throws(EntryError) in try Bodies.identifier(e, "event") } }
         let scope = try self.scope.map { s throws(ClaimInputError) in try field("scope") { () throws(EntryError) in try Bodies.name(s, "scope") } }
+        var origin: ClaimOrigin? = nil
+        switch self.origin {
+        case .resolved(let o)?: origin = o
+        case .named(let typed)?: throw .field("origin", "\"\(typed.prefix(70))\" was not checked against the ledger's entities and sources (resolvingOrigin)")
+        case nil: break
+        }
         var asOfValue: DateValue? = nil
         if let asOf {
             guard let d = DateParser.parse(asOf, language: language) else { throw .field("as_of", "\"\(asOf.prefix(40))\" is not a date") }
             asOfValue = d
         }
-        return ClaimBody(source: source.id, excerpt: excerptValue, speaker: speaker, relay: relay, outlet: outlet, lang: language, text: text,
+        return ClaimBody(source: source.id, excerpt: excerptValue, speaker: speaker, relay: relay, origin: origin, outlet: outlet, lang: language, text: text,
                              subject: subject, predicate: predicate, value: parsed, polarity: polarity, modality: modality,
                              qualifiers: .init(event: event, scope: scope, asOf: asOfValue))
+    }
+
+    /// This input with a typed origin resolved (`ClaimOrigin.resolve`) against the entities `names` and the
+    /// sources `source` resolves; an error names the field "origin".
+    public func resolvingOrigin(names: EntityNames, source: (String) throws -> Digest) throws(ClaimInputError) -> ClaimInput {
+        guard case .named(let typed)? = origin else { return self }
+        var resolved = self
+        resolved.origin = .resolved(try field("origin") { () throws(EntryError) in try ClaimOrigin.resolve(typed, names: names, source: source) })
+        return resolved
     }
 
     private func field<T>(_ name: String, _ check: () throws(EntryError) -> T) throws(ClaimInputError) -> T {
@@ -115,7 +141,9 @@ extension ClaimInput {
 
     /// The first field (in `claim import` order) still starting with `reviewMark`, if any.
     public var markedForReview: String? {
-        let fields: [(String, String?)] = [("speaker", speaker), ("relay", relay), ("outlet", outlet), ("lang", lang),
+        var named: String? = nil
+        if case .named(let typed)? = origin { named = typed }
+        let fields: [(String, String?)] = [("speaker", speaker), ("relay", relay), ("origin", named), ("outlet", outlet), ("lang", lang),
                                            ("text", text), ("subject", subject), ("predicate", predicate), ("value", value),
                                            ("as_of", asOf), ("event", event), ("scope", scope)]
         return fields.first { $0.1?.hasPrefix(Self.reviewMark) == true }?.0

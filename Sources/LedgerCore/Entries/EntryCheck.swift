@@ -35,7 +35,7 @@ public enum EntryCheck {
         return (view, out)
     }
 
-    enum Rule { case text, anyString, hex64, int, time, date, lang, object, array, bool, oneOf([String]), value, excerpt }
+    enum Rule { case text, anyString, hex64, int, time, date, lang, object, array, bool, oneOf([String]), value, excerpt, origin }
 
     /// The members an object may have, sorted as canonical JSON sorts them, each with its rule.
     struct Shape {
@@ -58,11 +58,11 @@ public enum EntryCheck {
     static let predicate = Shape(["id": .text, "type": .oneOf(ValueType.allCases.map(\.rawValue)), "cardinality": .oneOf(["single", "multi"]),
                                   "tolerance": .text, "unit": .text, "values": .array, "labels": .object],
                                  optional: ["tolerance", "unit", "values", "labels"])
-    static let claim = Shape(["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "outlet": .text,
+    static let claim = Shape(["source": .hex64, "excerpt": .excerpt, "speaker": .text, "relay": .text, "origin": .origin, "outlet": .text,
                               "lang": .lang, "text": .text, "subject": .text, "predicate": .text, "value": .value,
                               "polarity": .oneOf(ClaimInput.Polarity.allCases.map(\.rawValue)),
                               "modality": .oneOf(ClaimInput.Modality.allCases.map(\.rawValue)), "qualifiers": .object],
-                             optional: ["relay", "qualifiers"])
+                             optional: ["relay", "origin", "qualifiers"])
     static let retraction = Shape(["target": .int, "reason": .text])
     static let correction = Shape(["target": .int, "reason": .text, "claim": .object])
     static let key = Shape(["name": .text, "vkey": .text])
@@ -175,6 +175,12 @@ public enum EntryCheck {
             guard v.bool(n) != nil else { return "must be true or false" }
         case .oneOf(let allowed):
             guard v.kind(n) == .string, allowed.contains(where: { v.isString(n, $0) }) else { return "must be one of \(allowed.joined(separator: ", "))" }
+        case .origin:
+            let members = v.kind(n) == .object ? v.members(n) : []
+            guard members.count == 1, let name = v.string(members[0].name), name == "entity" || name == "source" else {
+                return "must be {\"entity\": ID} or {\"source\": HEX}"
+            }
+            if let why = check(v, members[0].value, name == "entity" ? .text : .hex64) { return "is malformed (\(name) \(why))" }
         case .excerpt:
             if let why = shape(v, n, excerpt, at: "").first { return "is malformed (\(why.dropFirst()))" }
         case .value:
