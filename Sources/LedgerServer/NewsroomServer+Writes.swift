@@ -39,7 +39,7 @@ extension NewsroomServer {
             let input = try Self.claimInput(.object(claim), ignoring: [])
             let seq = try Self.seq(context)
             let entry = try write(as: caller.user) {
-                try $0.correct(seq, with: Self.resolvingOrigin(input, $0), reason: reason, newSubject: body["new_subject"] == .bool(true))
+                try $0.correct(seq, with: input, reason: reason, newSubject: body["new_subject"] == .bool(true))
             }
             return ResponseFrame.json(["seq": .int(Int(entry.seq)), "leaf_hash": .string(entry.leafHash.hex), "author": .string(caller.user.keyName)], status: .created)
         }
@@ -85,7 +85,7 @@ extension NewsroomServer {
     func recordClaim(_ input: ClaimInput, newSubject: Bool, allowDuplicate: Bool, as caller: Caller) throws -> Ledger.Appended {
         try caller.require(.editor, to: "record a claim")
         return try write(as: caller.user) { ledger -> Ledger.Appended in
-            guard let appended = try ledger.addClaims([try Self.resolvingOrigin(input, ledger)], newSubject: newSubject, allowDuplicate: allowDuplicate).first else {
+            guard let appended = try ledger.addClaims([input], newSubject: newSubject, allowDuplicate: allowDuplicate).first else {
                 throw ServerError(.internalServerError, "the claim was not recorded")
             }
             return appended
@@ -124,16 +124,6 @@ extension NewsroomServer {
             return ["ok": true, "value": value.json, "reading": .string(reading)]
         } catch {
             return ["ok": false, "error": .string(error.message)]
-        }
-    }
-
-    /// `input` with the origin it names resolved against `ledger`'s entities and sources, as the CLI resolves
-    /// `--origin` (refused, 422, when it names nothing recorded).
-    static func resolvingOrigin(_ input: ClaimInput, _ ledger: Ledger) throws -> ClaimInput {
-        guard case .named? = input.origin else { return input }
-        let names = try ledger.entityNames()
-        do { return try input.resolvingOrigin(names: names, source: { try ledger.resolveSource($0).0 }) } catch {
-            throw Ledger.ClaimError(index: 0, field: error.field, message: error.message)
         }
     }
 

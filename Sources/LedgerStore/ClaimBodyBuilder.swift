@@ -37,12 +37,16 @@ final class ClaimBodyBuilder {
         if predicates[input.predicate]! == nil, (try? Bodies.identifier(input.predicate, "predicate")) != nil {
             throw fail("predicate", try undeclared(input.predicate))
         }
-        if !newSubject, !checkedSubjects.contains(input.subject) {
-            if names == nil {
-                names = try ledger.entityNames()
-                recordedNames = names!.recorded.sorted()
+        // A typed origin (`--origin ID`) is resolved here for every caller: a declared entity id or a recorded source.
+        var input = input
+        if case .named? = input.origin {
+            let names = try entityNames()
+            do { input = try input.resolvingOrigin(names: names, source: { try self.ledger.resolveSource($0).0 }) } catch {
+                throw fail(error.field, error.message)
             }
-            if names!.resolve(input.subject) == nil {
+        }
+        if !newSubject, !checkedSubjects.contains(input.subject) {
+            if try entityNames().resolve(input.subject) == nil {
                 let close = ClosestNames.misspellings(of: input.subject, among: recordedNames)
                 if close.isEmpty { checkedSubjects.insert(input.subject) } else {
                     throw fail("subject", "\"\(input.subject.prefix(70))\" is not an entity name; did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? (if it is a new subject, pass --new-subject)")
@@ -59,6 +63,15 @@ final class ClaimBodyBuilder {
         } catch {
             throw fail(error.field, error.message)
         }
+    }
+
+    /// Every entity id, label and alias, read once per batch.
+    private func entityNames() throws -> EntityNames {
+        if let names { return names }
+        let read = try ledger.entityNames()
+        names = read
+        recordedNames = read.recorded.sorted()
+        return read
     }
 
     /// The locator over the anchoring text of the recorded source `id`.

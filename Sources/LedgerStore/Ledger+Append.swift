@@ -153,12 +153,7 @@ extension Ledger {
                 let places = try builder.locator(old.source).find(old.excerpt.exact)
                 if places.count > 1, let i = places.firstIndex(where: { $0.start == old.excerpt.start && $0.end == old.excerpt.end }) { occurrence = i + 1 }
             }
-            let claim = try builder.body(for: changes.input(over: old, sourceChanged: sourceChanged, occurrence: occurrence), index: 0)
-            guard changes.inheritsAsOf else { return claim }
-            return ClaimBody(source: claim.source, excerpt: claim.excerpt, speaker: claim.speaker, relay: claim.relay, outlet: claim.outlet,
-                             lang: claim.lang, text: claim.text, subject: claim.subject, predicate: claim.predicate, value: claim.value,
-                             polarity: claim.polarity, modality: claim.modality,
-                             qualifiers: .init(event: claim.qualifiers.event, scope: claim.qualifiers.scope, asOf: old.qualifiers.asOf))
+            return try builder.body(for: changes.input(over: old, sourceChanged: sourceChanged, occurrence: occurrence), index: 0)
         }
     }
 

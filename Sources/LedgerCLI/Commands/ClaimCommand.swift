@@ -65,7 +65,7 @@ struct ClaimAdd: ParsableCommand {
     func run() throws {
         let ledger = try signing.open(global)
         var appended: Ledger.Appended? = nil
-        var pending: (position: Int, claim: Result<ClaimInput, Ledger.ClaimError>)? = (0, try OriginLookup(ledger: ledger).resolve(claim.input, index: 0))
+        var pending: (position: Int, claim: Result<ClaimInput, Ledger.ClaimError>)? = (0, .success(claim.input))
         let report: Ledger.ClaimBatchReport
         do {
             report = try ledger.recordClaims(from: { defer { pending = nil }; return pending }, each: { appended = $0 },
@@ -160,13 +160,12 @@ struct ClaimImport: ParsableCommand {
         // Lines are read, anchored and appended one at a time inside one transaction, so memory stays flat
         // however long the file is (but for one duplicate-check key per claim); any bad line rolls everything back.
         var first: Int64? = nil, last: Int64 = 0
-        let origins = OriginLookup(ledger: ledger)
         let report: Ledger.ClaimBatchReport
         do {
             report = try ledger.recordClaims(from: {
                 guard let next = try reader.nextItem() else { return nil }
                 switch next.claim {
-                case .success(let input): return (next.line, try origins.resolve(input, index: next.line))
+                case .success(let input): return (next.line, .success(input))
                 case .failure(let e): return (next.line, .failure(Ledger.ClaimError(index: next.line, field: e.field ?? "", message: e.message)))
                 }
             }, each: {

@@ -45,11 +45,7 @@ struct ClaimCorrect: ParsableCommand {
         let entry: Entry
         do {
             var changes = claim.changes
-            if let typed = claim.origin {
-                do { changes.origin = typed.isEmpty ? .named("") : .resolved(try OriginLookup(ledger: ledger).origin(typed)) } catch let e as EntryError {
-                    throw CLIError("--origin: \(e.message)")
-                }
-            }
+            if let typed = claim.origin { changes.origin = .named(typed) }  // resolved with the claim; "" removes it
             entry = try ledger.correct(seq, changes: changes, reason: reason, newSubject: claim.newSubject)
         } catch let e as Ledger.ClaimError {
             throw try e.asOption(hint: ExcerptHint(ledger: ledger))

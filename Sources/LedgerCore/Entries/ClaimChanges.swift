@@ -50,8 +50,4 @@ public struct ClaimChanges: Sendable {
             asOf: optional(asOf, old.qualifiers.asOf?.value), event: optional(event, old.qualifiers.event),
             scope: optional(scope, old.qualifiers.scope))
     }
-
-    /// Whether a caller of `input(over:…)` must put the inherited as-of date back itself: never, as the input
-    /// carries it (a caller that rebuilt the body would drop its origin).
-    public var inheritsAsOf: Bool { false }
 }
