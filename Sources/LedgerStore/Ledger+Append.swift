@@ -55,7 +55,7 @@ extension Ledger {
         let (id, body) = try Bodies.source(bytes: bytes, extracted: extracted, webArchive: webArchive, outlet: outlet, language: language,
                                            url: url, title: title, published: published, capturedAt: capturedAt ?? Bodies.now())
         return try appending { batch in
-            if let seq = try store.seqs(kind: .source, key: id.hex).first {
+            if let seq = try store.seqs(kind: .source, key: id.hex, scanning: true).first {  // an index missing a row must not let a source in twice
                 guard let stored = try store.entryBytes(seq), case .source(let old)? = EntryBody(stored) else {
                     throw StoreError("the entry at seq \(seq) for source \(id.hex.prefix(12)) is unreadable; run `claimledger verify`", integrity: true)
                 }
@@ -76,7 +76,7 @@ extension Ledger {
         if let problem = predicate.declarationProblem { throw StoreError(problem) }
         for (l, _) in predicate.labels { _ = try Bodies.lang(l) }
         return try appending { batch in
-            if let seq = try store.seqs(kind: .predicate, key: predicate.id).first {
+            if let seq = try store.seqs(kind: .predicate, key: predicate.id, scanning: true).first {
                 throw StoreError("predicate \(predicate.id) is already declared (seq \(seq)); declarations cannot be changed")
             }
             return try batch.append(.predicate(predicate))
@@ -87,7 +87,7 @@ extension Ledger {
     public func addEntity(id: String, labels: [String: String], aliases: [String]) throws -> Entry {
         let body = try Bodies.entity(id: id, labels: labels, aliases: aliases)
         return try appending { batch in
-            if let seq = try store.seqs(kind: .entity, key: id).first {
+            if let seq = try store.seqs(kind: .entity, key: id, scanning: true).first {
                 throw StoreError("entity \(id) already exists (seq \(seq))")
             }
             // A name belongs to one entity only, or claims using it would be attributed to either.
@@ -204,12 +204,6 @@ extension Ledger {
         if let earlier = try history.retraction?.seq ?? store.seqs(kind: .claimRetraction, key: String(seq), scanning: true).first {
             throw StoreError("claim \(seq) was already retracted at seq \(earlier)")
         }
-    }
-
-    /// The entries that retract or correct claim `seq`, oldest first.
-    public func revisions(of seq: Int64) throws -> [Entry] {
-        let seqs = try store.seqs(kind: .claimCorrection, key: String(seq)) + store.seqs(kind: .claimRetraction, key: String(seq))
-        return try seqs.sorted().compactMap { try store.entry($0) }
     }
 
     /// The declared predicate with this id, or nil when it is undeclared.

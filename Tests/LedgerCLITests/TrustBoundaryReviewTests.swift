@@ -1,0 +1,43 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// Attacks from the second review of issue 10: lookup columns edited or an index rebuilt without a row must not
+/// let a claim be retracted twice or a declaration be recorded twice.
+@Suite struct TrustBoundaryReviewTests {
+    static let noUpdate = "CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END"
+
+    @Test func aRetractionWhoseKindColumnWasChangedStillCounts() throws {
+        let (dir, _, source) = try BadInputTests.ledger()
+        let added = try CLI.run(SQLiteAttackTests.claim(source, dir) + ["--json"])
+        let seq = try #require(try JSONParser.parse(added.stdout)["seq"]?.integer)
+        let retracted = try CLI.run(["claim", "retract", String(seq), "--reason", "wrong", "--json", "--ledger", dir])
+        let retraction = try #require(try JSONParser.parse(retracted.stdout)["seq"]?.integer)
+        // The retraction's row is filed as a claim with no key: the index and the kind column no longer find it.
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET kind = 'claim', key = NULL WHERE seq = \(retraction); \(Self.noUpdate);")
+        let before = try SQLiteAttackTests.size(dir)
+        let again = try CLI.run(["claim", "retract", String(seq), "--reason", "again", "--ledger", dir])
+        #expect(again.code == 2 && again.stderr.contains("lookup columns disagree"), "\(again.stdout)\(again.stderr)")
+        let correct = try CLI.run(["claim", "correct", String(seq), "--value", "1", "--reason", "x", "--ledger", dir])
+        #expect(correct.code == 2, "\(correct.stdout)\(correct.stderr)")
+        #expect(try SQLiteAttackTests.size(dir) == before)
+        let show = try CLI.run(["show", String(seq), "--ledger", dir])
+        #expect(show.code == 2 && show.stdout.contains("wrong"), "\(show.stdout)\(show.stderr)")
+    }
+
+    @Test func anIndexWithoutARowDoesNotLetADeclarationInTwice() throws {
+        let (dir, work, _) = try BadInputTests.ledger()
+        let original = "CREATE INDEX entries_by_key ON entries(kind, key) WHERE key IS NOT NULL"
+        // Rebuilt without the source and the predicate, then its SQL text put back so the schema looks intact.
+        try CLI.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original) AND kind NOT IN (''source'', ''predicate'')' WHERE name = 'entries_by_key';")
+        try CLI.sql(dir, "REINDEX entries_by_key;")
+        try CLI.sql(dir, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = '\(original)' WHERE name = 'entries_by_key';")
+        let before = try SQLiteAttackTests.size(dir)
+        let text = "La réunion a réuni près de 200.000 personnes. X a dit non. X a dit non.\n"
+        let source = try CLI.run(["source", "add", CLI.write(Array(text.utf8), "again.txt", in: work), "--ledger", dir, "--outlet", "Tribune", "--lang", "fr"])
+        #expect(try source.code == 0 && SQLiteAttackTests.size(dir) == before, "\(source.stdout)\(source.stderr)")  // found: nothing appended
+        let predicate = try CLI.run(["predicate", "add", "attendance", "--type", "quantity", "--ledger", dir])
+        #expect(predicate.code != 0 && predicate.stderr.contains("already declared"), "\(predicate.stderr)")
+        #expect(try SQLiteAttackTests.size(dir) == before)
+    }
+}
