@@ -44,7 +44,7 @@ public enum Publisher {
     /// writes the log of its entries and sources with `write`.
     public static func publish(_ ledger: Ledger, to directory: String) throws -> Report {
         try checkDirectory(directory, for: ledger)
-        let (signed, made) = try ledger.checkpoint(covering: try ledger.store.size())
+        let (signed, made) = try ledger.checkpoint(covering: try ledger.store.size(), verifying: true)
         // The witnessed copy when `checkpoint --witness` collected cosignatures, so monitors can require a quorum.
         let note = try ledger.cosignedNote(for: signed) ?? signed.note
         let report = try write(to: directory, note: Array(note.utf8), key: ledger.ledgerKey, entries: { each in

@@ -32,11 +32,7 @@ extension Ledger {
                 throw StoreError("\(checkpointsDirectory.path) holds no signed checkpoint, so a new one cannot be checked against what this ledger signed before (was it copied or restored without its checkpoints?): give a checkpoint it published with --trust FILE, or --without-history if it never published one")
             }
             // Nothing is signed that does not verify, against every checkpoint signed before it as well.
-            let verified = try Verifier.verify(store: store, checkpoints: try storedCheckpoints().map(\.checkpoint))
-            if let first = verified.findings.first {
-                let n = verified.findings.count + verified.omitted
-                throw StoreError("the ledger does not verify (\(n) finding\(n == 1 ? "" : "s"), the first: \(first.seq.map { "seq \($0): " } ?? "")\(first.what)); refusing to sign — run `claimledger verify`", integrity: true)
-            }
+            try requireVerified(refusing: "to sign")
             let checkpoint = Checkpoint(origin: origin, size: size, root: try store.root(size: size))
             let note = try SignedNote.sign(checkpoint.text, with: signer)
             let path = checkpointsDirectory.appendingPathComponent("\(size).checkpoint").path
@@ -104,12 +100,25 @@ extension Ledger {
         }
     }
 
-    /// The newest checkpoint that covers `size` entries, making and signing a new one when none does.
-    public func checkpoint(covering size: Int64) throws -> (SignedCheckpoint, made: Bool) {
+    /// The newest checkpoint that covers `size` entries, making and signing a new one when none does (only when the
+    /// ledger verifies). With `verifying`, an existing one is also handed out only when the ledger verifies — for
+    /// what is handed over whole (an export bundle, a published log): an entry edited below an old checkpoint
+    /// leaves the stored hashes that `checkConsistent` reads as they were.
+    public func checkpoint(covering size: Int64, verifying: Bool = false) throws -> (SignedCheckpoint, made: Bool) {
         if let latest = try latestCheckpoint(), latest.checkpoint.size >= size {
             try checkConsistent(latest.checkpoint)
+            if verifying { try requireVerified(refusing: "to hand it over") }
             return (latest, false)
         }
         return (try makeCheckpoint(), true)
+    }
+
+    /// Throws an integrity error unless the ledger verifies, against every checkpoint it signed.
+    func requireVerified(refusing what: String) throws {
+        let verified = try Verifier.verify(store: store, checkpoints: try storedCheckpoints().map(\.checkpoint))
+        if let first = verified.findings.first {
+            let n = verified.findings.count + verified.omitted
+            throw StoreError("the ledger does not verify (\(n) finding\(n == 1 ? "" : "s"), the first: \(first.seq.map { "seq \($0): " } ?? "")\(first.what)); refusing \(what) — run `claimledger verify`", integrity: true)
+        }
     }
 }

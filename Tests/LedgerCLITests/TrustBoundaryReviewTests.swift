@@ -40,4 +40,19 @@ import Testing
         #expect(predicate.code != 0 && predicate.stderr.contains("already declared"), "\(predicate.stderr)")
         #expect(try SQLiteAttackTests.size(dir) == before)
     }
+
+    @Test func anEntryEditedBelowASignedCheckpointIsNotExported() throws {
+        let (dir, work, source) = try BadInputTests.ledger()
+        #expect(try CLI.run(SQLiteAttackTests.claim(source, dir)).code == 0)
+        #expect(try CLI.run(["checkpoint", "--ledger", dir]).code == 0)
+        // The bytes change, the stored leaf and tree hashes do not: only re-hashing the entries sees it.
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'Tribune', 'Tribvne') AS BLOB) WHERE seq = 1; \(Self.noUpdate);")
+        let bundle = work.appendingPathComponent("bundle").path
+        let export = try CLI.run(["export", "-o", bundle + "/journal.jsonl", "--ledger", dir])
+        #expect(export.code == 2 && export.stderr.contains("does not verify"), "\(export.stdout)\(export.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bundle + "/journal.jsonl") && !FileManager.default.fileExists(atPath: bundle + "/manifest.checkpoint"))
+        let published = work.appendingPathComponent("published").path
+        let publish = try CLI.run(["publish", published, "--ledger", dir])
+        #expect(publish.code == 2, "\(publish.stdout)\(publish.stderr)")
+    }
 }

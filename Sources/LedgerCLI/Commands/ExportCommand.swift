@@ -84,7 +84,7 @@ struct ExportCommand: ParsableCommand {
         }
         let sources = dir.appendingPathComponent("sources"), checkpoints = dir.appendingPathComponent("checkpoints")
         let manifest: Ledger.SignedCheckpoint
-        do { manifest = try ledger.checkpoint(covering: try ledger.store.size()).0 } catch let e as StoreError where !e.isIntegrityFailure {
+        do { manifest = try ledger.checkpoint(covering: try ledger.store.size(), verifying: true).0 } catch let e as StoreError where !e.isIntegrityFailure {
             throw CLIError("export -o signs the bundle's manifest with the ledger key: \(e.message)")
         }
         do {
