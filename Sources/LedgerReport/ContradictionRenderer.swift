@@ -66,7 +66,7 @@ public enum ContradictionRenderer {
                 out += ["", "## \(MarkdownEscape.value(f.subject))"]
             }
             out += ["", "### \(f.verdict.rawValue.capitalized): \(MarkdownEscape.value(heading(f)))", "",
-                    "Rule **\(MarkdownEscape.value(f.rule))**: \(MarkdownEscape.value(f.explanation))"] + (f.summary.map { ["", $0.sentence] } ?? []) + ["",
+                    "Rule **\(MarkdownEscape.value(f.rule))**: \(MarkdownEscape.value(f.explanation))"] + (f.summary.map { ["", MarkdownEscape.value($0.sentence)] } ?? []) + ["",
                     "| side | seq | outlet | lang | speaker | value | excerpt | leaf hash |", "|---|---:|---|---|---|---|---|---|"]
             for (side, claims) in [("A", f.sideA), ("B", f.sideB)] {
                 for c in claims {

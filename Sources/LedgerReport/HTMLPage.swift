@@ -23,7 +23,7 @@ public enum HTMLPage {
             body += """
             <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(HTMLEscape.text(f.rule))" data-seqs="\(seqs)">
             <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(HTMLEscape.value(ContradictionRenderer.heading(f)))</strong> <span class="rule">rule: \(HTMLEscape.text(f.rule))</span></header>
-            <p class="explanation">\(HTMLEscape.value(f.explanation))</p>\(f.summary.map { "<p class=\"summary\">\(HTMLEscape.text($0.sentence))</p>" } ?? "")
+            <p class="explanation">\(HTMLEscape.value(f.explanation))</p>\(f.summary.map { "<p class=\"summary\">\(HTMLEscape.value($0.sentence))</p>" } ?? "")
             <div class="sides"><div class="side"><h3>A</h3>\(f.sideA.map(card).joined())</div><div class="side"><h3>B</h3>\(f.sideB.map(card).joined())</div></div>
             </article>\n
             """

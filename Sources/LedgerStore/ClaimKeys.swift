@@ -43,7 +43,9 @@ final class ClaimKeys {
         let anchor = anchored ? DerivedColumns.anchor(body.excerpt.start, body.excerpt.end) : nil
         var found: Int64?
         try store.forEachClaimEntry(source: body.source.hex, anchor: anchor, before: recordedSize) { seq, bytes in
-            guard let claim = try current(seq, bytes), key(claim) == k else { return true }
+            // Identity first (in memory), then whether that claim is current (indexed reads): a place holding
+            // thousands of claims costs one decode each, not thousands of queries.
+            guard let (claim, target) = Self.claim(bytes), key(claim) == k, try isCurrent(seq, target: target) else { return true }
             found = seq
             return false
         }
@@ -56,18 +58,20 @@ final class ClaimKeys {
         if batch[k] == nil { batch[k] = position }
     }
 
-    /// The claim an entry states if it is current: a claim neither retracted nor corrected, or the newest
-    /// correction of a claim not retracted.
-    private func current(_ seq: Int64, _ bytes: [UInt8]) throws -> ClaimBody? {
+    /// The claim an entry states: a claim's (target nil), or a correction's new claim and the claim it corrects.
+    private static func claim(_ bytes: [UInt8]) -> (ClaimBody, target: Int64?)? {
         switch EntryBody(bytes) {
-        case .claim(let c)?:
-            return try store.revisions(of: seq, before: recordedSize).isEmpty ? c : nil
-        case .claimCorrection(let c)?:
-            let revisions = try store.revisions(of: c.target, before: recordedSize)
-            return revisions.contains { $0.kind == .claimRetraction || $0.seq > seq } ? nil : c.claim
-        default:
-            return nil
+        case .claim(let c)?: (c, nil)
+        case .claimCorrection(let c)?: (c.claim, c.target)
+        default: nil
         }
+    }
+
+    /// Whether the claim at `seq` stands: a claim neither retracted nor corrected, or the newest correction (of
+    /// `target`) of a claim not retracted.
+    private func isCurrent(_ seq: Int64, target: Int64?) throws -> Bool {
+        guard let target else { return try store.revisions(of: seq, before: recordedSize).isEmpty }
+        return !(try store.revisions(of: target, before: recordedSize).contains { $0.kind == .claimRetraction || $0.seq > seq })
     }
 
     /// The identity of a claim for this check: SHA-256 over the compared fields, each length-prefixed (only

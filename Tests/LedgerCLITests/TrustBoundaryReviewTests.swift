@@ -55,4 +55,17 @@ import Testing
         let publish = try CLI.run(["publish", published, "--ledger", dir])
         #expect(publish.code == 2, "\(publish.stdout)\(publish.stderr)")
     }
+
+    @Test func aPrivateKeyPastedIntoAFieldIsRefusedAndNotEchoed() throws {
+        let (dir, work, source) = try BadInputTests.ledger()
+        let key = "PRIVATE+KEY+claimledger.example/x+1a2b3c4d+AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE="
+        let before = try SQLiteAttackTests.size(dir)
+        let titled = try CLI.run(["source", "add", CLI.write(Array("Another text.\n".utf8), "t.txt", in: work), "--outlet", "O", "--lang", "en",
+                                  "--title", "notes " + key, "--ledger", dir])
+        #expect(titled.code != 0 && titled.stderr.contains("--title holds a private signer key"), "\(titled.stderr)")
+        let claim = try CLI.run(SQLiteAttackTests.claim(source, dir).map { $0 == "Attendance" ? "Attendance " + key : $0 })
+        #expect(claim.code != 0 && claim.stderr.contains("holds a private signer key"), "\(claim.stderr)")
+        for r in [titled, claim] { #expect(!(r.stdout + r.stderr).contains("AQEBAQEB"), "echoed: \(r.stderr)") }
+        #expect(try SQLiteAttackTests.size(dir) == before)
+    }
 }

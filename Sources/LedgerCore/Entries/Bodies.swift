@@ -50,6 +50,9 @@ public enum Bodies {
         return EntityBody(id: try identifier(id, "entity id"), labels: checkedLabels, aliases: checkedAliases)
     }
 
+    /// How every C2SP signer key's text begins.
+    public static let privateKeyPrefix = "PRIVATE+KEY+"
+
     /// Checks a name as `prose` does, and returns it trimmed. Names (outlets, speakers, subjects, labels, aliases, scopes) also refuse `InvisibleCharacters`, which
     /// would make two names look alike or one display as another.
     public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
@@ -62,6 +65,8 @@ public enum Bodies {
     public static func prose(_ text: String, _ field: String) throws(EntryError) -> String {
         let t = text.trimmingSpace()
         guard !t.isEmpty else { throw EntryError("\(field) is empty") }
+        // A signer key pasted into a field would be stored, signed and published for good (never echoed here).
+        if t.contains(privateKeyPrefix) { throw EntryError("\(field) holds a private signer key (PRIVATE+KEY+…); never put a private key in the ledger") }
         // Printable ASCII (most text) has no control characters; anything else is checked scalar by scalar
         // (Cc: C0, DEL and C1).
         let printable = t.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
