@@ -130,16 +130,19 @@ enum GroupSweep {
     /// Pairs of a strict bound and the very figure it bounds ("less than 3 million" against "3 million", of one
     /// unit): their intervals overlap, but the quantity rule makes them a tension
     /// (`QuantityRule.sharpAgainstItsOwnBound`), so the interval counts leave them out; counted apart, by amount.
+    /// Positions holding the same amount are counted by their distinct intervals (a figure's interval depends only on
+    /// its qualifier and how precisely it is written, so an amount has a handful), never pair by pair: a group of
+    /// thousands of "more than 100" and "100" on different as-of days stays linear.
     static func boundPairs(_ quantities: [Quantity], _ intervals: [Interval]) -> Int {
-        var bounds: [DecimalNumber: [Int]] = [:], sharp: [DecimalNumber: [Int]] = [:]
+        var bounds: [DecimalNumber: [Interval: Int]] = [:], sharp: [DecimalNumber: [Interval: Int]] = [:]
         for (i, q) in quantities.enumerated() {
-            if q.qualifier == .more_than || q.qualifier == .less_than { bounds[q.amount, default: []].append(i) }
-            if q.qualifier == .exactly { sharp[q.amount, default: []].append(i) }
+            if q.qualifier == .more_than || q.qualifier == .less_than { bounds[q.amount, default: [:]][intervals[i], default: 0] += 1 }
+            if q.qualifier == .exactly { sharp[q.amount, default: [:]][intervals[i], default: 0] += 1 }
         }
-        // the same amount written a few ways at most: the pairs per amount are few
         var n = 0
         for (amount, b) in bounds {
-            for i in b { for j in sharp[amount] ?? [] where intervals[i].overlaps(intervals[j]) { n += 1 } }
+            guard let s = sharp[amount] else { continue }
+            for (x, bs) in b { for (y, ss) in s where x.overlaps(y) { n += bs * ss } }
         }
         return n
     }
