@@ -282,30 +282,24 @@ public struct DerivedColumns: Equatable, Sendable {
 
     /// The columns an entry with `body` must have.
     public init(_ body: EntryBody) {
-        kind = body.kind.rawValue
+        let kind = body.kind.rawValue
         switch body {
-        case .source(let b):
-            key = b.id.hex
-            outlet = b.outlet
-        case .entity(let b): key = b.id
-        case .predicate(let b): key = b.id
-        case .entityAlias(let b): key = b.entity
-        case .key(let b): key = NoteKey.Verifier(text: b.vkey)?.keyID
-        case .claimRetraction(let b): key = String(b.target)
-        case .claimCorrection(let b):
-            key = String(b.target)
-            self.claim(b.claim)
-        case .claim(let b): self.claim(b)
-        case .genesis, .link: break
+        case .source(let b): self.init(kind: kind, key: b.id.hex, outlet: b.outlet)
+        case .entity(let b): self.init(kind: kind, key: b.id)
+        case .predicate(let b): self.init(kind: kind, key: b.id)
+        case .entityAlias(let b): self.init(kind: kind, key: b.entity)
+        case .key(let b): self.init(kind: kind, key: NoteKey.Verifier(text: b.vkey)?.keyID)
+        case .claimRetraction(let b): self.init(kind: kind, key: String(b.target))
+        case .claimCorrection(let b): self.init(claim: b.claim.placement, correcting: b.target)
+        case .claim(let b): self.init(claim: b.placement, correcting: nil)
+        case .genesis, .link: self.init(kind: kind)
         }
     }
 
-    private mutating func claim(_ c: ClaimBody) {
-        source = c.source.hex
-        subject = c.subject
-        predicate = c.predicate
-        outlet = c.outlet
-        anchor = Self.anchor(c.excerpt.start, c.excerpt.end)
+    /// The columns of a claim placed at `c`, or of a correction of the claim at `target` whose new claim it is.
+    public init(claim c: ClaimBody.Placement, correcting target: Int64?) {
+        self.init(kind: (target == nil ? EntryKind.claim : .claimCorrection).rawValue, key: target.map(String.init), source: c.source.hex,
+                  subject: c.subject, predicate: c.predicate, outlet: c.outlet, anchor: Self.anchor(c.excerpt.start, c.excerpt.end))
     }
 
     /// Whether entries of `kind` have a `key` column (all but the genesis entry and links).

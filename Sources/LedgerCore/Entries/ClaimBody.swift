@@ -78,18 +78,13 @@ public struct ClaimBody: Sendable {
     /// Reads the members directly off the view (no path arrays): this runs once per claim on every analysis.
     init?(_ b: CanonicalJSONView.Ref) {
         let v = b.view
-        func string(_ n: Int?, _ name: String) -> String? { n.flatMap { v.member($0, name) }.flatMap(v.string) }
-        func integer(_ n: Int?, _ name: String) -> Int? { n.flatMap { v.member($0, name) }.flatMap(v.integer) }
-        let x = v.member(b.node, "excerpt")
-        guard let source = string(b.node, "source").flatMap(Digest.init(hex:)), let exact = string(x, "exact"),
-              let prefix = string(x, "prefix"), let suffix = string(x, "suffix"),
-              let start = integer(x, "start"), let end = integer(x, "end"), let sha = string(x, "sha256").flatMap(Digest.init(hex:)),
-              let speaker = string(b.node, "speaker"), let outlet = string(b.node, "outlet"), let lang = string(b.node, "lang"),
-              let text = string(b.node, "text"), let subject = string(b.node, "subject"), let predicate = string(b.node, "predicate"),
+        func string(_ name: String) -> String? { v.member(b.node, name).flatMap(v.string) }
+        guard let place = Placement(b), let speaker = string("speaker"), let lang = string("lang"), let text = string("text"),
               let value = v.member(b.node, "value").flatMap({ ClaimValue(v, $0) }),
-              let polarity = string(b.node, "polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
-              let modality = string(b.node, "modality").flatMap(ClaimInput.Modality.init(rawValue:))
+              let polarity = string("polarity").flatMap(ClaimInput.Polarity.init(rawValue:)),
+              let modality = string("modality").flatMap(ClaimInput.Modality.init(rawValue:))
         else { return nil }
+        let (source, excerpt, outlet, subject, predicate) = (place.source, place.excerpt, place.outlet, place.subject, place.predicate)
         if let o = v.member(b.node, "origin") {
             guard let origin = ClaimOrigin(v, o) else { return nil }
             self.origin = origin
@@ -97,9 +92,9 @@ public struct ClaimBody: Sendable {
             origin = nil
         }
         self.source = source
-        excerpt = Excerpt(exact: exact, prefix: prefix, suffix: suffix, start: start, end: end, sha256: sha)
+        self.excerpt = excerpt
         self.speaker = speaker
-        relay = string(b.node, "relay")
+        relay = string("relay")
         self.outlet = outlet
         self.lang = lang
         self.text = text
@@ -110,6 +105,46 @@ public struct ClaimBody: Sendable {
         self.modality = modality
         qualifiers = Qualifiers(v, v.member(b.node, "qualifiers"))
     }
+
+    /// Where a claim is anchored and what it is about: what the store's lookup columns and `verify` read of it,
+    /// decoded alone (a fraction of the whole body: no value, texts or qualifiers). The whole body reads these
+    /// members through it.
+    public struct Placement: Sendable {
+        public let source: Digest
+        public let excerpt: Excerpt
+        public let outlet: String
+        public let subject: String
+        public let predicate: String
+
+        init(source: Digest, excerpt: Excerpt, outlet: String, subject: String, predicate: String) {
+            self.source = source
+            self.excerpt = excerpt
+            self.outlet = outlet
+            self.subject = subject
+            self.predicate = predicate
+        }
+
+        /// The placement of the claim body at node `b` of a view in which `EntryCheck` found no problem.
+        public init?(_ b: CanonicalJSONView.Ref) {
+            let v = b.view
+            func string(_ n: Int?, _ name: String) -> String? { n.flatMap { v.member($0, name) }.flatMap(v.string) }
+            func integer(_ n: Int?, _ name: String) -> Int? { n.flatMap { v.member($0, name) }.flatMap(v.integer) }
+            let x = v.member(b.node, "excerpt")
+            guard let source = string(b.node, "source").flatMap(Digest.init(hex:)), let exact = string(x, "exact"),
+                  let prefix = string(x, "prefix"), let suffix = string(x, "suffix"),
+                  let start = integer(x, "start"), let end = integer(x, "end"), let sha = string(x, "sha256").flatMap(Digest.init(hex:)),
+                  let outlet = string(b.node, "outlet"), let subject = string(b.node, "subject"), let predicate = string(b.node, "predicate")
+            else { return nil }
+            self.source = source
+            excerpt = Excerpt(exact: exact, prefix: prefix, suffix: suffix, start: start, end: end, sha256: sha)
+            self.outlet = outlet
+            self.subject = subject
+            self.predicate = predicate
+        }
+    }
+
+    /// Where this claim is anchored and what it is about.
+    public var placement: Placement { Placement(source: source, excerpt: excerpt, outlet: outlet, subject: subject, predicate: predicate) }
 
     /// The body as `claim add` stores it.
     public var json: JSONValue {
