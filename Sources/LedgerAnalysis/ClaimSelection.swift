@@ -13,6 +13,11 @@ public struct ClaimSelection: Sendable {
         public let claim: ClaimRecord
         public let retracted: Bool
 
+        public init(claim: ClaimRecord, retracted: Bool) {
+            self.claim = claim
+            self.retracted = retracted
+        }
+
         /// The claim as every list gives it in JSON: `ClaimRecord.json` with its seq, leaf hash, predicate, event,
         /// scope and whether it was retracted.
         public var json: JSONValue {

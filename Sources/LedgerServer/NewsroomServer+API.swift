@@ -43,13 +43,13 @@ extension NewsroomServer {
             _ = try apiCaller(request)
             let s = try snapshot()
             let filter = try ClaimFilter(query: try Self.query(request))
-            return ResponseFrame.json(["claims": .array(filter.apply(s).map { .object(Self.json($0.claim, retracted: $0.retracted)) })])
+            return ResponseFrame.json(["claims": .array(filter.apply(s).map(\.json))])
         }
         api.get("claims/:seq") { request, context in
             _ = try apiCaller(request)
             let s = try snapshot()
             let (record, _) = try claimRecord(context, s)
-            var json = Self.json(record.original, retracted: record.current == nil)
+            var json = ClaimSelection.Row(claim: record.original, retracted: record.current == nil).json.object ?? [:]
             json["current_seq"] = record.current.map { .int(Int($0.seq)) } ?? .null
             json["history"] = .array(record.revisions.map {
                 ["seq": .int(Int($0.seq)), "kind": .string($0.kind.rawValue), "reason": .string($0.reason), "claim": $0.claim.map { c in c.json } ?? .null]
@@ -113,16 +113,5 @@ extension NewsroomServer {
         ["id": .string(src.id), "seq": .int(Int(src.seq)), "outlet": .string(src.outlet), "lang": .string(src.lang),
          "url": src.url.map { .string($0) } ?? .null, "title": src.title.map { .string($0) } ?? .null,
          "published": src.published.map { .string($0) } ?? .null, "captured_at": .string(src.capturedAt), "claims": .int(claims)]
-    }
-
-    static func json(_ c: ClaimRecord, retracted: Bool) -> [String: JSONValue] {
-        var json = c.json.object ?? [:]
-        json["seq"] = .int(Int(c.seq))
-        json["leaf_hash"] = .string(c.leafHash)
-        json["retracted"] = .bool(retracted)
-        json["predicate"] = .string(c.predicate)
-        if let event = c.event { json["event"] = .string(event) }
-        if let scope = c.scope { json["scope"] = .string(scope) }
-        return json
     }
 }
