@@ -31,6 +31,10 @@ enum ClaimLines {
         private var atEnd = false
         /// The 1-based number of the last line read.
         private(set) var lineNumber = 0
+        /// The file's size when opened, and how many of its bytes have been read into lines so far (for progress).
+        let size: Int64
+        private var fetched: Int64 = 0
+        var consumed: Int64 { fetched - Int64(buffer.count - position) }
         /// The longest line read.
         static let maxLine = 8 << 20
 
@@ -39,6 +43,7 @@ enum ClaimLines {
             guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError("cannot read \(path): permission denied or unreadable") }
             self.name = path
             self.handle = handle
+            size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
         }
 
         /// The next claim and its line number, skipping blank lines; nil at the end of the file. A bad line
@@ -94,7 +99,12 @@ enum ClaimLines {
                 position = 0
                 let chunk: Data?
                 do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw CLIError("cannot read \(name): \(error.localizedDescription)") }
-                if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
+                if let chunk, !chunk.isEmpty {
+                    buffer.append(contentsOf: chunk)
+                    fetched += Int64(chunk.count)
+                } else {
+                    atEnd = true
+                }
             }
         }
 

@@ -61,22 +61,44 @@ import Testing
     }
 }
 
-/// verify draws a progress line only on a terminal, and erases it.
+/// verify, claim import and export -o draw a progress line only on a terminal, and erase it.
 @Suite struct ProgressLineTests {
+    /// What `arguments` print on a pseudo-terminal (script(1)), stdout and stderr together.
+    static func onTerminal(_ arguments: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", ([CLI.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " "), "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return terminal
+    }
+
     @Test func verifyShowsProgressOnlyOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
         let piped = try CLI.run(["verify", "--ledger", dir])
         #expect(piped.code == 0 && !piped.stderr.contains("verifying:") && !piped.stdout.contains("verifying:"))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "'\(CLI.binary.path)' verify --ledger '\(dir)'", "/dev/null"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let terminal = try Self.onTerminal(["verify", "--ledger", dir])
         #expect(terminal.contains("verifying: 0 of") && terminal.contains("\r\u{1B}[2Kok: "), "\(terminal.debugDescription)")
+    }
+
+    @Test func importAndExportShowProgressOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let work = CLI.temporaryDirectory()
+        let dir = work.appendingPathComponent("l").path
+        #expect(try CLI.run(["demo", "--into", dir]).code == 0)
+        let source = try #require(try CLI.run(["source", "list", "--ledger", dir]).stdout.split(separator: " ").first.map(String.init))
+        let line = #"{"source":"\#(source)","excerpt":"record Zoom call","speaker":"s","text":"t","subject":"x:y","predicate":"call.attendance","value":"3"}"#
+        let file = CLI.write(Array((line + "\n").utf8), "c.jsonl", in: work)
+        let piped = try CLI.run(["claim", "import", file, "--dry-run", "--new-subject", "--ledger", dir])
+        #expect(piped.code == 0 && !piped.stderr.contains("checking:"), "\(piped.stderr)")
+        let imported = try Self.onTerminal(["claim", "import", file, "--dry-run", "--new-subject", "--ledger", dir])
+        #expect(imported.contains("checking: 0 of \(line.utf8.count + 1) bytes (0%)") && imported.contains("\r\u{1B}[2K"), "\(imported.debugDescription)")
+        let exported = try Self.onTerminal(["export", "-o", work.appendingPathComponent("b/journal.jsonl").path, "--ledger", dir])
+        #expect(exported.contains("exporting: 0 of"), "\(exported.debugDescription)")
     }
 }

@@ -161,8 +161,11 @@ struct ClaimImport: ParsableCommand {
         // however long the file is (but for one duplicate-check key per claim); any bad line rolls everything back.
         var first: Int64? = nil, last: Int64 = 0
         let report: Ledger.ClaimBatchReport
+        let progress = ProgressLine(entry.dryRun ? "checking" : "importing")
+        defer { progress.finish() }
         do {
             report = try ledger.recordClaims(from: {
+                progress.update(reader.consumed, of: reader.size, unit: "bytes")
                 guard let next = try reader.nextItem() else { return nil }
                 switch next.claim {
                 case .success(let input): return (next.line, .success(input))
