@@ -11,8 +11,9 @@ import LedgerCrypto
 ///
 /// A recorded claim can only be identical if it sits at the same place in the same source, so each new claim
 /// reads the few entries at its source and excerpt position (the `anchor` column's index) and, for each, the
-/// revisions of its target (the key index): a few indexed reads per claim, whatever the ledger's size. Claims
-/// earlier in the same batch are kept in memory (one digest each).
+/// revisions of its target (the key index): a few indexed reads per claim, whatever the ledger's size, and none
+/// for a claim in a source that held no claim before the batch (one read per source). Claims earlier in the same
+/// batch are kept in memory (one digest each).
 final class ClaimKeys {
     /// Where an identical claim is: recorded at a seq, or earlier in this batch at the caller's position.
     enum Holder: Sendable, Equatable {
@@ -26,6 +27,8 @@ final class ClaimKeys {
     private let recordedSize: Int64
     private let anchored: Bool
     private var batch: [Digest: Int] = [:]
+    /// Whether each source seen held a claim before this batch: a batch into new sources reads nothing per claim.
+    private var sourceHasClaims: [Digest: Bool] = [:]
     private var foldedNames: [String: String] = [:]
     private var subjects: [String: String] = [:]
 
@@ -40,6 +43,8 @@ final class ClaimKeys {
     func holder(of body: ClaimBody) throws -> Holder? {
         let k = key(body)
         if let position = batch[k] { return .batch(position) }
+        if sourceHasClaims[body.source] == nil { sourceHasClaims[body.source] = try store.hasClaimEntry(source: body.source.hex, before: recordedSize) }
+        guard sourceHasClaims[body.source]! else { return nil }
         let anchor = anchored ? DerivedColumns.anchor(body.excerpt.start, body.excerpt.end) : nil
         var found: Int64?
         try store.forEachClaimEntry(source: body.source.hex, anchor: anchor, before: recordedSize) { seq, bytes in
@@ -144,6 +149,16 @@ extension LedgerStore {
             if let kind = s.text(0).flatMap(EntryKind.init(rawValue:)) { out.append((kind, s.int64(1))) }
         }
         return out
+    }
+
+    /// Whether any claim or correction anchored in the source `hex` was recorded before seq `before`.
+    func hasClaimEntry(source hex: String, before: Int64) throws -> Bool {
+        let s = try db.prepare("SELECT 1 FROM entries WHERE source = ? AND kind IN (?, ?) AND seq < ? LIMIT 1")
+        try s.bind(1, hex)
+        try s.bind(2, EntryKind.claim.rawValue)
+        try s.bind(3, EntryKind.claimCorrection.rawValue)
+        try s.bind(4, before)
+        return try s.step()
     }
 
     /// Calls `body` with the seq and bytes of the claims and corrections anchored in the source `hex` at
