@@ -73,6 +73,9 @@ extension Ledger {
     /// Declares a predicate. Declaring the same id twice is an error (declarations are never edited).
     public func addPredicate(_ predicate: ClaimPredicate) throws -> Entry {
         _ = try Bodies.identifier(predicate.id, "predicate id")
+        // Category value ids and the unit are shown in every report: the rules of ids and names apply to them too.
+        for v in predicate.values { _ = try Bodies.identifier(v.id, "category value") }
+        if let unit = predicate.unit { _ = try Bodies.name(unit, "--unit") }
         if let problem = predicate.declarationProblem { throw StoreError(problem) }
         for (l, _) in predicate.labels { _ = try Bodies.lang(l) }
         return try appending { batch in

@@ -68,4 +68,16 @@ import Testing
         for r in [titled, claim] { #expect(!(r.stdout + r.stderr).contains("AQEBAQEB"), "echoed: \(r.stderr)") }
         #expect(try SQLiteAttackTests.size(dir) == before)
     }
+
+    @Test func categoryValuesAndUnitsFollowTheRulesOfIdsAndNames() throws {
+        let (dir, _, _) = try BadInputTests.ledger()
+        let before = try SQLiteAttackTests.size(dir)
+        let bidi = try CLI.run(["predicate", "add", "hx.cat", "--type", "category", "--values", "ok,ev\u{202E}il", "--ledger", dir])
+        #expect(bidi.code != 0 && bidi.stderr.contains("category value contains") && bidi.stderr.contains("position 3"), "\(bidi.stderr)")
+        let spaced = try CLI.run(["predicate", "add", "hx.cat", "--type", "category", "--values", "<img src=x onerror=alert(1)>,b", "--ledger", dir])
+        #expect(spaced.code != 0 && spaced.stderr.contains("no spaces"), "\(spaced.stderr)")
+        let unit = try CLI.run(["predicate", "add", "hx.q", "--type", "quantity", "--unit", "peo\u{200B}ple", "--ledger", dir])
+        #expect(unit.code != 0 && unit.stderr.contains("--unit contains"), "\(unit.stderr)")
+        #expect(try SQLiteAttackTests.size(dir) == before)
+    }
 }
