@@ -302,7 +302,7 @@ public struct DerivedColumns: Equatable, Sendable {
                   subject: c.subject, predicate: c.predicate, outlet: c.outlet, anchor: Self.anchor(c.excerpt.start, c.excerpt.end))
     }
 
-    /// Whether entries of `kind` have a `key` column (all but the genesis entry and links).
+    /// Whether entries of `kind` have a `key` column (all but the genesis entry, claims and links).
     public static func hasKey(_ kind: EntryKind) -> Bool {
         switch kind {
         case .genesis, .link, .claim: false
