@@ -80,4 +80,19 @@ import Testing
         #expect(unit.code != 0 && unit.stderr.contains("--unit contains"), "\(unit.stderr)")
         #expect(try SQLiteAttackTests.size(dir) == before)
     }
+
+    @Test func exportsForOtherToolsSayWhenTheLedgerDoesNotVerify() throws {
+        let (dir, _, source) = try BadInputTests.ledger()
+        #expect(try CLI.run(SQLiteAttackTests.claim(source, dir)).code == 0)
+        for format in ["csv", "claimreview", "annotation", "prov"] {
+            #expect(try CLI.run(["export", "--format", format, "--ledger", dir]).code == 0, "\(format)")
+        }
+        try CLI.sql(dir, "DROP TRIGGER entries_no_update; UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'Tribune', 'Tribvne') AS BLOB) WHERE seq = 1; \(Self.noUpdate);")
+        for format in ["csv", "claimreview", "annotation", "prov"] {
+            let r = try CLI.run(["export", "--format", format, "--ledger", dir])
+            #expect(r.code == 2 && !r.stdout.isEmpty && r.stderr.contains("the ledger does NOT verify"), "\(format): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(format): one line")
+        }
+        #expect(try CLI.run(["export", "--format", "csv", "--no-verify", "--ledger", dir]).code == 0)
+    }
 }

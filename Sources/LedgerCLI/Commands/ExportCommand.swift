@@ -26,7 +26,9 @@ struct ExportCommand: ParsableCommand {
         The other formats are views of the claims for other tools — fact-check platforms (schema.org Claim), \
         annotation tools (W3C Web Annotation, with quote and code-point position selectors), provenance graphs \
         (PROV-JSON: sources, quotations, attributions), spreadsheets (CSV) — each naming every claim by \
-        urn:claimledger:ORIGIN:SEQ and its leaf hash.
+        urn:claimledger:ORIGIN:SEQ and its leaf hash. They are made from the ledger as verified in the same read \
+        (as reports are): when it does not verify, the export is still written, stderr says why in one line, and \
+        the command exits 2; --no-verify skips the check.
         """
     )
 
@@ -38,12 +40,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .customLong("no-verify"), help: "With a format other than jsonl: do not verify the ledger first.")
+    var noVerify = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
         if format != .jsonl {
-            let input = try AnalysisInput(ledger: ledger)
+            let (input, provenance) = try ledger.store.snapshot { (try AnalysisInput(ledger: ledger), try ReportProvenance(ledger: ledger, verify: !noVerify)) }
             let text: String
             switch format {
             case .claimreview: text = EcosystemExport.claimReview(input.claims, sources: input.sources, origin: input.origin)
@@ -51,7 +56,11 @@ struct ExportCommand: ParsableCommand {
             case .prov: text = EcosystemExport.prov(input.claims, sources: input.sources, origin: input.origin)
             case .csv, .jsonl: text = EcosystemExport.csv(input.claims, sources: input.sources)
             }
-            return try ReportOptions(format: .json, output: output).emit(text)
+            try ReportOptions(format: .json, output: output).emit(text)
+            if case .failed(let why) = provenance.verification {
+                Output.note("the ledger does NOT verify (\(why)); this export was made from it — run `claimledger verify`")
+            }
+            return try provenance.exitIfNotVerified()
         }
         guard let output else {
             var buffer = [UInt8]()
