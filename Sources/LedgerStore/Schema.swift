@@ -11,9 +11,18 @@ enum Schema {
     /// `PRAGMA application_id`: "CLG1".
     static let applicationID: Int64 = 0x434C_4731
 
+    /// One named step of the schema: `sql`, then `fill` (what SQL cannot derive from entry bytes by the rules
+    /// of the typed bodies), then `finish`, all in one transaction.
+    struct Migration: Sendable {
+        let name: String
+        let sql: String
+        var fill: (@Sendable (Database) throws(StoreError) -> Void)? = nil
+        var finish = ""
+    }
+
     /// Named, ordered migrations; each runs once and is recorded in `migrations`.
-    static let migrations: [(name: String, sql: String)] = [
-        ("0001-entries-blobs-tree", """
+    static let migrations: [Migration] = [
+        Migration(name: "0001-entries-blobs-tree", sql: """
         CREATE TABLE entries (
             seq INTEGER PRIMARY KEY,
             kind TEXT NOT NULL,
@@ -32,27 +41,55 @@ enum Schema {
         CREATE INDEX entries_by_outlet ON entries(outlet) WHERE outlet IS NOT NULL;
         CREATE INDEX entries_by_source ON entries(source) WHERE source IS NOT NULL;
         """ + triggers.map(\.sql).joined(separator: ";\n") + ";"),
-        ("0002-entry-signatures", "ALTER TABLE entries ADD COLUMN signature BLOB"),
+        Migration(name: "0002-entry-signatures", sql: "ALTER TABLE entries ADD COLUMN signature BLOB"),
         // Sources stored in 1 MiB chunks, so that no reader has to hold a whole source; `blobs` is still read
         // for sources stored before this migration.
-        ("0003-blob-chunks", """
+        Migration(name: "0003-blob-chunks", sql: """
         CREATE TABLE blob_chunks (sha256 BLOB NOT NULL, n INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, n)) STRICT, WITHOUT ROWID;
         """ + appendOnly("blob_chunks").map(\.sql).joined(separator: ";\n") + ";"),
         // Each claim's (and correction's) excerpt position, "start:end", beside its source, so the duplicate
         // check of a new claim reads the few claims at the same place instead of every claim of the source.
-        // Entries recorded before are filled in from their bytes, with `entries`' update trigger lifted for
-        // that one statement inside this migration's transaction; `verify` re-derives every value.
-        ("0004-entry-anchors", """
+        // Entries recorded before are filled in from their bytes by the typed bodies (the `kind` column is not
+        // trusted to say which rows are claims), with `entries`' update trigger lifted inside this migration's
+        // transaction; `verify` re-derives every value.
+        Migration(name: "0004-entry-anchors", sql: """
         ALTER TABLE entries ADD COLUMN anchor TEXT;
         DROP TRIGGER entries_no_update;
-        UPDATE entries SET anchor = json_extract(CAST(bytes AS TEXT), '$.body.excerpt.start') || ':' || json_extract(CAST(bytes AS TEXT), '$.body.excerpt.end')
-            WHERE kind = '\(EntryKind.claim.rawValue)' AND json_valid(CAST(bytes AS TEXT));
-        UPDATE entries SET anchor = json_extract(CAST(bytes AS TEXT), '$.body.claim.excerpt.start') || ':' || json_extract(CAST(bytes AS TEXT), '$.body.claim.excerpt.end')
-            WHERE kind = '\(EntryKind.claimCorrection.rawValue)' AND json_valid(CAST(bytes AS TEXT));
+        """, fill: fillAnchors, finish: """
         \(triggers.first { $0.name == "entries_no_update" }!.sql);
         CREATE INDEX entries_by_anchor ON entries(source, anchor) WHERE anchor IS NOT NULL;
         """),
     ]
+
+    /// Migration 0004's fill: every entry whose bytes decode to a claim or correction gets its `anchor`, read
+    /// in seq order a chunk at a time (memory flat in the ledger's size). Bytes that do not decode are left
+    /// NULL: `verify` reports them.
+    @Sendable static func fillAnchors(_ db: Database) throws(StoreError) {
+        let read = try db.prepare("SELECT seq, bytes FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
+        let write = try db.prepare("UPDATE entries SET anchor = ? WHERE seq = ?")
+        var next: Int64 = 0, more = true
+        while more {
+            try read.reset().bind(1, next)
+            try read.bind(2, Int64(fillChunk))
+            var anchors: [(Int64, String)] = []
+            var rows = 0
+            while try read.step() {
+                rows += 1
+                let seq = read.int64(0)
+                next = seq + 1
+                if let body = EntryBody(read.blob(1)), let anchor = DerivedColumns(body).anchor { anchors.append((seq, anchor)) }
+            }
+            more = rows == fillChunk
+            for (seq, anchor) in anchors {
+                try write.reset().bind(1, anchor)
+                try write.bind(2, seq)
+                try write.insert()
+            }
+        }
+    }
+
+    /// Rows read at a time by a migration's fill.
+    static let fillChunk = 10_000
 
     /// The first migration whose schema has `entries.anchor` (numbered from 1, as `migrations.id`).
     static let anchorsMigration = 4
@@ -85,6 +122,8 @@ enum Schema {
             do {
                 try db.immediateTransaction {
                     try db.execute(m.sql)
+                    try m.fill?(db)
+                    if !m.finish.isEmpty { try db.execute(m.finish) }
                     let record = try db.prepare("INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)")
                     try record.bind(1, Int64(n + 1))
                     try record.bind(2, m.name)

@@ -84,6 +84,21 @@ import Testing
         #expect(try ledger.store.seqs(kind: .entity).count == 1 && ledger.store.seqs(kind: .claim).count == 3)
     }
 
+    /// The migration reads which rows are claims from their bytes, not from the `kind` column: a claim whose
+    /// column was changed before the migration still gets its position (and verify still reports the column).
+    @Test func theMigrationFillsAnchorsFromTheBytesNotTheKindColumn() throws {
+        let (dir, _) = try Self.ledgerBeforeAnchors()
+        do {
+            let db = try Database(path: dir + "/" + LedgerStore.fileName, create: false)
+            try db.execute("DROP TRIGGER entries_no_update; UPDATE entries SET kind = 'entity' WHERE seq = (SELECT min(seq) FROM entries WHERE kind = 'claim'); \(Schema.triggers.first { $0.name == "entries_no_update" }!.sql)")
+        }
+        let ledger = try Ledger(opening: dir)
+        #expect(try ledger.store.db.integer("SELECT count(*) FROM entries WHERE anchor IS NOT NULL") == 4)
+        #expect(try ledger.store.db.integer("SELECT count(*) FROM entries WHERE kind = 'entity' AND anchor IS NOT NULL") == 1)
+        let report = try Verifier.verify(directory: dir)
+        #expect(report.findings.contains { $0.check == "index" }, "\(report.findings)")
+    }
+
     @Test func aTamperedAnchorIsFoundByVerify() throws {
         let (ledger, source) = try LedgerStoreTests.makeLedger()
         _ = try ledger.addClaims([LedgerStoreTests.claim(source)])
