@@ -79,7 +79,7 @@ extension NewsroomServer {
                 guard !reason.isEmpty else { throw ServerError(.unprocessableContent, "reason: say why the claim is corrected") }
                 let input = try Self.claimInput(form: form, source: current.source)
                 _ = try write(as: caller.user) {
-                    try $0.correct(seq, with: input, reason: reason, newSubject: form["new_subject"] == "1")
+                    try $0.correct(seq, with: input, reason: reason, newSubject: form["new_subject"] == "1", allowDuplicate: form["allow_duplicate"] == "1")
                 }
                 return Self.redirect("/claims/\(seq)")
             } catch let error as ServerError where error.status == .unprocessableContent {

@@ -39,7 +39,7 @@ extension NewsroomServer {
             let input = try Self.claimInput(.object(claim), ignoring: [])
             let seq = try Self.seq(context)
             let entry = try write(as: caller.user) {
-                try $0.correct(seq, with: input, reason: reason, newSubject: body["new_subject"] == .bool(true))
+                try $0.correct(seq, with: input, reason: reason, newSubject: body["new_subject"] == .bool(true), allowDuplicate: body["allow_duplicate"] == .bool(true))
             }
             return ResponseFrame.json(["seq": .int(Int(entry.seq)), "leaf_hash": .string(entry.leafHash.hex), "author": .string(caller.user.keyName)], status: .created)
         }

@@ -796,6 +796,10 @@ public enum OpenAPIDocument {
                   },
                   "new_subject": {
                     "type": "boolean"
+                  },
+                  "allow_duplicate": {
+                    "type": "boolean",
+                    "description": "record the correction even when it is identical to another current claim"
                   }
                 }
               }

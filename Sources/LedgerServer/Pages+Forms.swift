@@ -63,7 +63,7 @@ extension Pages {
         <label>Polarity \(choice("polarity", ClaimInput.Polarity.allCases.map(\.rawValue)))<small>denied: the speaker rejects the value</small></label>
         <label>Modality \(choice("modality", ClaimInput.Modality.allCases.map(\.rawValue)))<small>reported or hedged (“reportedly”)</small></label>
         <label class="check"><input type="checkbox" name="new_subject" value="1"\(f.values["new_subject"] == "1" ? " checked" : "")> the subject is new (not a misspelling of a recorded one)</label>
-        \(reason ? "" : "<label class=\"check\"><input type=\"checkbox\" name=\"allow_duplicate\" value=\"1\"\(f.values["allow_duplicate"] == "1" ? " checked" : "")> record it even though an identical claim exists</label>")
+        <label class="check"><input type="checkbox" name="allow_duplicate" value="1"\(f.values["allow_duplicate"] == "1" ? " checked" : "")> record it even though an identical claim exists</label>
         <button type="submit">\(button)</button>
         </form>\n
         """

@@ -39,8 +39,9 @@ final class ClaimKeys {
         self.anchored = try store.hasAnchorColumn()
     }
 
-    /// The claim identical to `body`, if there is one.
-    func holder(of body: ClaimBody) throws -> Holder? {
+    /// The claim identical to `body`, if there is one, other than the claim at `skipping` and its corrections
+    /// (a correction is compared with every current claim but the one it replaces).
+    func holder(of body: ClaimBody, skipping: Int64? = nil) throws -> Holder? {
         let k = key(body)
         if let position = batch[k] { return .batch(position) }
         if sourceHasClaims[body.source] == nil { sourceHasClaims[body.source] = try store.hasClaimEntry(source: body.source.hex, before: recordedSize) }
@@ -50,7 +51,8 @@ final class ClaimKeys {
         try store.forEachClaimEntry(source: body.source.hex, anchor: anchor, before: recordedSize) { seq, bytes in
             // Identity first (in memory), then whether that claim is current (indexed reads): a place holding
             // thousands of claims costs one decode each, not thousands of queries.
-            guard let (claim, target) = Self.claim(bytes), key(claim) == k, try isCurrent(seq, target: target) else { return true }
+            guard let (claim, target) = Self.claim(bytes), skipping == nil || (seq != skipping && target != skipping),
+                  key(claim) == k, try isCurrent(seq, target: target) else { return true }
             found = seq
             return false
         }

@@ -142,9 +142,10 @@ extension Ledger {
     /// Corrects a claim: appends a `claim.correction` holding the new claim — the claim as it stands now (its
     /// newest correction, else the original) with `changes` applied, anchored and parsed like any claim. A field
     /// not changed is inherited; when neither the source nor the excerpt changes, the excerpt keeps its anchor.
-    /// A correction that changes nothing is refused. The original stays; analysis uses the newest correction.
-    public func correct(_ seq: Int64, changes: ClaimChanges, reason: String, newSubject: Bool = false) throws -> Entry {
-        try correcting(seq, reason: reason) { old in
+    /// A correction that changes nothing is refused, as is one identical to another current claim unless
+    /// `allowDuplicate`. The original stays; analysis uses the newest correction.
+    public func correct(_ seq: Int64, changes: ClaimChanges, reason: String, newSubject: Bool = false, allowDuplicate: Bool = false) throws -> Entry {
+        try correcting(seq, reason: reason, allowDuplicate: allowDuplicate) { old in
             // An inherited subject was accepted when it was recorded: it is not checked for misspelling again.
             let builder = ClaimBodyBuilder(ledger: self, newSubject: newSubject || changes.subject == nil)
             var sourceChanged = false
@@ -161,13 +162,14 @@ extension Ledger {
     }
 
     /// Corrects a claim with a whole new claim (every field given, as a filled-in form gives them), anchored and
-    /// parsed like any claim. A correction identical to the claim as it stands is refused.
-    public func correct(_ seq: Int64, with input: ClaimInput, reason: String, newSubject: Bool = false) throws -> Entry {
-        try correcting(seq, reason: reason) { _ in try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0) }
+    /// parsed like any claim. A correction identical to the claim as it stands is refused, as is one identical to
+    /// another current claim unless `allowDuplicate`.
+    public func correct(_ seq: Int64, with input: ClaimInput, reason: String, newSubject: Bool = false, allowDuplicate: Bool = false) throws -> Entry {
+        try correcting(seq, reason: reason, allowDuplicate: allowDuplicate) { _ in try ClaimBodyBuilder(ledger: self, newSubject: newSubject).body(for: input, index: 0) }
     }
 
     /// Appends the correction of claim `seq` to the claim `corrected` makes of it as it stands, unless it is the same.
-    private func correcting(_ seq: Int64, reason: String, _ corrected: (ClaimBody) throws -> ClaimBody) throws -> Entry {
+    private func correcting(_ seq: Int64, reason: String, allowDuplicate: Bool, _ corrected: (ClaimBody) throws -> ClaimBody) throws -> Entry {
         let why = try Bodies.prose(reason, "--reason")
         return try appending { batch in
             try checkRevisable(seq)
@@ -175,6 +177,10 @@ extension Ledger {
             let claim = try corrected(old)
             guard try CanonicalJSON.encode(claim.json) != CanonicalJSON.encode(old.json) else {
                 throw StoreError("nothing to correct: the options given leave claim \(seq) as it stands; give the fields that change (e.g. --value \"…\")")
+            }
+            if !allowDuplicate {
+                let keys = try ClaimKeys(store: store, names: try entityNames(), recordedSize: try store.size())
+                if let holder = try keys.holder(of: claim, skipping: seq) { throw Self.duplicateError(0, holder) }
             }
             return try batch.append(.claimCorrection(ClaimCorrectionBody(target: seq, reason: why, claim: claim)))
         }

@@ -162,7 +162,7 @@ extension Ledger {
         }
     }
 
-    private static func duplicateError(_ position: Int, _ holder: ClaimKeys.Holder) -> ClaimError {
+    static func duplicateError(_ position: Int, _ holder: ClaimKeys.Holder) -> ClaimError {
         let same = "the same source and excerpt position, speaker, subject, predicate, value and qualifiers"
         switch holder {
         case .recorded(let seq):

@@ -68,6 +68,25 @@ import Testing
 
     static func seq(_ r: CLI.Result) throws -> Int64 { Int64(try JSONParser.parse(r.stdout)["seq"]!.integer!) }
 
+    /// A correction is a claim too: one that makes it identical to another current claim is refused unless
+    /// --allow-duplicate; the claim it corrects (and that claim's earlier corrections) do not count.
+    @Test func aCorrectionIdenticalToAnotherCurrentClaimIsRefusedUnlessAllowed() throws {
+        let w = try Self.walkthrough()
+        let a = try Self.seq(try CLI.run(Self.postClaim(w, ["--json"])))
+        var other = Self.postClaim(w, ["--json"])
+        other[other.firstIndex(of: "wd4h-fundraiser")!] = "another-event"
+        let b = try Self.seq(try CLI.run(other))
+        let refused = try Self.refused(["claim", "correct", String(b), "--event", "wd4h-fundraiser", "--reason", "wrong event", "--ledger", w.dir], ledger: w.dir)
+        #expect(refused[0].contains("identical to the claim at seq \(a)") && refused[0].contains("--allow-duplicate"), "\(refused)")
+        // Correcting a claim's wording twice compares it with neither itself nor its first correction.
+        for text in ["The online fundraiser drew more than 200,000 people.", "More than 200,000 people joined the fundraiser."] {
+            let r = try CLI.run(["claim", "correct", String(a), "--text", text, "--reason", "wording", "--ledger", w.dir])
+            #expect(r.code == 0, "\(r.stderr)")
+        }
+        let allowed = try CLI.run(["claim", "correct", String(b), "--event", "wd4h-fundraiser", "--reason", "wrong event", "--allow-duplicate", "--ledger", w.dir])
+        #expect(allowed.code == 0, "\(allowed.stderr)")
+    }
+
     @Test func anIdenticalCurrentClaimIsRefusedUnlessAllowed() throws {
         let w = try Self.walkthrough()
         let first = try Self.seq(try CLI.run(Self.postClaim(w, ["--json"])))

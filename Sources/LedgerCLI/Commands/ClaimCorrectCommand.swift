@@ -15,7 +15,9 @@ struct ClaimCorrect: ParsableCommand {
         lang, text, subject, predicate, value, polarity, modality, as-of, event and scope. When neither --source nor \
         --excerpt is given, the excerpt keeps its anchor; with a new --source, the outlet and language default to \
         that source's, as for `claim add`, and the quote is looked for there. An empty --relay, --origin, --as-of, \
-        --event or --scope ("") removes it. A correction that changes nothing is refused.
+        --event or --scope ("") removes it. A correction that changes nothing is refused, and so is one identical to \
+        another current claim (same source and excerpt position, speaker, subject, predicate, value, polarity and \
+        qualifiers) unless --allow-duplicate.
 
         Example: the outlet's figure was misread, everything else stands:
           claimledger claim correct 5 --value "more than 2,000" \\
@@ -36,6 +38,9 @@ struct ClaimCorrect: ParsableCommand {
 
     @OptionGroup var claim: ClaimChangeOptions
 
+    @Flag(name: .customLong("allow-duplicate"), help: "Record the correction even when it is identical to another current claim.")
+    var allowDuplicate = false
+
     @OptionGroup var signing: SigningOptions
 
     @OptionGroup var global: GlobalOptions
@@ -46,7 +51,7 @@ struct ClaimCorrect: ParsableCommand {
         do {
             var changes = claim.changes
             if let typed = claim.origin { changes.origin = .named(typed) }  // resolved with the claim; "" removes it
-            entry = try ledger.correct(seq, changes: changes, reason: reason, newSubject: claim.newSubject)
+            entry = try ledger.correct(seq, changes: changes, reason: reason, newSubject: claim.newSubject, allowDuplicate: allowDuplicate)
         } catch let e as Ledger.ClaimError {
             throw try e.asOption(hint: ExcerptHint(ledger: ledger))
         }
