@@ -53,6 +53,26 @@ public enum Bodies {
     /// How every C2SP signer key's text begins.
     public static let privateKeyPrefix = "PRIVATE+KEY+"
 
+    /// Whether `text` holds `privateKeyPrefix` anywhere: a byte search (UTF-8 is self-synchronizing, so a match
+    /// of these ASCII bytes is a match of the characters), cheaper than `String.contains` on every field.
+    static func holdsPrivateKey(_ text: String) -> Bool {
+        let needle = Array(privateKeyPrefix.utf8)
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == needle[0] {
+                    var j = 1
+                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        } ?? text.contains(privateKeyPrefix)
+    }
+
     /// Checks a name as `prose` does, and returns it trimmed. Names (outlets, speakers, subjects, labels, aliases, scopes) also refuse `InvisibleCharacters`, which
     /// would make two names look alike or one display as another.
     public static func name(_ text: String, _ field: String) throws(EntryError) -> String {
@@ -66,7 +86,7 @@ public enum Bodies {
         let t = text.trimmingSpace()
         guard !t.isEmpty else { throw EntryError("\(field) is empty") }
         // A signer key pasted into a field would be stored, signed and published for good (never echoed here).
-        if t.contains(privateKeyPrefix) { throw EntryError("\(field) holds a private signer key (PRIVATE+KEY+…); never put a private key in the ledger") }
+        if holdsPrivateKey(t) { throw EntryError("\(field) holds a private signer key (PRIVATE+KEY+…); never put a private key in the ledger") }
         // Printable ASCII (most text) has no control characters; anything else is checked scalar by scalar
         // (Cc: C0, DEL and C1).
         let printable = t.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
@@ -79,6 +99,8 @@ public enum Bodies {
 
     /// Checks an identifier (entity, subject, predicate, event): 1–200 characters, no spaces or controls.
     public static func identifier(_ text: String, _ field: String) throws(EntryError) -> String {
+        // Most identifiers are printable ASCII without spaces: nothing to refuse, already NFC.
+        if text.utf8.count <= 200, !text.isEmpty, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
         try refuseInvisible(text, field)
         guard !text.isEmpty, text.count <= 200,
               !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
@@ -96,7 +118,7 @@ public enum Bodies {
     /// The primary language must be one BCP 47 allows (`LanguageTag.isRegistered`); a language's name or an
     /// ISO 639-2 code gets a suggestion ("english" → en).
     public static func lang(_ tag: String) throws(EntryError) -> String {
-        let hint = LanguageTag.suggestion(for: tag).map { "; did you mean \($0)?" } ?? " (e.g. en, fr, fr-CA)"
+        var hint: String { LanguageTag.suggestion(for: tag).map { "; did you mean \($0)?" } ?? " (e.g. en, fr, fr-CA)" }
         guard let canonical = LanguageTag.canonical(tag) else {
             throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag\(hint)")
         }
