@@ -17,8 +17,18 @@ public final class LedgerStore: MerkleHashReader {
 
     private init(db: Database) throws(StoreError) {
         self.db = db
+        try Self.configure(db, readOnly: false)
+    }
+
+    /// Page cache of a connection that writes, in KiB: a bulk import touches five indexes across the whole
+    /// file, and SQLite's default 2 MiB spills pages to the WAL and reads them back (measured at 100,000
+    /// claims: half the system time and 11% of the CPU time of `claim import`). Allocated only as pages are used.
+    static let writerCacheKiB = 32 * 1024
+
+    private static func configure(_ db: Database, readOnly: Bool) throws(StoreError) {
         db.setBusyTimeout(milliseconds: 30_000, notice: LedgerStore.lockWaitNotice)
         try db.execute("PRAGMA synchronous=FULL")
+        if !readOnly { try db.execute("PRAGMA cache_size=-\(writerCacheKiB)") }
     }
 
     /// Creates a new, empty store at `path` (which must not exist), schema and migrations applied.
@@ -39,8 +49,7 @@ public final class LedgerStore: MerkleHashReader {
     /// (`checkSchema: false` only for `verify`, which reports such problems as findings instead).
     public init(openExisting path: String, readOnly: Bool = false, checkSchema: Bool = true) throws {
         self.db = try Database(path: path, create: false, readOnly: readOnly)
-        db.setBusyTimeout(milliseconds: 30_000, notice: LedgerStore.lockWaitNotice)
-        try db.execute("PRAGMA synchronous=FULL")
+        try Self.configure(db, readOnly: readOnly)
         if checkSchema, let problem = try Schema.problems(db).first {
             throw StoreError("\(problem): the ledger was modified outside claimledger; run `claimledger verify` for details", integrity: true)
         }
