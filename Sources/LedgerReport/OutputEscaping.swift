@@ -66,9 +66,9 @@ public enum MarkdownEscape {
         return out
     }
 
-    /// An inline link `[label](<url>)` to a recorded http(s) URL: the label escaped as a value, the URL in angle
-    /// brackets with `<`, `>`, spaces and line breaks percent-encoded, so it cannot end early; any other scheme is
-    /// written as text.
+    /// An inline link `[label](url)` to a recorded http(s) URL: the label escaped as a value, the URL with `<`, `>`,
+    /// parentheses, backslashes, spaces, line breaks and controls percent-encoded, so it can neither end early nor open raw HTML;
+    /// any other scheme is written as text.
     public static func link(_ label: String, url: String) -> String {
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return value(label) + " (" + value(url) + ")" }
@@ -77,13 +77,16 @@ public enum MarkdownEscape {
             switch c {
             case "<": destination += "%3C"
             case ">": destination += "%3E"
+            case "(": destination += "%28"
+            case ")": destination += "%29"
+            case "\\": destination += "%5C"
             case " ": destination += "%20"
             case _ where c.properties.isWhitespace || TerminalEscape.needsEscape(c):
                 destination += String(c).utf8.map { ($0 < 16 ? "%0" : "%") + String($0, radix: 16, uppercase: true) }.joined()
             default: destination.unicodeScalars.append(c)
             }
         }
-        return "[\(value(label))](<\(destination)>)"
+        return "[\(value(label))](\(destination))"
     }
 }
 

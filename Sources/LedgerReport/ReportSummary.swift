@@ -78,14 +78,14 @@ public struct ReportSummary: Sendable {
 
 extension ReportSummary {
     /// A contradiction report's summary: each finding by its verdict, per pair of outlets across its sides and
-    /// per subject (by label, in the language of its first claim).
+    /// per subject (by its English label, so that findings headed in several languages count in one row).
     public init(_ r: ContradictionReport, context: ReportContext) { self.init(contradictions: r.findings, context: context) }
 
     init(contradictions: [ContradictionFinding], context: ReportContext) {
         self.init()
         for f in contradictions {
             let pairs = Set(f.sideA.map(\.outlet)).flatMap { a in Set(f.sideB.map(\.outlet)).map { (a, $0) } }
-            add(f.verdict.rawValue, pairs: pairs, subject: context.subject(f.subject, lang: (f.sideA + f.sideB).first?.lang).plain)
+            add(f.verdict.rawValue, pairs: pairs, subject: context.subject(f.subject, lang: nil).plain)
         }
     }
 
@@ -95,7 +95,7 @@ extension ReportSummary {
         for f in findings {
             let outlets = f.outlets
             let pairs = outlets.indices.flatMap { i in outlets.indices.filter { $0 > i }.map { (outlets[i], outlets[$0]) } }
-            add("corroboration", pairs: pairs, subject: context.subject(f.subject, lang: f.claims.first?.lang).plain)
+            add("corroboration", pairs: pairs, subject: context.subject(f.subject, lang: nil).plain)
         }
     }
 
