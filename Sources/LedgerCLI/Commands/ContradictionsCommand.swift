@@ -90,7 +90,7 @@ struct ContradictionsCommand: ParsableCommand {
 
         --outlet, --subject, --predicate and --since restrict the claims compared (the header says so); a value that \
         matches no claim is an error naming the closest ones. For example:
-          claimledger contradictions --subject WD4H --since 2024-07-30 --format html -o wd4h.html
+          claimledger contradictions --subject WD4H --since 2024-07-30 --format md
         """
     )
 
