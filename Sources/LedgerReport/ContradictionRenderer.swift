@@ -53,6 +53,7 @@ public enum ContradictionRenderer {
                 for c in claims {
                     let denied = c.polarity == .denied ? " (denied)" : ""
                     out.append("    \(side) seq \(c.seq)  \(who(c))")
+                    if let about = context.about(c, subject: f.subject, predicate: f.predicate, headingLang: lang(f)) { out.append("        about \(about)") }
                     out.append("        value “\(context.value(c))”\(denied): “\(TerminalEscape.line(c.excerpt))”")
                     if let s = context.sourceLine(c.source) { out.append("        source \(TerminalEscape.line(s))") }
                     out.append("        leaf \(shortHash(c.leafHash))  source id \(shortHash(c.source))")

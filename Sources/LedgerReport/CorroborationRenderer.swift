@@ -65,6 +65,7 @@ public enum CorroborationRenderer {
                 let relay = c.relay.map { ", relayed: \($0)" } ?? ""
                 let note = originNote(f, i)
                 out.append("    seq \(c.seq)  \(c.outlet) [\(c.lang)] — \(c.speaker)\(relay)\(note.isEmpty ? "" : " [\(note)]"): “\(TerminalEscape.line(c.excerpt))”")
+                if let about = context.about(c, subject: f.subject, predicate: f.predicate, headingLang: f.claims.first?.lang) { out.append("        about \(about)") }
                 if let s = context.sourceLine(c.source) { out.append("        source \(TerminalEscape.line(s))") }
                 out.append("        leaf \(shortHash(c.leafHash))  source id \(shortHash(c.source))")
             }

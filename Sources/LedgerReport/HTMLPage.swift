@@ -31,7 +31,9 @@ public enum HTMLPage {
             if let e = f.event { qualifiers.append("event \(e)") }
             if let s = f.scope { qualifiers.append("scope \(s)") }
             let heading = labelled(context.predicate(f.predicate, lang: lang)) + (qualifiers.isEmpty ? "" : " (\(HTMLEscape.value(qualifiers.joined(separator: ", "))))")
-            let card = { (c: ClaimRecord) in Self.card(c, origin: nil, context: context) }
+            let card = { (c: ClaimRecord) in
+                Self.card(c, origin: nil, context: context, about: context.about(c, subject: f.subject, predicate: f.predicate, headingLang: lang))
+            }
             body += """
             <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(HTMLEscape.text(f.rule))" data-seqs="\(seqs)">
             <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(heading)</strong> <span class="rule">rule: \(HTMLEscape.text(f.rule))</span></header>
@@ -65,7 +67,7 @@ public enum HTMLPage {
             <header><strong>\(labelled(context.subject(f.subject, lang: lang)))</strong> — \(heading)</header>
             <p class="explanation">Agree on \(HTMLEscape.value(CorroborationRenderer.agreement(f, context: context))).</p>
             <p class="explanation">\(CorroborationRenderer.independence(f)): \(HTMLEscape.value(f.origins.joined(separator: ", "))) · languages \(HTMLEscape.value(f.languages.joined(separator: ", ")))</p>
-            <div class="sides">\(f.claims.enumerated().map { "<div class=\"side\">\(card($1, origin: CorroborationRenderer.originNote(f, $0), context: context))</div>" }.joined())</div>
+            <div class="sides">\(f.claims.enumerated().map { "<div class=\"side\">\(card($1, origin: CorroborationRenderer.originNote(f, $0), context: context, about: context.about($1, subject: f.subject, predicate: f.predicate, headingLang: lang)))</div>" }.joined())</div>
             </article>\n
             """
         }
@@ -84,9 +86,10 @@ public enum HTMLPage {
             + (s.url.map { "<br><span class=\"url\">\(HTMLEscape.value($0))</span>" } ?? "") + "</div>"
     }
 
-    /// One claim's card; `origin` says what it counts for (nil: the origin it names, if any). Hashes are shown
-    /// short, with the full value on hover.
-    static func card(_ c: ClaimRecord, origin: String?, context: ReportContext) -> String {
+    /// One claim's card; `origin` says what it counts for (nil: the origin it names, if any); `about` names the
+    /// subject and predicate in the claim's language when the finding's heading names them in another. Hashes are
+    /// shown short, with the full value on hover.
+    static func card(_ c: ClaimRecord, origin: String?, context: ReportContext, about: String? = nil) -> String {
         let note = origin ?? c.origin.map { "origin \($0)" } ?? ""
         let relay = (c.relay.map { "<span class=\"relay\">via \(HTMLEscape.value($0))</span>" } ?? "")
             + (note.isEmpty ? "" : " <span class=\"origin\">\(HTMLEscape.value(note))</span>")
@@ -94,7 +97,7 @@ public enum HTMLPage {
         let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + HTMLEscape.value(context.value(c))
         return """
         <div class="claim" data-seq="\(c.seq)">
-        <div class="who"><span class="outlet">\(HTMLEscape.value(c.outlet))</span> <span class="lang">\(HTMLEscape.value(c.lang))</span> \(modality)</div>
+        \(about.map { "<div class=\"about\" lang=\"\(HTMLEscape.text(c.lang))\">\(HTMLEscape.value($0))</div>\n" } ?? "")<div class="who"><span class="outlet">\(HTMLEscape.value(c.outlet))</span> <span class="lang">\(HTMLEscape.value(c.lang))</span> \(modality)</div>
         <div class="speaker">\(HTMLEscape.value(c.speaker)) \(relay)</div>
         <div class="value">\(value)</div>
         <blockquote lang="\(HTMLEscape.text(c.lang))">…\(HTMLEscape.value(c.excerptPrefix))<mark>\(HTMLEscape.value(c.excerpt))</mark>\(HTMLEscape.value(c.excerptSuffix))…</blockquote>
@@ -137,7 +140,7 @@ public enum HTMLPage {
     .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
     .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
     .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
-    .id { color: var(--muted); font-weight: 400; font-size: .85em; } .source { font-size: .85rem; margin-top: .3rem; } .source a { color: inherit; } .published, .source .url { color: var(--muted); } .source .url { font-size: .75rem; overflow-wrap: anywhere; }
+    .id { color: var(--muted); font-weight: 400; font-size: .85em; } .source { font-size: .85rem; margin-top: .3rem; } .source a { color: inherit; } .published, .source .url { color: var(--muted); } .about { font-size: .8rem; color: var(--muted); } .source .url { font-size: .75rem; overflow-wrap: anywhere; }
     .report-summary h3 { font-size: .9rem; margin: .6rem 0 .2rem; color: var(--muted); } table.tally { border-collapse: collapse; font-size: .9rem; } table.tally th { text-align: left; font-weight: 600; padding: .1rem .8rem .1rem 0; } table.tally td { padding: .1rem 0; }
     .speaker { color: var(--muted); } .relay { font-style: italic; } .origin { font-size: .9em; } .denied { color: var(--contra); font-weight: 700; }
     .value { font-weight: 600; margin: .2rem 0; }

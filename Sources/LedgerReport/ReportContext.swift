@@ -50,6 +50,14 @@ public struct ReportContext: Sendable {
         return lang.flatMap { labels[$0] } ?? primary.flatMap { labels[$0] } ?? labels["en"] ?? labels.sorted { $0.key < $1.key }.first?.value
     }
 
+    /// The subject and predicate of a finding in claim `c`'s own language ("compte X « White Dudes for Harris » —
+    /// durée du blocage"), when the finding is headed in `headingLang` and names them otherwise there; else nil.
+    public func about(_ c: ClaimRecord, subject: String, predicate: String, headingLang: String?) -> String? {
+        let own = (self.subject(subject, lang: c.lang).label, self.predicate(predicate, lang: c.lang).label)
+        let heading = (self.subject(subject, lang: headingLang).label, self.predicate(predicate, lang: headingLang).label)
+        return own == heading ? nil : "\(own.0) — \(own.1)"
+    }
+
     /// A claim's value as written, and for a category the value's label when the wording is not it.
     public func value(_ c: ClaimRecord) -> String {
         if case .category(let id) = c.value.value {

@@ -111,6 +111,8 @@ import Testing
         #expect(text.contains("\nWhite Dudes for Harris · group:white-dudes-for-harris\n"))
         #expect(text.contains("“reason given for the suspension” (suspension.reason) is single-valued, but one claim says “ban evasion” (ban_evasion) and the other spam"))
         #expect(!text.contains("\naccount:@dudes4harris\n"))
+        // A French claim under an English heading: subject and predicate in French too.
+        #expect(text.contains("    B seq 32  Radio Colline [fr] — Ross Morales Rocketto\n        about compte X « White Dudes for Harris » — durée du blocage\n"))
         // Each claim's source by title, published date and URL; hashes short.
         #expect(text.contains("        source “Pro-Harris account back online; X blames an automated spam filter”, published 2024-07-30, https://northline.example/tech/x-spam-filter-harris-account\n"))
         #expect(text.contains("        source “X : le compte des soutiens blancs de Harris bloqué pendant deux jours”, published 2024-07-31, https://radio-colline.example/info/x-compte-bloque-deux-jours\n"))
@@ -125,6 +127,7 @@ import Testing
             #expect(html.replacingOccurrences(of: "title=\"\(leaf)\"", with: "").contains(leaf) == false, "a full hash outside its title attribute")
         }
         #expect(html.contains("<a href=\"https://harbor-gazette.example/2024/07/30/x-suspends-dudes4harris\" rel=\"noopener noreferrer\"><bdi>X suspends pro-Harris &quot;White Dudes&quot; account after record Zoom call</bdi></a> <span class=\"published\">published <bdi>2024-07-30</bdi></span>"))
+        #expect(html.contains("<div class=\"about\" lang=\"fr\"><bdi>compte X « White Dudes for Harris » — durée du blocage</bdi></div>"))
         #expect(html.contains("<h2><bdi>White Dudes for Harris (X account)</bdi> <span class=\"id\">· <bdi>account:@dudes4harris</bdi></span></h2>"))
         let md = try CLI.run(["contradictions", "--format", "md", "--ledger", dir]).stdout
         #expect(md.contains("## White Dudes for Harris (X account) · account:@dudes4harris"))

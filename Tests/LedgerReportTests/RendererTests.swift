@@ -109,6 +109,9 @@ import Testing
         // The category value by its label in the claim's language when the wording is not the label.
         #expect(text.contains("value “évitement (évitement de la suspension)”"))
         #expect(text.contains("value “spam”:"))
+        // The French claim names the subject and predicate in French, under an English heading.
+        #expect(text.contains("    B seq 2  Le Q [fr] — X | spokesperson\n        about le compte A — motif\n"), "\(text)")
+        #expect(!text.contains("about The A account"))
         // The explanation names the predicate and values by their labels too.
         #expect(report.findings[0].explanation.contains("“reason given” (reason)") && report.findings[0].explanation.contains("“ban evasion” (ban_evasion)"))
         let html = ContradictionRenderer.render(report, as: .html, provenance: Self.provenance, context: context)

@@ -89,7 +89,8 @@ struct ContradictionsCommand: ParsableCommand {
         and categories by their declared labels (id second) and each claim's source by title, URL and published date.
 
         --outlet, --subject, --predicate and --since restrict the claims compared (the header says so); a value that \
-        matches no claim is an error naming the closest ones. For example:
+        matches no claim is an error naming the closest ones. With --outlet only that outlet's claims are compared, \
+        with each other: where it disagrees with others is in the summary's outlet pairs. For example:
           claimledger contradictions --subject WD4H --since 2024-07-30 --format md
         """
     )
