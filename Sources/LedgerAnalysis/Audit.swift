@@ -95,6 +95,8 @@ public struct AuditReport: Sendable {
     /// (in seq order). Filled by the caller, which can read WARC records; never part of `ok`.
     public var webArchivesChecked = 0
     public var payloadDigests: [PayloadDigestFinding] = []
+    /// The contradictions counted in the tallies (for the summary of findings per outlet pair and per subject).
+    public var contradictions: [ContradictionFinding] = []
 
     /// True when every source's bytes hash to its id and every excerpt is exactly at its position.
     public var ok: Bool { sources.allSatisfy { $0.bytesOK && $0.excerpts.allSatisfy { $0.status == .exact } } }
@@ -169,10 +171,12 @@ public enum Audit {
             for seq in retracted { if let c = originals[seq] { t[keyOfClaim(c), default: .init()].retractions += 1 } }
             return t.sorted { $0.key < $1.key }
         }
-        return AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays, lookAlikes: lookAlikes,
+        var report = AuditReport(sources: audits, uncited: uncited, singleOutlet: single, relays: relays, lookAlikes: lookAlikes,
                            byOutlet: tallies({ $0.outlet }, { $0.outlet }), byLanguage: tallies({ $0.lang }, { $0.lang }),
                            revisions: history.revisions, targets: originals,
                            valueMismatches: every.sorted { $0.seq < $1.seq }.compactMap { valueMismatch($0, predicates[$0.predicate]) })
+        report.contradictions = contradictions.findings
+        return report
     }
 
     /// The claim's value as its original wording parses today, when that is not the value stored.

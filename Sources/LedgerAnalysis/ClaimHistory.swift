@@ -15,7 +15,7 @@ public struct ClaimHistory: Sendable {
     }
 
     public private(set) var originals: [ClaimRecord] = []
-    public private(set) var revisions: [Revision] = []
+    public internal(set) var revisions: [Revision] = []
 
     public init() {}
 

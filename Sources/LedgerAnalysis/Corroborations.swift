@@ -13,8 +13,11 @@ public struct CorroborationFinding: Sendable {
     /// Where each claim traces to (`ClaimOrigins`), in the order of `claims`.
     public let traces: [ClaimOrigins.Trace]
     public let languages: [String]
-    /// What they agree on, for a reader (the interval, or the value).
+    /// What they agree on, for a machine (the interval, or the value).
     public let agreement: String
+    /// What they agree on, in words: the span every claim's reading shares ("3,800,000 to 4,200,000 USD",
+    /// "22.8 to 25.2 hours"), or the value.
+    public let agreementInWords: String
 
     /// The distinct origins, by label, in first-seen order: claims that trace to one origin count once.
     public var origins: [String] {
@@ -53,20 +56,22 @@ public enum Corroborations {
         var out: [CorroborationFinding] = []
         for group in ClaimGroups(claims, names: names).groups {
             let tolerance = RuleContext(predicate: predicates[group.key.predicate]).tolerance
-            for (agreement, members) in clusters(group.positions.flatMap { $0 }, tolerance: tolerance) {
+            for (agreement, words, members) in clusters(group.positions.flatMap { $0 }, tolerance: tolerance) {
                 let outlets = ordered(members.map(\.outlet))
                 guard outlets.count >= 2 else { continue }
                 let sorted = members.sorted { $0.seq < $1.seq }
                 out.append(CorroborationFinding(subject: group.key.subject, predicate: group.key.predicate, event: group.key.event,
                                                 scope: group.key.scope, claims: sorted, outlets: outlets,
-                                                traces: sorted.map(origins.trace), languages: ordered(members.map(\.lang)).sorted(), agreement: agreement))
+                                                traces: sorted.map(origins.trace), languages: ordered(members.map(\.lang)).sorted(), agreement: agreement,
+                                                agreementInWords: words))
             }
         }
         return out.sorted { ($1.independentOutlets, $1.claims.count, $0.subject) < ($0.independentOutlets, $0.claims.count, $1.subject) }
     }
 
-    /// Compatible claims: connected runs of overlapping intervals, or equal discrete values.
-    static func clusters(_ claims: [ClaimRecord], tolerance: Double) -> [(String, [ClaimRecord])] {
+    /// Compatible claims: connected runs of overlapping intervals, or equal discrete values; each with what they
+    /// agree on for a machine and in words.
+    static func clusters(_ claims: [ClaimRecord], tolerance: Double) -> [(String, String, [ClaimRecord])] {
         var discrete: [String: [ClaimRecord]] = [:]
         var ranged: [(Interval, String?, ClaimRecord)] = []
         for c in claims where c.polarity == .affirmed || c.value.value.type == .boolean {
@@ -79,7 +84,18 @@ public enum Corroborations {
             case .text(let t): discrete[t, default: []].append(c)
             }
         }
-        var out = discrete.map { ($0.key, $0.value) }.sorted { $0.1[0].seq < $1.1[0].seq }
+        var out = discrete.map { ($0.key, $0.key, $0.value) }.sorted { $0.2[0].seq < $1.2[0].seq }
+        func words(_ s: Interval, _ unit: String) -> String {
+            switch unit {
+            case "s": IntervalComparison.words(s, unit: "hours", format: DurationRule.hours)
+            case "date":
+                // Date spans end before their upper bound: [29 July, 30 July) is the one day 29 July.
+                [DateRule.day(s.lower), DateRule.day(s.upperOpen ? s.upper - 1 : s.upper)].reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+                    .joined(separator: " to ")
+            case "": IntervalComparison.words(s, unit: nil)
+            case let u: IntervalComparison.words(s, unit: u)
+            }
+        }
         for unit in Set(ranged.map { $0.1 ?? "" }).sorted() {
             let items = ranged.filter { ($0.1 ?? "") == unit }.sorted { $0.0.lower < $1.0.lower }
             var current: [ClaimRecord] = []
@@ -89,12 +105,12 @@ public enum Corroborations {
                     current.append(claim)
                     span = Interval(max(s.lower, interval.lower), min(s.upper, interval.upper))
                 } else {
-                    if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", current)) }
+                    if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", words(s, unit), current)) }
                     current = [claim]
                     span = interval
                 }
             }
-            if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", current)) }
+            if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", words(s, unit), current)) }
         }
         return out
     }

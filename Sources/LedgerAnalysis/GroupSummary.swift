@@ -76,34 +76,37 @@ public struct GroupSummary: Sendable, Equatable {
 
     /// One sentence for a reader (two when as-of dates kept pairs apart).
     public var sentence: String {
-        counted + (boundPairs.map { " In \($0) more pairs a strict bound is set against the very figure it bounds (tensions)." } ?? "")
+        counted + (boundPairs.map { " In \(Self.pairs($0)) more a strict bound is set against the very figure it bounds (tensions)." } ?? "")
             + (asOfSpans.map { " Its claims hold \($0) different as-of dates (no date counted as one): pairs whose dates do not overlap are never compared, nor counted." } ?? "")
     }
+
+    /// "1 pair", "2 pairs".
+    static func pairs(_ n: Int) -> String { n == 1 ? "1 pair" : "\(n) pairs" }
 
     private var counted: String {
         let figures = kind == "quantity" ? "figures" + (unit.map { " in \($0)" } ?? "") : kind == "category" ? "values" : kind + "s"
         if let d = denial {
             return "This group holds \(positions) distinct \(figures) from \(claims) claims, \(d.deniedPositions) of them denied; in "
-                + "\(d.sameValuePairs) pairs one claim denies the very value the other affirms, and in \(d.overlappingPairs) it denies one that "
+                + "\(Self.pairs(d.sameValuePairs)) one claim denies the very value the other affirms, and in \(d.overlappingPairs) it denies one that "
                 + "overlaps the value affirmed. Only one such pair is listed."
         }
         switch kind {
         case "boolean":
-            return "This group holds \(positions) distinct positions on a boolean from \(claims) claims; \(disjointPairs) pairs of them hold "
+            return "This group holds \(positions) distinct positions on a boolean from \(claims) claims; \(Self.pairs(disjointPairs)) of them hold "
                 + "it differently. Only one such pair is listed."
         case "category":
             let counts = (valueCounts ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             let shown = counts.prefix(10).map { "\($0.key) \($0.value)" }.joined(separator: ", ") + (counts.count > 10 ? ", …" : "")
             return "This group holds \(counts.count) distinct values in \(positions) positions from \(claims) claims (claims per value: \(shown)); "
-                + "\(disjointPairs) pairs of them differ. Only its widest disagreement is listed."
+                + "\(Self.pairs(disjointPairs)) of them differ. Only its widest disagreement is listed."
         case "date":
-            return "This group holds \(positions) distinct dates from \(claims) claims; \(disjointPairs) pairs of them do not overlap "
+            return "This group holds \(positions) distinct dates from \(claims) claims; \(Self.pairs(disjointPairs)) of them do not overlap "
                 + "(\(withinTolerance) a day or less apart with a time zone unknown). Only its widest disagreement is listed."
         case "duration":
-            return "This group holds \(positions) distinct durations from \(claims) claims; \(disjointPairs) pairs of them do not overlap "
+            return "This group holds \(positions) distinct durations from \(claims) claims; \(Self.pairs(disjointPairs)) of them do not overlap "
                 + "(\(withinTolerance) within the tolerance). Only its widest disagreement is listed."
         default:
-            return "This group holds \(positions) distinct \(figures) from \(claims) claims; \(disjointPairs) pairs of them do not overlap "
+            return "This group holds \(positions) distinct \(figures) from \(claims) claims; \(Self.pairs(disjointPairs)) of them do not overlap "
                 + "(\(withinTolerance) within the tolerance). Only its widest disagreement is listed."
         }
     }

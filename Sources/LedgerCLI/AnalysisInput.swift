@@ -30,6 +30,12 @@ struct AnalysisInput {
         hiddenNames = pool.hiddenNames
     }
 
+    /// Replaces the history (and the current claims) with `filtered`, a part of it (`restrict(to:)`).
+    mutating func restrict(_ filtered: ClaimHistory) {
+        history = filtered
+        claims = filtered.current
+    }
+
     /// The full records of the claims stored at `seqs` (claim entries, or corrections holding a claim).
     static func claims(_ seqs: [Int64], in ledger: Ledger) throws -> [ClaimRecord] {
         var pool = StringPool()

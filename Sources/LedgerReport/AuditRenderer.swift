@@ -3,12 +3,13 @@ import LedgerCore
 
 /// Renders the audit for an editor (text, Markdown, HTML) or a machine (JSON, schemas/audit.schema.json).
 public enum AuditRenderer {
-    public static func render(_ a: AuditReport, as format: ReportFormat, provenance: ReportProvenance) -> String {
+    /// `context` gives labels and sources, as for `ContradictionRenderer.render`.
+    public static func render(_ a: AuditReport, as format: ReportFormat, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
         switch format {
         case .json: json(a, provenance: provenance)
-        case .text: TerminalEscape.visible((provenance.text + lines(a, markdown: false, verification: provenance.verification)).joined(separator: "\n") + "\n")
-        case .md: (["# Audit", ""] + provenance.markdown + lines(a, markdown: true, verification: provenance.verification).dropFirst()).joined(separator: "\n") + "\n"
-        case .html: html(a, provenance: provenance)
+        case .text: TerminalEscape.visible((provenance.text + lines(a, markdown: false, verification: provenance.verification, context: context)).joined(separator: "\n") + "\n")
+        case .md: (["# Audit", ""] + provenance.markdown + lines(a, markdown: true, verification: provenance.verification, context: context).dropFirst()).joined(separator: "\n") + "\n"
+        case .html: html(a, provenance: provenance, context: context)
         }
     }
 
@@ -19,28 +20,40 @@ public enum AuditRenderer {
         if case .failed = verification {
             return "NOT TRUSTWORTHY — the ledger did not verify, so what follows rests on altered data. Run `claimledger verify` for every finding."
         }
-        if a.ok { return "OK — \(a.sources.count) sources, \(claims) current claims: every source's stored bytes and every quote check out." }
+        if a.ok { return "OK — \(counted(a.sources.count, "source")), \(counted(claims, "current claim")): every source's stored bytes and every quote check out." }
         let altered = a.sources.filter { !$0.bytesOK }.count
         let quotes = a.sources.flatMap(\.excerpts).filter { $0.status != .exact }.count
-        return "PROBLEMS — \(altered) source\(altered == 1 ? "" : "s") altered, \(quotes) quote\(quotes == 1 ? "" : "s") not where recorded. Run `claimledger verify` for details."
+        return "PROBLEMS — \(counted(altered, "source")) altered, \(counted(quotes, "quote")) not where recorded. Run `claimledger verify` for details."
     }
 
     static func sourceLine(_ s: AuditReport.SourceAudit) -> String {
         let bad = s.excerpts.filter { $0.status != .exact }
-        var line = "\(s.bytesOK && bad.isEmpty ? "✓" : "✗") \(s.record.outlet) [\(s.record.lang)] \(s.record.id.prefix(12))"
+        var line = "\(s.bytesOK && bad.isEmpty ? "✓" : "✗") \(s.record.outlet) [\(s.record.lang)] \(shortHash(s.record.id))"
         if let t = s.record.title { line += " “\(t)”" }
-        line += ", captured \(s.record.capturedAt) — \(s.claims) claim\(s.claims == 1 ? "" : "s")"
+        if let p = s.record.published { line += ", published \(p)" }
+        if let u = s.record.url { line += ", \(u)" }
+        line += ", captured \(s.record.capturedAt) — \(counted(s.claims, "claim"))"
         line += s.bytesOK ? "" : "; STORED BYTES NO LONGER MATCH THE ID"
-        line += bad.isEmpty ? ", \(s.excerpts.count) quote\(s.excerpts.count == 1 ? "" : "s") exact"
+        line += bad.isEmpty ? ", \(counted(s.excerpts.count, "quote")) exact"
             : "; " + bad.map { "quote of seq \($0.seq) \($0.status == .moved ? "moved to \($0.foundAt ?? -1)" : "missing")" }.joined(separator: ", ")
         return line
     }
 
-    /// One stored value against what its wording parses to now.
-    static func mismatchLine(_ m: AuditReport.ValueMismatch) -> String {
+    /// One stored value against what its wording parses to now, both read in words ("190,000 to 200,000 people");
+    /// the typed values themselves only when their readings in words are the same.
+    static func mismatchLine(_ m: AuditReport.ValueMismatch, predicate: ClaimPredicate? = nil) -> String {
         func compact(_ v: ClaimValue) -> String { String(decoding: (try? CanonicalJSON.encode(v.json)) ?? [], as: UTF8.self) }
-        return "seq \(m.seq): “\(m.stored.original)” is stored as \(compact(m.stored)) but "
-            + (m.parsed.map { "parses to \(compact($0))" } ?? "no longer parses (\(m.problem ?? ""))")
+        let stored = ValueReading.words(m.stored, predicate: predicate)
+        guard let parsed = m.parsed else { return "seq \(m.seq): “\(m.stored.original)” is stored as \(stored) but no longer parses (\(m.problem ?? ""))" }
+        let now = ValueReading.words(parsed, predicate: predicate)
+        return stored == now ? "seq \(m.seq): “\(m.stored.original)” is stored as \(compact(m.stored)) but parses to \(compact(parsed))"
+            : "seq \(m.seq): “\(m.stored.original)” is stored as \(stored) but parses to \(now)"
+    }
+
+    /// The predicate of the claim a mismatch is about.
+    static func predicate(of m: AuditReport.ValueMismatch, _ a: AuditReport, _ context: ReportContext) -> ClaimPredicate? {
+        let claim = a.targets[m.seq] ?? a.revisions.first { $0.seq == m.seq }?.claim
+        return claim.flatMap { context.predicates[$0.predicate] }
     }
 
     /// A web-archive source whose WARC record's payload digest is wrong.
@@ -57,18 +70,20 @@ public enum AuditRenderer {
         return note
     }
 
-    static func lines(_ a: AuditReport, markdown md: Bool, verification: ReportProvenance.Verification) -> [String] {
+    static func lines(_ a: AuditReport, markdown md: Bool, verification: ReportProvenance.Verification, context: ReportContext) -> [String] {
         func h(_ t: String) -> [String] { md ? ["", "## \(t)", ""] : ["", t] }
         let item = md ? "- " : "  "
         func esc(_ s: String) -> String { md ? MarkdownEscape.value(s) : TerminalEscape.line(s) }
         var out = [md ? "# Audit" : "Audit", md ? "" : "", "\(md ? "**" : "")\(headline(a, verification: verification))\(md ? "**" : "")"].filter { !$0.isEmpty || md }
+        let summary = ReportSummary(a, context: context)
+        out += md ? [""] + summary.markdown : [""] + summary.text
         out += h("Sources")
         out += a.sources.map { item + esc(sourceLine($0)) }
         out += h("Never cited")
-        out += a.uncited.isEmpty ? [item + "none"] : a.uncited.map { item + esc("\($0.outlet) [\($0.lang)] \($0.id.prefix(12)) \($0.title.map { "“\($0)”" } ?? "")") }
+        out += a.uncited.isEmpty ? [item + "none"] : a.uncited.map { item + esc("\($0.outlet) [\($0.lang)] \(shortHash($0.id)) \($0.title.map { "“\($0)”" } ?? "")") }
         out += h("Resting on one outlet only")
         out += a.singleOutlet.isEmpty ? [item + "none"] : a.singleOutlet.map {
-            item + esc("\($0.subject) \($0.predicate) — only \($0.outlet) (seq \($0.seqs.map(String.init).joined(separator: ", ")))")
+            item + esc("\(context.subject($0.subject, lang: nil).plain): \(context.predicate($0.predicate, lang: nil).plain) — only \($0.outlet) (seq \($0.seqs.map(String.init).joined(separator: ", ")))")
         }
         out += h("Relayed reporting (speaker → relay → outlet)")
         out += a.relays.isEmpty ? [item + "none"] : a.relays.map {
@@ -98,7 +113,7 @@ public enum AuditRenderer {
             return item + esc("seq \(r.seq) \(verb) claim \(r.target) \(target): \(r.reason)")
         }
         out += h("Values that do not follow from their words")
-        out += a.valueMismatches.isEmpty ? [item + "none"] : a.valueMismatches.map { item + esc(mismatchLine($0)) }
+        out += a.valueMismatches.isEmpty ? [item + "none"] : a.valueMismatches.map { item + esc(mismatchLine($0, predicate: predicate(of: $0, a, context))) }
         if a.webArchivesChecked > 0 {
             out += h("Web-archive payload digests")
             out += a.payloadDigests.isEmpty ? [item + "all \(a.webArchivesChecked) match"] : a.payloadDigests.map { item + esc(digestLine($0)) }
@@ -160,8 +175,8 @@ public enum AuditRenderer {
         return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
     }
 
-    static func html(_ a: AuditReport, provenance: ReportProvenance) -> String {
-        HTMLPage.page("Audit — ClaimLedger", htmlBody(a, provenance: provenance), extraStyle: style)
+    static func html(_ a: AuditReport, provenance: ReportProvenance, context: ReportContext) -> String {
+        HTMLPage.page("Audit — ClaimLedger", htmlBody(a, provenance: provenance, context: context), extraStyle: style)
     }
 
     /// The audit's rules beyond the reports' stylesheet.
@@ -173,7 +188,8 @@ public enum AuditRenderer {
     """
 
     /// The audit's HTML body (no page around it), for the report file and the newsroom server's audit page.
-    public static func htmlBody(_ a: AuditReport, provenance: ReportProvenance) -> String {
+    /// `context` gives labels and sources.
+    public static func htmlBody(_ a: AuditReport, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
         func list(_ items: [String]) -> String {
             items.isEmpty ? "<p class=\"none\">none</p>\n" : "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
         }
@@ -183,18 +199,20 @@ public enum AuditRenderer {
                 + "</tbody></table>\n"
         }
         var body = "<h1>Audit</h1>\n" + provenance.html + "<p class=\"headline \(a.ok && !provenance.failed ? "ok" : "problems")\">\(HTMLEscape.text(headline(a, verification: provenance.verification)))</p>\n"
+            + ReportSummary(a, context: context).html
         body += "<h2>Sources</h2>\n" + list(a.sources.map { s in
             let bad = s.excerpts.filter { $0.status != .exact }
             let title = s.record.title.map { " “\(HTMLEscape.value($0))”" } ?? ""
-            let link = s.record.url.map { " <span class=\"url\">\(HTMLEscape.value($0))</span>" } ?? ""
+            let link = s.record.url.map { " <span class=\"url\">\(HTMLEscape.link($0, label: HTMLEscape.value($0)))</span>" } ?? ""
+            let published = s.record.published.map { ", published \(HTMLEscape.value($0))" } ?? ""
             let state = !s.bytesOK ? "<strong class=\"bad\">stored bytes no longer match the id</strong>"
-                : bad.isEmpty ? "\(s.excerpts.count) quote\(s.excerpts.count == 1 ? "" : "s") exact"
+                : bad.isEmpty ? "\(counted(s.excerpts.count, "quote")) exact"
                 : "<strong class=\"bad\">" + bad.map { "quote of seq \($0.seq) \($0.status.rawValue)" }.joined(separator: ", ") + "</strong>"
-            return "<span class=\"mark \(s.bytesOK && bad.isEmpty ? "ok" : "bad")\">\(s.bytesOK && bad.isEmpty ? "✓" : "✗")</span> <strong>\(HTMLEscape.value(s.record.outlet))</strong> <span class=\"lang\">\(HTMLEscape.value(s.record.lang))</span>\(title) — \(s.claims) claim\(s.claims == 1 ? "" : "s"), \(state)<br><code>\(HTMLEscape.text(s.record.id))</code> captured \(HTMLEscape.value(s.record.capturedAt))\(link)"
+            return "<span class=\"mark \(s.bytesOK && bad.isEmpty ? "ok" : "bad")\">\(s.bytesOK && bad.isEmpty ? "✓" : "✗")</span> <strong>\(HTMLEscape.value(s.record.outlet))</strong> <span class=\"lang\">\(HTMLEscape.value(s.record.lang))</span>\(title)\(published) — \(counted(s.claims, "claim")), \(state)<br>\(HTMLEscape.abbreviated(s.record.id, shortHash(s.record.id))) captured \(HTMLEscape.value(s.record.capturedAt))\(link)"
         })
-        body += "<h2>Never cited</h2>\n" + list(a.uncited.map { "\(HTMLEscape.value($0.outlet)) <code>\(HTMLEscape.text(String($0.id.prefix(12))))</code> \(HTMLEscape.value($0.title ?? ""))" })
+        body += "<h2>Never cited</h2>\n" + list(a.uncited.map { "\(HTMLEscape.value($0.outlet)) \(HTMLEscape.abbreviated($0.id, shortHash($0.id))) \(HTMLEscape.value($0.title ?? ""))" })
         body += "<h2>Resting on one outlet only</h2>\n" + list(a.singleOutlet.map {
-            "<code>\(HTMLEscape.value($0.subject))</code> \(HTMLEscape.value($0.predicate)) — only \(HTMLEscape.value($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
+            "\(HTMLPage.labelled(context.subject($0.subject, lang: nil))): \(HTMLPage.labelled(context.predicate($0.predicate, lang: nil))) — only \(HTMLEscape.value($0.outlet)) (seq \($0.seqs.map(String.init).joined(separator: ", ")))"
         })
         body += "<h2>Relayed reporting</h2>\n" + list(a.relays.map {
             "seq \($0.seq): \(HTMLEscape.value($0.speaker)) → \(HTMLEscape.value($0.relay ?? "—")) → <strong>\(HTMLEscape.value($0.outlet))</strong>"
@@ -206,7 +224,7 @@ public enum AuditRenderer {
             let target = a.targets[r.target].map { " “\(HTMLEscape.value($0.text))” (\(HTMLEscape.value($0.outlet)))" } ?? ""
             return "seq \(r.seq) <strong>\(r.kind == .retraction ? "retracts" : "corrects")</strong> claim \(r.target)\(target): \(HTMLEscape.value(r.reason))"
         })
-        body += "<h2>Values that do not follow from their words</h2>\n" + list(a.valueMismatches.map { HTMLEscape.value(mismatchLine($0)) })
+        body += "<h2>Values that do not follow from their words</h2>\n" + list(a.valueMismatches.map { HTMLEscape.value(mismatchLine($0, predicate: predicate(of: $0, a, context))) })
         if a.webArchivesChecked > 0 {
             body += "<h2>Web-archive payload digests</h2>\n" + (a.payloadDigests.isEmpty ? "<p class=\"none\">all \(a.webArchivesChecked) match</p>\n"
                 : list(a.payloadDigests.map { HTMLEscape.value(digestLine($0)) }))

@@ -5,24 +5,38 @@ import LedgerCore
 /// is an `<article class="finding">` whose `data-seqs` lists its claims, so tools can check the rendered DOM.
 /// The bodies and the stylesheet are public so the newsroom server shows the same findings in its own pages.
 public enum HTMLPage {
-    static func contradictions(_ r: ContradictionReport, provenance: ReportProvenance) -> String {
-        page("Contradictions — ClaimLedger", contradictionsBody(r, provenance: provenance))
+    static func contradictions(_ r: ContradictionReport, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
+        page("Contradictions — ClaimLedger", contradictionsBody(r, provenance: provenance, context: context))
     }
 
-    /// The contradictions report's HTML body (no page around it).
-    public static func contradictionsBody(_ r: ContradictionReport, provenance: ReportProvenance) -> String {
+    /// A name label first, its id second and quieter: `<bdi>label</bdi> <span class="id">· <bdi>id</bdi></span>`.
+    static func labelled(_ l: ReportContext.Labelled) -> String {
+        HTMLEscape.value(l.label) + (l.id.map { " <span class=\"id\">· \(HTMLEscape.value($0))</span>" } ?? "")
+    }
+
+    /// The contradictions report's HTML body (no page around it); `context` gives labels and sources.
+    public static func contradictionsBody(_ r: ContradictionReport, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
         var body = "<h1>Contradictions</h1>\n" + provenance.html + "<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
+            + ReportSummary(r, context: context).html
         var subject: String? = nil
         for f in r.findings {
+            let lang = ContradictionRenderer.lang(f)
             if f.subject != subject {
                 if subject != nil { body += "</section>\n" }
                 subject = f.subject
-                body += "<section class=\"subject\"><h2>\(HTMLEscape.value(f.subject))</h2>\n"
+                body += "<section class=\"subject\"><h2>\(labelled(context.subject(f.subject, lang: lang)))</h2>\n"
             }
             let seqs = (f.sideA + f.sideB).map { String($0.seq) }.joined(separator: " ")
+            var qualifiers: [String] = []
+            if let e = f.event { qualifiers.append("event \(e)") }
+            if let s = f.scope { qualifiers.append("scope \(s)") }
+            let heading = labelled(context.predicate(f.predicate, lang: lang)) + (qualifiers.isEmpty ? "" : " (\(HTMLEscape.value(qualifiers.joined(separator: ", "))))")
+            let card = { (c: ClaimRecord) in
+                Self.card(c, origin: nil, context: context, about: context.about(c, subject: f.subject, predicate: f.predicate, headingLang: lang))
+            }
             body += """
             <article class="finding \(f.verdict.rawValue)" data-verdict="\(f.verdict.rawValue)" data-rule="\(HTMLEscape.text(f.rule))" data-seqs="\(seqs)">
-            <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(HTMLEscape.value(ContradictionRenderer.heading(f)))</strong> <span class="rule">rule: \(HTMLEscape.text(f.rule))</span></header>
+            <header><span class="verdict">\(f.verdict.rawValue)</span> <strong>\(heading)</strong> <span class="rule">rule: \(HTMLEscape.text(f.rule))</span></header>
             <p class="explanation">\(HTMLEscape.value(f.explanation))</p>\(f.summary.map { "<p class=\"summary\">\(HTMLEscape.value($0.sentence))</p>" } ?? "")
             <div class="sides"><div class="side"><h3>A</h3>\(f.sideA.map(card).joined())</div><div class="side"><h3>B</h3>\(f.sideB.map(card).joined())</div></div>
             </article>\n
@@ -33,43 +47,62 @@ public enum HTMLPage {
         return body
     }
 
-    static func corroborations(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
-        page("Corroborations — ClaimLedger", corroborationsBody(findings, claimCount: claimCount, provenance: provenance))
+    static func corroborations(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
+        page("Corroborations — ClaimLedger", corroborationsBody(findings, claimCount: claimCount, provenance: provenance, context: context))
     }
 
-    /// The corroborations report's HTML body (no page around it).
-    public static func corroborationsBody(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance) -> String {
-        var body = "<h1>Corroborations</h1>\n" + provenance.html + "<p class=\"summary\">\(findings.count) among \(counted(claimCount, "claim"))</p>\n"
+    /// The corroborations report's HTML body (no page around it); `context` gives labels and sources.
+    public static func corroborationsBody(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance,
+                                          context: ReportContext = ReportContext()) -> String {
+        var body = "<h1>Corroborations</h1>\n" + provenance.html
+            + "<p class=\"summary\">\(HTMLEscape.text(CorroborationRenderer.summary(findings, claimCount: claimCount)))</p>\n"
+            + ReportSummary(findings, context: context).html
         for f in findings {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
+            let lang = f.claims.first?.lang
+            let heading = labelled(context.predicate(f.predicate, lang: lang)) + (f.event.map { " (event \(HTMLEscape.value($0)))" } ?? "")
+                + (f.scope.map { " (scope \(HTMLEscape.value($0)))" } ?? "")
             body += """
             <article class="finding corroboration" data-seqs="\(seqs)">
-            <header><strong>\(HTMLEscape.value(f.subject))</strong> — \(HTMLEscape.value(CorroborationRenderer.heading(f))) = \(HTMLEscape.value(f.agreement))</header>
+            <header><strong>\(labelled(context.subject(f.subject, lang: lang)))</strong> — \(heading)</header>
+            <p class="explanation">Agree on \(HTMLEscape.value(CorroborationRenderer.agreement(f, context: context))).</p>
             <p class="explanation">\(CorroborationRenderer.independence(f)): \(HTMLEscape.value(f.origins.joined(separator: ", "))) · languages \(HTMLEscape.value(f.languages.joined(separator: ", ")))</p>
-            <div class="sides">\(f.claims.enumerated().map { "<div class=\"side\">\(card($1, origin: CorroborationRenderer.originNote(f, $0)))</div>" }.joined())</div>
+            <div class="sides">\(f.claims.enumerated().map { "<div class=\"side\">\(card($1, origin: CorroborationRenderer.originNote(f, $0), context: context, about: context.about($1, subject: f.subject, predicate: f.predicate, headingLang: lang)))</div>" }.joined())</div>
             </article>\n
             """
         }
         return body
     }
 
-    static func card(_ c: ClaimRecord) -> String { card(c, origin: nil) }
+    static func card(_ c: ClaimRecord) -> String { card(c, origin: nil, context: ReportContext()) }
 
-    /// One claim's card; `origin` says what it counts for (nil: the origin it names, if any).
-    static func card(_ c: ClaimRecord, origin: String?) -> String {
+    /// A claim's source on its card: its title linked to its URL, its published date, and the URL itself (for print),
+    /// as far as they were recorded.
+    static func source(_ c: ClaimRecord, context: ReportContext) -> String {
+        guard let s = context.source(c.source), s.title != nil || s.url != nil || s.published != nil else { return "" }
+        let title = HTMLEscape.value(s.title ?? s.url ?? shortHash(c.source))
+        return "<div class=\"source\">\(s.url.map { HTMLEscape.link($0, label: title) } ?? title)"
+            + (s.published.map { " <span class=\"published\">published \(HTMLEscape.value($0))</span>" } ?? "")
+            + (s.url.map { "<br><span class=\"url\">\(HTMLEscape.value($0))</span>" } ?? "") + "</div>"
+    }
+
+    /// One claim's card; `origin` says what it counts for (nil: the origin it names, if any); `about` names the
+    /// subject and predicate in the claim's language when the finding's heading names them in another. Hashes are
+    /// shown short, with the full value on hover.
+    static func card(_ c: ClaimRecord, origin: String?, context: ReportContext, about: String? = nil) -> String {
         let note = origin ?? c.origin.map { "origin \($0)" } ?? ""
         let relay = (c.relay.map { "<span class=\"relay\">via \(HTMLEscape.value($0))</span>" } ?? "")
             + (note.isEmpty ? "" : " <span class=\"origin\">\(HTMLEscape.value(note))</span>")
         let modality = c.modality == .asserted ? "" : "<span class=\"modality\">\(c.modality.rawValue)</span>"
-        let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + HTMLEscape.value(c.value.original)
+        let value = (c.polarity == .denied ? "<span class=\"denied\">denied</span> " : "") + HTMLEscape.value(context.value(c))
         return """
         <div class="claim" data-seq="\(c.seq)">
-        <div class="who"><span class="outlet">\(HTMLEscape.value(c.outlet))</span> <span class="lang">\(HTMLEscape.value(c.lang))</span> \(modality)</div>
+        \(about.map { "<div class=\"about\" lang=\"\(HTMLEscape.text(c.lang))\">\(HTMLEscape.value($0))</div>\n" } ?? "")<div class="who"><span class="outlet">\(HTMLEscape.value(c.outlet))</span> <span class="lang">\(HTMLEscape.value(c.lang))</span> \(modality)</div>
         <div class="speaker">\(HTMLEscape.value(c.speaker)) \(relay)</div>
         <div class="value">\(value)</div>
         <blockquote lang="\(HTMLEscape.text(c.lang))">…\(HTMLEscape.value(c.excerptPrefix))<mark>\(HTMLEscape.value(c.excerpt))</mark>\(HTMLEscape.value(c.excerptSuffix))…</blockquote>
-        <div class="text">\(HTMLEscape.value(c.text))</div>
-        <dl class="proof"><dt>seq</dt><dd>\(c.seq)</dd><dt>leaf</dt><dd><code>\(HTMLEscape.text(c.leafHash))</code></dd><dt>source</dt><dd><code>\(HTMLEscape.text(c.source))</code></dd></dl>
+        <div class="text">\(HTMLEscape.value(c.text))</div>\(source(c, context: context))
+        <dl class="proof"><dt>seq</dt><dd>\(c.seq)</dd><dt>leaf</dt><dd>\(HTMLEscape.abbreviated(c.leafHash, shortHash(c.leafHash)))</dd><dt>source</dt><dd>\(HTMLEscape.abbreviated(c.source, shortHash(c.source)))</dd></dl>
         </div>
         """
     }
@@ -107,6 +140,8 @@ public enum HTMLPage {
     .claim { background: #f6f8fa; border-radius: 5px; padding: .6rem .7rem; margin-bottom: .6rem; }
     .outlet { font-weight: 700; } .lang, .modality { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem; color: var(--muted); text-transform: uppercase; }
     .modality { border-color: var(--tension); color: var(--tension); text-transform: none; }
+    .id { color: var(--muted); font-weight: 400; font-size: .85em; } .source { font-size: .85rem; margin-top: .3rem; } .source a { color: inherit; } .published, .source .url { color: var(--muted); } .about { font-size: .8rem; color: var(--muted); } .source .url { font-size: .75rem; overflow-wrap: anywhere; }
+    .report-summary h3 { font-size: .9rem; margin: .6rem 0 .2rem; color: var(--muted); } table.tally { border-collapse: collapse; font-size: .9rem; } table.tally th { text-align: left; font-weight: 600; padding: .1rem .8rem .1rem 0; } table.tally td { padding: .1rem 0; }
     .speaker { color: var(--muted); } .relay { font-style: italic; } .origin { font-size: .9em; } .denied { color: var(--contra); font-weight: 700; }
     .value { font-weight: 600; margin: .2rem 0; }
     blockquote { margin: .4rem 0; padding: .3rem .6rem; border-left: 3px solid var(--line); background: #fff; color: var(--muted); }

@@ -29,6 +29,19 @@ public enum HTMLEscape {
 
     /// A user value in element content: escaped and isolated in `<bdi>`.
     public static func value(_ s: String) -> String { "<bdi>" + text(s) + "</bdi>" }
+
+    /// A link to a recorded URL: `<a href>` around `label` (already escaped) when the URL is http(s), else the label
+    /// alone, so no other scheme (`javascript:`) is ever written into an attribute.
+    public static func link(_ url: String, label: String) -> String {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return label }
+        return "<a href=\"\(text(url))\" rel=\"noopener noreferrer\">\(label)</a>"
+    }
+
+    /// A short form of a long value (a hash) with the full value on hover: `<code title="full">short</code>`.
+    public static func abbreviated(_ full: String, _ short: String) -> String {
+        "<code title=\"\(text(full))\">\(text(short))</code>"
+    }
 }
 
 /// Markdown (CommonMark and GitHub tables): every markup character is backslash-escaped, so raw HTML (`<img …>`)
@@ -51,6 +64,29 @@ public enum MarkdownEscape {
             out.insert("\\", at: dot)
         }
         return out
+    }
+
+    /// An inline link `[label](url)` to a recorded http(s) URL: the label escaped as a value, the URL with `<`, `>`,
+    /// parentheses, backslashes, spaces, line breaks and controls percent-encoded, so it can neither end early nor open raw HTML;
+    /// any other scheme is written as text.
+    public static func link(_ label: String, url: String) -> String {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return value(label) + " (" + value(url) + ")" }
+        var destination = ""
+        for c in url.unicodeScalars {
+            switch c {
+            case "<": destination += "%3C"
+            case ">": destination += "%3E"
+            case "(": destination += "%28"
+            case ")": destination += "%29"
+            case "\\": destination += "%5C"
+            case " ": destination += "%20"
+            case _ where c.properties.isWhitespace || TerminalEscape.needsEscape(c):
+                destination += String(c).utf8.map { ($0 < 16 ? "%0" : "%") + String($0, radix: 16, uppercase: true) }.joined()
+            default: destination.unicodeScalars.append(c)
+            }
+        }
+        return "[\(value(label))](\(destination))"
     }
 }
 

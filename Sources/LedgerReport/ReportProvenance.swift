@@ -30,6 +30,9 @@ public struct ReportProvenance: Sendable {
     /// RFC 3339, UTC.
     public let generatedAt: String
     public let verification: Verification
+    /// The filters that restricted the claims analysed (`--outlet`, `--subject`, `--predicate`, `--since`), as
+    /// option and value, in order; empty when every claim was analysed.
+    public var filter: [(option: String, value: String)] = []
 
     /// Whether the ledger failed verification.
     public var failed: Bool { if case .failed = verification { true } else { false } }
@@ -75,9 +78,10 @@ public struct ReportProvenance: Sendable {
 
     /// Label and value pairs, in order; values hold user text (the origin) unescaped.
     var rows: [(String, String)] {
-        [("ledger", origin), ("size", "\(size) entries"), ("root", root),
-         ("checkpoint", checkpoint.map { "\($0.size) entries, root \($0.root)" } ?? "none"),
+        [("ledger", origin), ("size", counted(Int(size), "entry", plural: "entries")), ("root", root),
+         ("checkpoint", checkpoint.map { "\(counted(Int($0.size), "entry", plural: "entries")), root \($0.root)" } ?? "none"),
          ("generated", generatedAt), ("verification", verificationLine)]
+            + (filter.isEmpty ? [] : [("filter", "only claims with " + filter.map { "\($0.option) \($0.value)" }.joined(separator: ", "))])
     }
 
     /// The header of a text report (its controls are made visible with the rest of the report).

@@ -13,13 +13,13 @@ extension NewsroomServer {
             let tension = try Self.query(request)["tension"] == "1"
             let (report, provenance) = try await contradictions(s, tension: tension)
             let toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
-            let body = HTMLPage.contradictionsBody(report, provenance: provenance)
+            let body = HTMLPage.contradictionsBody(report, provenance: provenance, context: s.reportContext)
             return ("Contradictions", body.replacingOccurrences(of: "</h1>\n", with: "</h1>\n" + toggle, options: [], range: body.range(of: "</h1>\n")))
         }
         page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
             let provenance = try await provenance(s)
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
-            return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance))
+            return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance, context: s.reportContext))
         }
         router.get("api/contradictions") { request, _ in
             _ = try apiCaller(request)
@@ -50,5 +50,12 @@ extension NewsroomServer {
         return ReportProvenance(origin: s.origin, size: s.size, root: s.root,
                                 checkpoint: s.checkpoint.map { .init(size: $0.checkpoint.size, root: $0.checkpoint.root.hex) },
                                 generatedAt: formatter.string(from: Date()), verification: verification)
+    }
+}
+
+extension LedgerSnapshot {
+    /// The labels and sources the report pages show beside their findings, as the CLI's reports do.
+    var reportContext: ReportContext {
+        ReportContext(names: names, predicates: predicates, sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 }

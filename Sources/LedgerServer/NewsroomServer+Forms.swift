@@ -177,7 +177,7 @@ extension NewsroomServer {
                                       text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceTextReader($0) } },
                                       history: s.history, contradictions: analyses.contradictions(s, tension: false),
                                       names: s.names, predicates: s.predicates, recordedNames: s.names.recorded)
-            return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try await provenance(s)) + "</div>")
+            return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try await provenance(s), context: s.reportContext) + "</div>")
         }
     }
 

@@ -279,6 +279,11 @@ import Testing
             #expect(page.status == 200)
             let pageSeqs = page.text.matches(of: /data-seqs="([0-9 ]+)"/).map { String($0.1) }
             #expect(pageSeqs == seqs(cli), "\(path)")
+            // The same readable renderers as the CLI's reports: the summary first, hashes short with the full value on hover.
+            #expect(page.text.contains("<section class=\"report-summary\"><h2>Summary</h2>"), "\(path)")
+            for leaf in Set(cli["findings"]!.array!.flatMap { $0["claims"]!.array!.compactMap { $0["leaf_hash"]?.string } }) {
+                #expect(page.text.contains("<code title=\"\(leaf)\">\(leaf.prefix(12))</code>"), "\(path)")
+            }
         }
         #expect(try server.api("/api/contradictions", token: nil).status == 401)
     }

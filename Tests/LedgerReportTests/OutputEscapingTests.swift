@@ -20,6 +20,18 @@ import Testing
         #expect(MarkdownEscape.value("\u{1B}[31m") == #"^\[\[31m"#)
     }
 
+    /// Source links: only http(s) becomes a link; the URL can neither end the link early nor open raw HTML.
+    @Test func linksToRecordedURLsAreInert() {
+        #expect(HTMLEscape.link("https://a.example/x?q=1&r=\"2\"", label: "<bdi>T</bdi>")
+                == "<a href=\"https://a.example/x?q=1&amp;r=&quot;2&quot;\" rel=\"noopener noreferrer\"><bdi>T</bdi></a>")
+        #expect(HTMLEscape.link("javascript:alert(1)", label: "<bdi>T</bdi>") == "<bdi>T</bdi>")
+        #expect(HTMLEscape.abbreviated(String(repeating: "ab", count: 32), "abababababab") == "<code title=\"\(String(repeating: "ab", count: 32))\">abababababab</code>")
+        let md = MarkdownEscape.link("A [b] <c>", url: "https://a.example/p(1) <x>\\y")
+        #expect(md == #"[A \[b\] \<c\>](https://a.example/p%281%29%20%3Cx%3E%5Cy)"#)
+        #expect(!md.replacingOccurrences(of: "\\<", with: "").contains("<"))
+        #expect(MarkdownEscape.link("T", url: "javascript:alert(1)") == "T (javascript:alert(1))")
+    }
+
     @Test func csvPrefixesFormulasAndQuotes() {
         #expect(CSVEscape.field(#"=HYPERLINK("http://x","y")"#) == #""'=HYPERLINK(""http://x"",""y"")""#)
         for start in ["+1", "-1", "@SUM(A1)", "\tx"] { #expect(CSVEscape.field(start).contains("'" + start.prefix(1))) }

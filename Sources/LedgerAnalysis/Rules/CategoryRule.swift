@@ -5,9 +5,12 @@ import LedgerCore
 public enum CategoryRule {
     public static func compare(_ a: String, _ b: String, context: RuleContext) -> RuleOutcome {
         guard a != b, context.isSingleValued else { return .agree }
-        let label = context.predicate?.id ?? "the predicate"
+        // Labels first (English: the explanation is one sentence for every reader), the id second.
+        let p = context.predicate
+        let label = p.map { p in p.labels["en"].map { "“\($0)” (\(p.id))" } ?? p.id } ?? "the predicate"
+        func value(_ id: String) -> String { p?.values.first { $0.id == id }?.labels["en"].map { $0 == id ? id : "“\($0)” (\(id))" } ?? id }
         return .conflict(.contradiction, rule: "category",
-                         explanation: "\(label) is single-valued, but one claim says \(a) and the other \(b)",
+                         explanation: "\(label) is single-valued, but one claim says \(value(a)) and the other \(value(b))",
                          numbers: ["a": .string(a), "b": .string(b)], width: 1)
     }
 }

@@ -54,3 +54,20 @@ public enum DateRule {
         return era * 146_097 + doe - 719_468
     }
 }
+
+extension DateRule {
+    /// A day of an interval's bound (seconds since 1970) as YYYY-MM-DD, for spans in words.
+    public static func day(_ seconds: Double) -> String {
+        // Civil from days (H. Hinnant's algorithm), the inverse of `daysFromCivil`.
+        let z = Int((seconds / 86_400).rounded(.down)) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+}

@@ -25,6 +25,10 @@ struct AuditCommand: ParsableCommand {
         and reports exact (maybe moved) / fuzzy (score, edits) / orphan for each. Stored anchors are never changed. \
         Quotes are re-anchored up to 4,096 scalars long: a source with a longer quote is refused with one line \
         (the approximate search costs quote length × capture length).
+
+        --outlet, --subject, --predicate and --since restrict the audit to the claims they select and the sources \
+        those cite (an outlet or --since also selects sources by their outlet and publication day); the header says \
+        so. Text, Markdown and HTML open with a summary of contradictions per outlet pair and per subject.
         """
     )
 
@@ -33,6 +37,8 @@ struct AuditCommand: ParsableCommand {
     static let maxReanchoredQuote = 4_096
 
     @OptionGroup var report: ReportOptions
+
+    @OptionGroup var filter: ReportFilterOptions
 
     @Option(help: ArgumentHelp("A newer capture of one source's article, to re-anchor its quotes in.", valueName: "FILE"))
     var against: String?
@@ -45,6 +51,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         try report.check(json: global.json)
         if (against == nil) != (source == nil) { throw ValidationError("--against and --source go together") }
+        if against != nil && !filter.filter.isEmpty { throw ValidationError("--against re-anchors one source's quotes: it takes no --outlet, --subject, --predicate or --since") }
     }
 
     func run() throws {
@@ -54,8 +61,11 @@ struct AuditCommand: ParsableCommand {
     }
 
     private func run(on ledger: Ledger) throws {
-        let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
-        let input = try AnalysisInput(ledger: ledger)
+        var provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
+        var input = try AnalysisInput(ledger: ledger)
+        let context = input.context
+        try input.restrict(to: filter.filter, sourcesToo: true)
+        provenance.filter = filter.filter.described
         let format = global.json ? .json : report.format
         if let against, let source {
             let (id, _) = try ledger.resolveSource(source)
@@ -81,7 +91,7 @@ struct AuditCommand: ParsableCommand {
         }
         var audit = try Self.audit(ledger, input)
         (audit.webArchivesChecked, audit.payloadDigests) = try Self.payloadDigests(ledger, input)
-        try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance))
+        try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance, context: context))
         try provenance.exitIfNotVerified()
         if !audit.ok { throw ExitCode(2) }
     }

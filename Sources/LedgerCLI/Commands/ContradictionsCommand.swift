@@ -84,11 +84,20 @@ struct ContradictionsCommand: ParsableCommand {
         tensions, listed only with --include-tension.
 
         Each finding names its rule and numbers, and every claim's seq, leaf hash, outlet, speaker, relay, \
-        language, text, exact excerpt and source id, so it can be checked with `claimledger show SEQ`.
+        language, text, exact excerpt and source id, so it can be checked with `claimledger show SEQ`. Text, \
+        Markdown and HTML open with a summary (findings per outlet pair and per subject), show subjects, predicates \
+        and categories by their declared labels (id second) and each claim's source by title, URL and published date.
+
+        --outlet, --subject, --predicate and --since restrict the claims compared (the header says so); a value that \
+        matches no claim is an error naming the closest ones. With --outlet only that outlet's claims are compared, \
+        with each other: where it disagrees with others is in the summary's outlet pairs. For example:
+          claimledger contradictions --subject WD4H --since 2024-07-30 --format md
         """
     )
 
     @OptionGroup var report: ReportOptions
+
+    @OptionGroup var filter: ReportFilterOptions
 
     func validate() throws { try report.check(json: global.json) }
 
@@ -108,14 +117,16 @@ struct ContradictionsCommand: ParsableCommand {
         // a million claims fit in memory this way.
         let ledger = try global.open(readOnly: true)
         let provenance = try ledger.store.snapshot {
-            let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
-            let input = try AnalysisInput(ledger: ledger, details: false)
+            var provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
+            var input = try AnalysisInput(ledger: ledger, details: false)
+            try input.restrict(to: filter.filter)
+            provenance.filter = filter.filter.described
             let found = try Contradictions.find(input.claims, predicates: input.predicates, names: input.names,
                                                 between: between, includeTension: includeTension) { try AnalysisInput.claims($0, in: ledger) }
             if global.json || report.format == .json {
                 try report.emit { ContradictionRenderer.writeJSON(found, verbose: verbose, provenance: provenance, to: $0) }
             } else {
-                try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose, provenance: provenance))
+                try report.emit(ContradictionRenderer.render(found, as: report.format, verbose: verbose, provenance: provenance, context: input.context))
             }
             return provenance
         }
@@ -139,10 +150,15 @@ struct CorroborationsCommand: ParsableCommand {
         the same screenshot, name its origin:
           claimledger claim correct 7 --origin org:organisers \\
             --reason "the organisers' screenshot"
+
+        Values are shown as written, with the span their readings share in words. --outlet, --subject, --predicate \
+        and --since restrict the claims considered, as for `contradictions`.
         """
     )
 
     @OptionGroup var report: ReportOptions
+
+    @OptionGroup var filter: ReportFilterOptions
 
     func validate() throws { try report.check(json: global.json) }
 
@@ -151,11 +167,13 @@ struct CorroborationsCommand: ParsableCommand {
     func run() throws {
         let ledger = try global.open(readOnly: true)
         let provenance = try ledger.store.snapshot {
-            let provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
-            let input = try AnalysisInput(ledger: ledger)
+            var provenance = try ReportProvenance(ledger: ledger, verify: !report.noVerify)
+            var input = try AnalysisInput(ledger: ledger)
+            try input.restrict(to: filter.filter)
+            provenance.filter = filter.filter.described
             let found = Corroborations.find(input.claims, predicates: input.predicates, names: input.names, sources: Array(input.sources.values))
             try report.emit(CorroborationRenderer.render(found, claimCount: input.claims.count, as: global.json ? .json : report.format,
-                                                         provenance: provenance))
+                                                         provenance: provenance, context: input.context))
             return provenance
         }
         try provenance.exitIfNotVerified()

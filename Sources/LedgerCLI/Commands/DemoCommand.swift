@@ -71,8 +71,9 @@ struct DemoCommand: ParsableCommand {
         let audit = try AuditCommand.audit(ledger, input)
         let reports = URL(fileURLWithPath: target).appendingPathComponent("reports")
         let provenance = ReportProvenance(ledger: ledger, verified: report)
-        let htmlPaths = [("contradictions.html", ContradictionRenderer.render(contradictions, as: .html, provenance: provenance)),
-                         ("corroborations.html", CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .html, provenance: provenance))]
+        let htmlPaths = [("contradictions.html", ContradictionRenderer.render(contradictions, as: .html, provenance: provenance, context: input.context)),
+                         ("corroborations.html", CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .html, provenance: provenance, context: input.context)),
+                         ("audit.html", AuditRenderer.render(audit, as: .html, provenance: provenance, context: input.context))]
             .map { name, html -> String in
                 let path = reports.appendingPathComponent(name).path
                 _ = FileManager.default.createFile(atPath: path, contents: Data(html.utf8))
@@ -91,8 +92,8 @@ struct DemoCommand: ParsableCommand {
             Output.line()
             Output.line(report.ok ? "verify: ok — \(report.size) entries, root \(report.root.hex)" : "verify: FAILED with \(report.findings.count) findings")
             Output.line()
-            Output.line(ContradictionRenderer.render(contradictions, as: .text, provenance: provenance))
-            Output.line(CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .text, provenance: provenance))
+            Output.line(ContradictionRenderer.render(contradictions, as: .text, provenance: provenance, context: input.context))
+            Output.line(CorroborationRenderer.render(corroborations, claimCount: input.claims.count, as: .text, provenance: provenance, context: input.context))
             Output.line("Audit: " + AuditRenderer.headline(audit))
             for s in audit.singleOutlet { Output.line("  resting on one outlet only: \(s.subject) \(s.predicate) (\(s.outlet))") }
             for r in audit.relays where r.dependsOn != nil { Output.line("  seq \(r.seq) (\(r.outlet)) is relayed from “\(r.dependsOn!)”, not the outlet's own reporting") }
