@@ -37,6 +37,19 @@ import Testing
     }
 
     /// Appendix B: IEEE 754 bit patterns and their ECMAScript serialization.
+    /// Integral values below 2^53 take a shortcut; it gives what ECMAScript's layout gives, and above 2^53 the
+    /// layout (shortest digits, then zeros) is still used.
+    @Test func integralNumbersTakeTheShortcutToTheSameDigits() throws {
+        var rng = SystemRandomNumberGenerator()
+        var samples: [Double] = [1, -1, 9, 10, 100, 123456789, 0x1p53 - 1, -(0x1p53 - 1), 1e15, 999999999999999]
+        for _ in 0..<20_000 { samples.append(Double(Int64.random(in: -(1 << 53) + 1 ... (1 << 53) - 1, using: &rng))) }
+        for _ in 0..<2_000 { samples.append(Double(Int.random(in: -100_000...100_000, using: &rng))) }
+        for d in samples { #expect(try ECMAScriptNumber.format(d) == ECMAScriptNumber.layOut(d), "\(d)") }
+        #expect(try ECMAScriptNumber.format(0x1p60) == "1152921504606847000")
+        #expect(try ECMAScriptNumber.format(0x1p53) == "9007199254740992")
+        #expect(try ECMAScriptNumber.format(1e21) == "1e+21")
+    }
+
     @Test(arguments: [
         ("0000000000000000", "0"), ("8000000000000000", "0"),
         ("0000000000000001", "5e-324"), ("8000000000000001", "-5e-324"),

@@ -40,18 +40,18 @@ public enum CanonicalJSON {
         case .object(let members):
             // RFC 8785 orders names by UTF-16 code units. For names without scalars at or above U+E000
             // (all of ours), UTF-8 byte order is the same order, and needs no conversion.
-            var names = members.keys.map { Normalization.nfc($0) }
-            if names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0xEE } }) {
-                names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            var sorted = members.map { (name: Normalization.nfc($0.key), value: $0.value) }
+            if sorted.allSatisfy({ $0.name.utf8.allSatisfy { $0 < 0xEE } }) {
+                sorted.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             } else {
-                names.sort { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+                sorted.sort { $0.name.utf16.lexicographicallyPrecedes($1.name.utf16) }
             }
             out.append(UInt8(ascii: "{"))
-            for (n, name) in names.enumerated() {
+            for (n, member) in sorted.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(name, into: &out)
+                writeString(member.name, into: &out)
                 out.append(UInt8(ascii: ":"))
-                try write(members[name]!, into: &out)
+                try write(member.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -114,7 +114,16 @@ enum ECMAScriptNumber {
     static func format(_ d: Double) throws(CanonicalJSONError) -> String {
         guard d.isFinite else { throw CanonicalJSONError.nonFiniteNumber }
         if d == 0 { return "0" }
-        if d < 0 { return "-" + (try format(-d)) }
+        // An integral value below 2^53 in magnitude is its integer's digits: every integer there is a double of
+        // its own, so no shorter digit string denotes it (above 2^53 the shortest digits end in zeros instead).
+        // The common case (seqs, offsets, versions) without re-laying out `description`.
+        if d.rounded(.towardZero) == d, d.magnitude < 0x1p53 { return String(Int64(d)) }
+        return layOut(d)
+    }
+
+    /// ECMAScript's layout of the shortest round-tripping digits of a finite, non-zero `d`.
+    static func layOut(_ d: Double) -> String {
+        if d < 0 { return "-" + layOut(-d) }
         // Digits s (k of them) and exponent n such that value = 0.s × 10^n.
         let text = d.description
         let parts = text.split(separator: "e", maxSplits: 1)
