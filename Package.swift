@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerPublish", "LedgerStore", "LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "LedgerCaptureTests", dependencies: ["LedgerCapture", "LedgerCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
+        .testTarget(name: "LedgerServerTests", dependencies: ["LedgerServer", "LedgerAnalysis"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCLITests", dependencies: ["claimledger", "LedgerCore", "LedgerCrypto", "LedgerStore"], exclude: ["Fixtures"], swiftSettings: strict),
     ],

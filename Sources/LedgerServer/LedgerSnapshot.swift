@@ -29,6 +29,12 @@ struct LedgerSnapshot: Sendable {
         try extend(ledger, from: 0)
     }
 
+    /// An empty snapshot of the ledger state `size`, `root` (for tests of what is computed from snapshots).
+    init(size: Int64, root: String) {
+        self.size = size
+        self.root = root
+    }
+
     /// Reads the entries from seq `from` on (the ones this snapshot does not hold yet), in the same read
     /// transaction as the tree's new size and root.
     mutating func extend(_ ledger: Ledger, from: Int64) throws {

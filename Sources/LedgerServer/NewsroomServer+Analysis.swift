@@ -11,9 +11,10 @@ extension NewsroomServer {
     func addAnalysisRoutes(_ router: Router<NewsroomContext>) {
         page(router, "contradictions", nav: "/contradictions") { request, _, s, _ in
             let tension = try Self.query(request)["tension"] == "1"
-            let (report, provenance) = try await contradictions(s, tension: tension)
-            let toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
-            let body = HTMLPage.contradictionsBody(report, provenance: provenance, context: s.reportContext)
+            let (computed, provenance, fresh) = try await contradictions(s, tension: tension)
+            var toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
+            if !fresh { toggle += Self.pendingNote(computed.snapshot, s) }
+            let body = HTMLPage.contradictionsBody(computed.report, provenance: provenance, context: computed.snapshot.reportContext)
             return ("Contradictions", body.replacingOccurrences(of: "</h1>\n", with: "</h1>\n" + toggle, options: [], range: body.range(of: "</h1>\n")))
         }
         page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
@@ -23,8 +24,9 @@ extension NewsroomServer {
         }
         router.get("api/contradictions") { request, _ in
             _ = try apiCaller(request)
-            let (report, provenance) = try await contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1")
-            return ResponseFrame.bytes(Array(ContradictionRenderer.json(report, verbose: false, provenance: provenance).utf8), type: "application/json")
+            // The API waits for the report of the ledger as it is: a script wants the answer, not a page to reload.
+            let (computed, provenance, _) = try await contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1", wait: nil)
+            return ResponseFrame.bytes(Array(ContradictionRenderer.json(computed.report, verbose: false, provenance: provenance).utf8), type: "application/json")
         }
         router.get("api/corroborations") { request, _ in
             _ = try apiCaller(request)
@@ -35,8 +37,19 @@ extension NewsroomServer {
         }
     }
 
-    func contradictions(_ s: LedgerSnapshot, tension: Bool) async throws -> (ContradictionReport, ReportProvenance) {
-        (analyses.contradictions(s, tension: tension), try await provenance(s))
+    /// The contradictions of `s` (or, past `wait`, of the newest snapshot analysed before it: `fresh` false) and
+    /// the provenance of the snapshot they were computed from.
+    func contradictions(_ s: LedgerSnapshot, tension: Bool, wait: TimeInterval? = AnalysisCache.wait) async throws
+        -> (AnalysisCache.Computed, ReportProvenance, fresh: Bool) {
+        let (computed, fresh) = analyses.contradictions(s, tension: tension, wait: wait)
+        return (computed, try await provenance(computed.snapshot), fresh)
+    }
+
+    /// What a page computed from an earlier snapshot than the ledger's says above its findings.
+    static func pendingNote(_ computed: LedgerSnapshot, _ now: LedgerSnapshot) -> String {
+        let newer = now.size - computed.size
+        return "<p class=\"notice\" role=\"status\">These findings are from the ledger at \(counted(Int(computed.size), "entry", plural: "entries")); "
+            + "the \(counted(Int(newer), "entry", plural: "entries")) appended since are being analysed — reload in a moment.</p>\n"
     }
 
     /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verifies

@@ -38,6 +38,7 @@ enum Stylesheet {
     .audit table { display: block; overflow-x: auto; } .audit ul { padding-left: 1.2rem; }
     .audit .url, .audit .none { color: var(--muted); } .audit li { margin: .4rem 0; }
     .error { background: #fde8e7; border-left: 4px solid var(--bad); padding: .5rem .8rem; }
+    .notice { background: #fff6dd; border-left: 4px solid #b8860b; padding: .5rem .8rem; }
     @media (max-width: 700px) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } form.logout { margin-left: 0; } }
     @media print { header.top, form, .skip { display: none; } main { max-width: none; } mark { background: none; text-decoration: underline; } }
     """
