@@ -14,12 +14,14 @@ public enum HTMLPage {
         HTMLEscape.value(l.label) + (l.id.map { " <span class=\"id\">· \(HTMLEscape.value($0))</span>" } ?? "")
     }
 
-    /// The contradictions report's HTML body (no page around it); `context` gives labels and sources.
-    public static func contradictionsBody(_ r: ContradictionReport, provenance: ReportProvenance, context: ReportContext = ReportContext()) -> String {
+    /// The contradictions report's HTML body (no page around it); `context` gives labels and sources. `shown`
+    /// limits the findings listed to that range (a page of them); the counts and summary are of them all.
+    public static func contradictionsBody(_ r: ContradictionReport, provenance: ReportProvenance, context: ReportContext = ReportContext(),
+                                          shown: Range<Int>? = nil) -> String {
         var body = "<h1>Contradictions</h1>\n" + provenance.html + "<p class=\"summary\">\(HTMLEscape.text(ContradictionRenderer.summary(r)))</p>\n"
             + ReportSummary(r, context: context).html
         var subject: String? = nil
-        for f in r.findings {
+        for f in r.findings[shown?.clamped(to: r.findings.indices) ?? r.findings.indices] {
             let lang = ContradictionRenderer.lang(f)
             if f.subject != subject {
                 if subject != nil { body += "</section>\n" }
@@ -52,12 +54,13 @@ public enum HTMLPage {
     }
 
     /// The corroborations report's HTML body (no page around it); `context` gives labels and sources.
+    /// `shown` limits the findings listed to that range (a page of them); the counts and summary are of them all.
     public static func corroborationsBody(_ findings: [CorroborationFinding], claimCount: Int, provenance: ReportProvenance,
-                                          context: ReportContext = ReportContext()) -> String {
+                                          context: ReportContext = ReportContext(), shown: Range<Int>? = nil) -> String {
         var body = "<h1>Corroborations</h1>\n" + provenance.html
             + "<p class=\"summary\">\(HTMLEscape.text(CorroborationRenderer.summary(findings, claimCount: claimCount)))</p>\n"
             + ReportSummary(findings, context: context).html
-        for f in findings {
+        for f in findings[shown?.clamped(to: findings.indices) ?? findings.indices] {
             let seqs = f.claims.map { String($0.seq) }.joined(separator: " ")
             let lang = f.claims.first?.lang
             let heading = labelled(context.predicate(f.predicate, lang: lang)) + (f.event.map { " (event \(HTMLEscape.value($0)))" } ?? "")

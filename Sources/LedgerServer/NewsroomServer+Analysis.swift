@@ -10,17 +10,23 @@ import LedgerStore
 extension NewsroomServer {
     func addAnalysisRoutes(_ router: Router<NewsroomContext>) {
         page(router, "contradictions", nav: "/contradictions") { request, _, s, _ in
-            let tension = try Self.query(request)["tension"] == "1"
+            let query = try Self.query(request)
+            let tension = query["tension"] == "1"
             let (computed, provenance, fresh) = try await contradictions(s, tension: tension)
+            let shown = try FindingPage(query, count: computed.report.findings.count)
             var toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
             if !fresh { toggle += Self.pendingNote(computed.snapshot, s) }
-            let body = HTMLPage.contradictionsBody(computed.report, provenance: provenance, context: computed.snapshot.reportContext)
-            return ("Contradictions", body.replacingOccurrences(of: "</h1>\n", with: "</h1>\n" + toggle, options: [], range: body.range(of: "</h1>\n")))
+            let navigation = shown.navigation(path: "/contradictions", keeping: tension ? [("tension", "1")] : [])
+            let body = HTMLPage.contradictionsBody(computed.report, provenance: provenance, context: computed.snapshot.reportContext, shown: shown.range)
+            return ("Contradictions", Self.inserting(toggle + navigation, after: "</h1>\n", in: body) + navigation)
         }
-        page(router, "corroborations", nav: "/corroborations") { _, _, s, _ in
+        page(router, "corroborations", nav: "/corroborations") { request, _, s, _ in
             let provenance = try await provenance(s)
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
-            return ("Corroborations", HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance, context: s.reportContext))
+            let shown = try FindingPage(try Self.query(request), count: found.count)
+            let navigation = shown.navigation(path: "/corroborations")
+            let body = HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance, context: s.reportContext, shown: shown.range)
+            return ("Corroborations", Self.inserting(navigation, after: "</h1>\n", in: body) + navigation)
         }
         router.get("api/contradictions") { request, _ in
             _ = try apiCaller(request)
@@ -43,6 +49,12 @@ extension NewsroomServer {
         -> (AnalysisCache.Computed, ReportProvenance, fresh: Bool) {
         let (computed, fresh) = analyses.contradictions(s, tension: tension, wait: wait)
         return (computed, try await provenance(computed.snapshot), fresh)
+    }
+
+    /// `body` with `html` inserted after the first `marker`.
+    static func inserting(_ html: String, after marker: String, in body: String) -> String {
+        guard let r = body.range(of: marker) else { return html + body }
+        return body.replacingCharacters(in: r, with: marker + html)
     }
 
     /// What a page computed from an earlier snapshot than the ledger's says above its findings.

@@ -286,6 +286,13 @@ import Testing
             }
         }
         #expect(try server.api("/api/contradictions", token: nil).status == 401)
+        // One page holds every finding of this small ledger: no page links; a page that is not a number is a 400,
+        // one past the last a 404, each with its one-line message.
+        #expect(try !server.page("/contradictions", session: session).text.contains("class=\"pages\""))
+        let notANumber = try server.page("/contradictions?page=abc", session: session)
+        #expect(notANumber.status == 400 && notANumber.text.contains("is not a page number"), "\(notANumber.status)")
+        let pastTheEnd = try server.page("/corroborations?page=2", session: session)
+        #expect(pastTheEnd.status == 404 && pastTheEnd.text.contains("the report has 1 page of findings"), "\(pastTheEnd.status)")
     }
 
     @Test func hostileSourceTextAndNamesAreEscaped() throws {
