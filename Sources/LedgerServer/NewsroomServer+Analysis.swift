@@ -67,7 +67,9 @@ extension NewsroomServer {
     /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verifies
     /// now (entries are never changed, so a ledger that verifies now verified at the snapshot's size).
     func provenance(_ s: LedgerSnapshot) async throws -> ReportProvenance {
-        let report = try await verified()
+        // Waits for a verification covering the snapshot's entries (a report is never marked verified for entries
+        // that were not); a report computed from an earlier snapshot is usually covered already.
+        let report = try verified(covering: s.size, mustCover: true)
         let problems = report.findings.count + report.omitted
         let verification: ReportProvenance.Verification = report.ok
             ? .verified : .failed("\(problems) finding(s)\(report.findings.first.map { ", the first: [\($0.check)] \($0.what)" } ?? "")")

@@ -24,7 +24,7 @@ extension NewsroomServer {
             return r
         }
         page(router, "/", nav: "/") { _, _, s, _ in
-            ("Dashboard", Pages.dashboard(s, verification: try await verified()))
+            ("Dashboard", Pages.dashboard(s, verification: try verified(covering: s.size, mustCover: false)))
         }
         page(router, "sources", nav: "/sources") { _, _, s, _ in ("Sources", Pages.sources(s)) }
         page(router, "sources/:id", nav: "/sources") { request, context, s, caller in

@@ -64,9 +64,10 @@ public struct NewsroomServer: Sendable {
         }
     }
 
-    /// Whether the ledger verifies now (`VerificationCache`: re-run only when the database changed).
-    func verified() async throws -> VerificationReport {
-        try await verification.report { try self.ledger() }
+    /// The newest verification (`VerificationCache`): current, else after a moment the newest, or with `mustCover`
+    /// the first to cover `size` entries.
+    func verified(covering size: Int64, mustCover: Bool) throws -> VerificationReport {
+        try verification.report(covering: size, mustCover: mustCover) { try self.ledger() }
     }
 
     func snapshot() throws -> LedgerSnapshot {

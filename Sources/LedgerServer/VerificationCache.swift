@@ -1,24 +1,67 @@
 import Foundation
 import LedgerStore
 
-/// The newest verification of the ledger and what it was of, so pages and reports do not re-verify an unchanged
-/// ledger on every request. It is reused only while the database's files (`ledger.sqlite` and its `-wal`) have
-/// the same sizes and modification times as when it ran: an append by anyone, or an edit of the file behind the
-/// store's back, changes them and the next request verifies again. One verification runs at a time.
-actor VerificationCache {
+/// The newest verification of the ledger, run on a thread of its own, one at a time, so that pages need not wait
+/// for a whole-ledger verification after every append while writers keep appending.
+///
+/// A verification is current while the database's files (`ledger.sqlite` and its `-wal`) keep the sizes and
+/// modification times they had when it ran; an append by anyone, or an edit behind the store's back, makes the
+/// next request start another and wait for it a moment (`wait`: on a small ledger it is done by then). Past that
+/// a page gets the newest verification there is, and says how many entries it covers; a report, which is never
+/// marked verified for entries that were not, waits for one that covers its snapshot (`mustCover`).
+final class VerificationCache: @unchecked Sendable {
+    /// How long a page waits for a verification that covers its snapshot.
+    static let wait: TimeInterval = 0.25
+
     private let database: String
-    private var last: (stamp: [Int], report: VerificationReport)?
+    private let condition = NSCondition()
+    // Guarded by `condition`. `stamp` is empty when the files changed while the verification ran.
+    private var last: (stamp: [Int], result: Result<VerificationReport, any Error>)?
+    private var running = false
 
     init(ledgerDirectory: String) { database = ledgerDirectory + "/ledger.sqlite" }
 
-    /// The verification of `ledger`, reused when its files are unchanged since it ran.
-    func report(_ ledger: @Sendable () throws -> Ledger) throws -> VerificationReport {
-        let before = stamp()
-        if let last, last.stamp == before { return last.report }
-        let report = try Verifier.verify(store: try ledger().store)
-        // Kept only if nothing changed while it ran (else the next request verifies the newer state).
-        if stamp() == before { last = (before, report) }
-        return report
+    /// The newest verification of `ledger`, for a snapshot of `size` entries: waits up to `wait` for one that is
+    /// current (the files unchanged since it ran), starting one when none is running; past that, the newest there
+    /// is — or, when `mustCover`, the first that covers `size` entries or failed, however long it takes. An error
+    /// verifying (the ledger cannot be opened) is thrown.
+    func report(covering size: Int64, mustCover: Bool, wait: TimeInterval = VerificationCache.wait,
+                _ ledger: @escaping @Sendable () throws -> Ledger) throws -> VerificationReport {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: wait)
+        while true {
+            guard let last else {
+                if !running { start(ledger) }
+                condition.wait()
+                continue
+            }
+            let report = try last.result.get()
+            if last.stamp == stamp() { return report }
+            if !running { start(ledger) }
+            if Date() < deadline {
+                _ = condition.wait(until: deadline)
+            } else if !mustCover || report.size >= size || !report.ok {
+                return report
+            } else {
+                condition.wait()
+            }
+        }
+    }
+
+    /// Verifies on a new thread and publishes the result. Called with `condition` held.
+    private func start(_ ledger: @escaping @Sendable () throws -> Ledger) {
+        running = true
+        Thread.detachNewThread { [self] in
+            let before = stamp()
+            let result = Result<VerificationReport, any Error> { try Verifier.verify(store: try ledger().store) }
+            let unchanged = stamp() == before
+            condition.lock()
+            last = (unchanged ? before : [], result)
+            running = false
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     /// Size and modification time (ns) of the database file and its write-ahead log.
