@@ -104,6 +104,12 @@ final class BlockWalker: HTMLTreeConsumer {
         }
     }
 
+    /// The text, ending with one "\n" (appended in place: the text is not copied).
+    func finish() -> String {
+        text += "\n"
+        return text
+    }
+
     /// Ends the run of loose text, making it a block when it holds anything.
     private func flush() {
         append(loose.bytes)

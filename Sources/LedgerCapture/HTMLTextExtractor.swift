@@ -60,7 +60,7 @@ public enum HTMLTextExtractor {
         let walker = BlockWalker(article: finder.article, holdsBlock: finder.holdsBlock)
         HTMLStream.parse(source, encoding: "UTF-8", into: walker)
         guard !walker.text.isEmpty else { throw CaptureError("the HTML page holds no article text (no paragraphs, headings or list items found)") }
-        return walker.text + "\n"
+        return walker.finish()
     }
 
     /// The charset probe needs no tree.
