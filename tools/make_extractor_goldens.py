@@ -14,7 +14,11 @@ Inputs:
   aria-hidden, boilerplate classes, nested blocks, header inside/outside article, no article or main, ties,
   meta charset in several forms and places, BOMs, windows-1252 and latin-1 pages), and the corpus articles
   wrapped in a page;
-- tagsoup.jsonl: a few hundred seeded random tag-soup pages, one JSON string per line.
+- tagsoup.jsonl: a few hundred seeded random tag-soup pages, one JSON string per line;
+- tagsoup-wide.jsonl: 800 more from a wider generator (prefixed and unknown tags, processing instructions,
+  white-space entities, strict doctypes, deep nesting, content after </html>), whose expected outputs are kept as
+  SHA-256s (tagsoup-wide.expected): tools/record_extractor_hashes.py BINARY records them with a claimledger
+  built from the DOM extractor (main at 93081fc), through `source add` and the entries' `text_sha256`.
 """
 import json
 import pathlib
@@ -154,6 +158,42 @@ def tag_soup(rng):
     return "".join(out)
 
 
+WIDE_WORDS = WORDS + ["&#32;", "&#9;", "&#10;", "&#xA0;", "&#13;", "&amp;&amp;", "<?php x ?>", "<!---->", "<!DOCTYPE html>",
+                      "</html>", "<html>", "<body>", "</head>", "<head>", "&#x301;", "\u0301", "\r\n", "\f", "  \n  "]
+WIDE_TAGS = TAGS + ["o:p", "svg:rect", "x:y:z", "custom-el", "P", "LI", "Article", "th", "caption", "thead", "frameset",
+                    "frame", "noframes", "object", "embed", "dialog", "menu", "address", "label", "legend", "fieldset",
+                    "input", "hr", "img", "wbr", "q", "s", "u", "sub", "sup", "applet", "marquee", "xmp", "plaintext"]
+WIDE_ATTRS = ATTRS + [" class=AD", " ID=Cookie", " aria-hidden=\"TRUE\"", " aria-hidden=false", " role=\"Navigation\"",
+                      " role=alertdialog", " class=\"header-promo\"", " class=\"ad ad\"", " hidden=hidden", " class",
+                      " id=\"main&amp;ad\"", " class=\"related-ads\" class=\"x\"", " data-x='<p>'"]
+
+
+def wide_soup(rng):
+    out = []
+    lead = rng.random()
+    if lead < 0.15:
+        out.append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">")
+    elif lead < 0.3:
+        out.append("<!DOCTYPE html><!-- c -->")
+    elif lead < 0.4:
+        out.append("<?xml version=\"1.0\"?><!-- c --><?pi?>")
+    open_tags = []
+    for _ in range(rng.randint(5, 80)):
+        r = rng.random()
+        if r < 0.4:
+            t = rng.choice(WIDE_TAGS)
+            out.append(f"<{t}{rng.choice(WIDE_ATTRS)}{rng.choice(['', '', ' /'])}>")
+            open_tags.append(t)
+        elif r < 0.6 and open_tags:
+            t = open_tags.pop(rng.randrange(len(open_tags))) if rng.random() < 0.3 else open_tags.pop()
+            out.append(f"</{t}>")
+        elif r < 0.63:
+            out.append("<div>" * rng.randint(1, 90))
+        else:
+            out.append(rng.choice(["", " ", "\n"]).join(rng.choice(WIDE_WORDS) for _ in range(rng.randint(1, 10))))
+    return "".join(out)
+
+
 def main():
     cases = OUT / "cases"
     cases.mkdir(parents=True, exist_ok=True)
@@ -165,6 +205,10 @@ def main():
     with open(OUT / "tagsoup.jsonl", "w", encoding="utf-8") as f:
         for _ in range(400):
             f.write(json.dumps(tag_soup(rng), ensure_ascii=False) + "\n")
+    rng = random.Random(20261205)
+    with open(OUT / "tagsoup-wide.jsonl", "w", encoding="utf-8") as f:
+        for _ in range(800):
+            f.write(json.dumps(wide_soup(rng), ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,28 @@ import Testing
         }
     }
 
+    /// The wider tag soup (tools/make_extractor_goldens.py), whose outputs tools/record_extractor_hashes.py recorded
+    /// with a build of the DOM extractor as the `text_sha256` its `source add` stored, or its refusal.
+    @Test func wideTagSoupGivesTheRecordedHashes() throws {
+        let pages = try Self.lines("tagsoup-wide.jsonl")
+        let expected = String(decoding: try Data(contentsOf: Self.dir.appendingPathComponent("tagsoup-wide.expected")), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        #expect(pages.count == 800 && expected.count == pages.count)
+        var compared = 0
+        for (i, (page, e)) in zip(pages, expected).enumerated() {
+            let got = Self.outcome(Array(page.utf8))
+            if e.hasPrefix("skip: ") {
+                #expect(!got.hasPrefix("error: "), "tag soup page \(i)")
+                continue
+            }
+            var h = SHA256()
+            h.update(Array(got.utf8))
+            #expect((got.hasPrefix("error: ") ? got : "sha256 \(h.finalize().hex)") == e, "wide tag soup page \(i): \(page.prefix(200))")
+            compared += 1
+        }
+        #expect(compared > 700)
+    }
+
     /// The JSON strings of a fixture's lines.
     static func lines(_ name: String) throws -> [String] {
         let text = String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self)
