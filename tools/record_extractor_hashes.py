@@ -2,7 +2,8 @@
 """Records what a claimledger build's HTML extractor gives for each page of
 Tests/LedgerCaptureTests/Fixtures/extractor/tagsoup-wide.jsonl, as tagsoup-wide.expected: one line per page,
 "sha256 HEX" (the entry's text_sha256), "error: MESSAGE" (why the extractor refused it) or "skip: MESSAGE" (the
-text was refused after extraction, so no hash was recorded).
+text was refused after extraction, so no hash was recorded); and in huge-text.expected the hash for one page
+holding a text run over libxml2's 10 MB text-node limit.
 
 Run it once, with a build of the DOM extractor (main at 93081fc, extractor html v1), never with a changed one:
     python3 tools/record_extractor_hashes.py /path/to/claimledger
@@ -38,6 +39,12 @@ def main():
                     out.append(("error", err[len(prefix):-len(suffix)]))
                 else:  # refused after extraction (a text of white space only): no hash to record
                     out.append(("skip", err))
+        # One text run over libxml2's 10,000,000-byte text-node limit (LargePageGoldenTests.hugeTextRun).
+        huge = f"{work}/huge.html"
+        pathlib.Path(huge).write_bytes(b"<article><p>" + b"word " * 2_200_000 + b"</p><p>after</p></article>")
+        r = subprocess.run([binary, "source", "add", huge, "--outlet", "X", "--lang", "en", "--json"], env=env,
+                           capture_output=True, text=True, check=True)
+        huge_id = json.loads(r.stdout)["id"]
         log = subprocess.run([binary, "log", "--json"], env=env, check=True, capture_output=True, text=True).stdout
         hashes = {}
         for line in log.splitlines():
@@ -46,6 +53,7 @@ def main():
                 hashes[entry["body"]["id"]] = entry["body"]["text_sha256"]
     lines = [f"sha256 {hashes[v]}" if k == "id" else f"{k}: {v}" for k, v in out]
     (DIR / "tagsoup-wide.expected").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DIR / "huge-text.expected").write_text(f"sha256 {hashes[huge_id]}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
