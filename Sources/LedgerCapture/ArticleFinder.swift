@@ -3,8 +3,9 @@
 /// judged outside dropped subtrees, as step 2 says with `insideArticle` false.
 ///
 /// It also notes, for every block element (`BlockWalker.blockNames`, numbered in document order), whether it holds
-/// another block under either value of `insideArticle` (`BlockWalker.holdsBlock`'s question), so the second pass
-/// knows at a block's start whether it is one block or a container: one byte per block element of the page.
+/// another block — a block element reached through elements `Boilerplate` keeps — under either value of
+/// `insideArticle`, so the second pass knows at a block's start whether it is one block (step 4's innermost
+/// block) or a container: one byte per block element of the page.
 final class ArticleFinder: HTMLTreeConsumer {
     private struct Frame {
         let index: Int
