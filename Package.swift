@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LedgerAnalysisTests", dependencies: ["LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerAnalysis", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerPublishTests", dependencies: ["LedgerPublish", "LedgerStore", "LedgerCore", "LedgerCrypto"], exclude: ["Vectors"], swiftSettings: strict),
-        .testTarget(name: "LedgerCaptureTests", dependencies: ["LedgerCapture", "LedgerCore"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "LedgerCaptureTests", dependencies: ["LedgerCapture", "LedgerCore", "LedgerCrypto"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "LedgerServerTests", dependencies: ["LedgerServer", "LedgerAnalysis"], swiftSettings: strict),
         .testTarget(

@@ -8,7 +8,7 @@ enum Boilerplate {
                                       "promo", "newsletter", "share", "social", "related", "banner"]
 
     /// True when element `n` is dropped with its subtree.
-    static func drops(_ n: HTMLDocument.Node, insideArticle: Bool) -> Bool {
+    static func drops(_ n: HTMLElement, insideArticle: Bool) -> Bool {
         let name = n.name
         if elements.contains(name) { return true }
         if name == "header" && !insideArticle { return true }

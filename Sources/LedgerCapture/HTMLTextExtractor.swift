@@ -1,6 +1,7 @@
 import LedgerCore
 
-/// Extracts the main text of an article page, deterministically (`Extractor.html`), with libxml2's HTML parser.
+/// Extracts the main text of an article page, deterministically (`Extractor.html`), with libxml2's HTML parser
+/// read as a stream (`HTMLStream`): memory holds the page's bytes, the text and the open elements, never a tree.
 ///
 /// The rule:
 /// 1. The charset is decided by `HTMLCharset` (BOM, else declared, else UTF-8) and decoded strictly. A capture
@@ -20,60 +21,53 @@ import LedgerCore
 ///    article between blocks. Within a block, runs of white space become one space and the ends are trimmed
 ///    (`br` counts as white space); empty blocks are left out.
 /// 5. The text is the blocks joined by a blank line ("\n\n"), ending with one "\n", then NFC-normalized: it is
-///    its own anchoring text (DESIGN §3).
+///    its own anchoring text (DESIGN §3). (Each block is normalized as it ends: a line feed never composes or
+///    reorders with its neighbours, so this is the NFC of the whole.)
+///
+/// The page is parsed up to three times, each as libxml2 parsed it when it built a DOM (extractor "html" version 1,
+/// whose outputs Tests/LedgerCaptureTests/Fixtures/extractor keep): the undecoded bytes until libxml2 takes a
+/// charset from a `<meta>` (step 1), the decoded text to find the article (step 3), and again to read its
+/// blocks, stopping at its end (step 4).
 public enum HTMLTextExtractor {
     /// The main text of the HTML page `bytes`, or a `CaptureError` when they cannot be decoded or hold no text.
     /// `charset` is the charset the page was served with, if known (nil for a saved page).
     public static func extract(_ bytes: [UInt8], charset: String? = nil) throws(CaptureError) -> String {
         guard !bytes.isEmpty else { throw CaptureError("the HTML file is empty") }
-        let utf8: [UInt8]
+        let source: UTF8Source
         if let (encoding, length) = HTMLCharset.byteOrderMark(bytes) {
-            guard let s = HTMLCharset.decode(bytes[length...], encoding) else {
+            guard let s = HTMLCharset.utf8(bytes[length...], encoding) else {
                 throw CaptureError("the HTML page starts with a \(encoding) byte-order mark but is not valid \(encoding)")
             }
-            utf8 = Array(s.utf8)
+            source = s
         } else {
-            guard let probe = HTMLDocument(bytes, encoding: nil) else { throw CaptureError("the file could not be parsed as HTML") }
+            let probe = HTMLStream.parse(UTF8Source(bytes[...]), encoding: nil, into: Ignoring(),
+                                         stopWhenEncodingKnown: true, stopAtDocumentStart: charset != nil)
+            guard probe.document else { throw CaptureError("the file could not be parsed as HTML") }
             let label = charset ?? probe.declaredEncoding ?? "UTF-8"
             guard let encoding = HTMLCharset.encoding(named: label) else {
                 throw CaptureError("the HTML page declares the charset \"\(label.prefix(40))\", which is not supported (save it as UTF-8, ISO-8859-1 or windows-1252)")
             }
-            guard let s = HTMLCharset.decode(bytes[...], encoding) else {
+            guard let s = HTMLCharset.utf8(bytes[...], encoding) else {
                 throw CaptureError("the HTML page is not valid \(label.prefix(40)) (its declared or default charset); save it with the right <meta charset>")
             }
-            utf8 = Array(s.utf8)
+            source = s
         }
-        guard !utf8.isEmpty, let doc = HTMLDocument(utf8, encoding: "UTF-8"), let root = doc.root else {
+        let finder = ArticleFinder()
+        guard !source.isEmpty, HTMLStream.parse(source, encoding: "UTF-8", into: finder).root else {
             throw CaptureError("the file could not be parsed as HTML")
         }
-        var walker = BlockWalker()
-        walker.walk(article(in: root), insideArticle: false)
-        walker.flush()
-        guard !walker.blocks.isEmpty else { throw CaptureError("the HTML page holds no article text (no paragraphs, headings or list items found)") }
-        return Normalization.nfc(walker.blocks.joined(separator: "\n\n") + "\n")
+        source.rewind()
+        let walker = BlockWalker(article: finder.article, holdsBlock: finder.holdsBlock)
+        HTMLStream.parse(source, encoding: "UTF-8", into: walker)
+        guard !walker.text.isEmpty else { throw CaptureError("the HTML page holds no article text (no paragraphs, headings or list items found)") }
+        return walker.finish()
     }
 
-    /// Step 3: the element holding the article.
-    static func article(in root: HTMLDocument.Node) -> HTMLDocument.Node {
-        if let a = first(named: "article", in: root) ?? first(named: "main", in: root) { return a }
-        var best: (node: HTMLDocument.Node, score: Int)?
-        var body: HTMLDocument.Node?
-        func visit(_ n: HTMLDocument.Node) {
-            guard n.isElement, !Boilerplate.drops(n, insideArticle: false) else { return }
-            if n.name == "body", body == nil { body = n }
-            let score = n.children.filter { $0.isElement && $0.name == "p" }.reduce(0) { $0 + BlockWalker.plainText($1).unicodeScalars.count }
-            if score > 0, score > (best?.score ?? 0) { best = (n, score) }
-            n.children.forEach(visit)
-        }
-        visit(root)
-        return best?.node ?? body ?? root
-    }
-
-    /// The first element named `name` in document order, outside dropped subtrees.
-    static func first(named name: String, in n: HTMLDocument.Node) -> HTMLDocument.Node? {
-        guard n.isElement, !Boilerplate.drops(n, insideArticle: false) else { return nil }
-        if n.name == name { return n }
-        for c in n.children { if let f = first(named: name, in: c) { return f } }
-        return nil
+    /// The charset probe needs no tree.
+    private final class Ignoring: HTMLTreeConsumer {
+        func enter(_ element: HTMLElement) {}
+        func text(_ utf8: UnsafeBufferPointer<UInt8>) {}
+        func exit() {}
+        var done: Bool { false }
     }
 }

@@ -312,7 +312,9 @@ public enum Verifier {
                         seq: seq, kind: "source", source: id)
                     return
                 }
-                let textHash = SHA256.hash(Array(text.utf8))
+                var hasher = SHA256()  // over the text's own UTF-8: a large capture's text is not copied
+                hasher.update(text.utf8)
+                let textHash = hasher.finalize()
                 if body.textSHA256 != textHash {
                     add("source", "the text extracted again from the source's bytes with \(extractor.name) \(extractor.version) does not hash to text_sha256",
                         seq: seq, kind: "source", source: id, expected: body.textSHA256.hex, actual: textHash.hex)
