@@ -41,9 +41,9 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         "\(lowerOpen ? "(" : "[")\(format(lower)), \(upper == .infinity ? "∞" : format(upper))\(upperOpen ? ")" : "]")"
     }
 
-    /// The interval as JSON: bounds (upper null when unbounded) and whether each end is open.
+    /// The interval as JSON: bounds as decimal strings (upper null when unbounded, +∞) and whether each end is open.
     public var json: JSONValue {
-        ["lower": .number(lower), "upper": upper.isFinite ? .number(upper) : .null,
+        ["lower": .decimal(lower), "upper": .decimal(upper),
          "lower_open": .bool(lowerOpen), "upper_open": .bool(upperOpen)]
     }
 

@@ -93,7 +93,10 @@ struct AuditCommand: ParsableCommand {
         (audit.webArchivesChecked, audit.payloadDigests) = try Self.payloadDigests(ledger, input)
         try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance, context: context))
         try provenance.exitIfNotVerified()
-        if !audit.ok { throw ExitCode(2) }
+        if !audit.ok {
+            let changed = audit.sources.filter { !$0.bytesOK }.count, lost = audit.sources.flatMap(\.excerpts).filter { $0.status != .exact }.count
+            throw CLIError("the audit does not pass: \(changed) source(s) whose stored bytes no longer hash to their id, \(lost) quote(s) not at their recorded position (see the report)", code: 2)
+        }
     }
 
     /// Checks the WARC-Payload-Digest of every web-archive source's stored record: how many were checked, and the
