@@ -109,6 +109,14 @@ public struct SourceRecord: Sendable {
     public let published: String?
     public let capturedAt: String
 
+    /// The source as JSON lists give it (`source list --json`, schemas/source-list.schema.json, with the members of
+    /// the server's `GET /api/sources`): absent metadata is null; `claims` counts the current claims citing it.
+    public func json(claims: Int) -> JSONValue {
+        ["id": .string(id), "seq": .int(Int(seq)), "outlet": .string(outlet), "lang": .string(lang),
+         "url": url.map { .string($0) } ?? .null, "title": title.map { .string($0) } ?? .null,
+         "published": published.map { .string($0) } ?? .null, "captured_at": .string(capturedAt), "claims": .int(claims)]
+    }
+
     /// A `source` entry's record, from its decoded body.
     public init(seq: Int64, body b: SourceBody) {
         id = b.id.hex

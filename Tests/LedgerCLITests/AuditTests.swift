@@ -106,7 +106,7 @@ import Testing
     @Test func sourceListAndShowMarkTheQuotes() throws {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout).array ?? []
+        let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout)["sources"]?.array ?? []
         #expect(list.count == 4 && list.allSatisfy { ($0["claims"]?.integer ?? 0) > 0 })
         let id = try #require(list.first { $0["outlet"] == "Radio Colline" }?["id"]?.string)
         let shown = try CLI.run(["source", "show", String(id.prefix(8)), "--ledger", dir]).stdout
