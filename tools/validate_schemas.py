@@ -120,7 +120,8 @@ def check_report(reg, path, schema):
             errors.append("contradictions + tensions must equal the number of findings")
     for e in errors:
         print(f"{path}: {e}", file=sys.stderr)
-    items = doc.get("findings", doc.get("sources", doc.get("anchors", [])))
+    items = next((doc[k] for k in ("findings", "sources", "anchors", "claims", "predicates", "entities", "new_claims")
+                  if isinstance(doc, dict) and isinstance(doc.get(k), list)), [])
     print(f"validate_schemas: {schema.split('.')[0]} report, {len(items)} items, {len(errors)} problems")
     return len(errors)
 
