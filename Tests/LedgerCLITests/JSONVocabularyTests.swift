@@ -68,6 +68,13 @@ import Testing
         let corroborations = try JSONParser.parse(try CLI.run(["corroborations", "--json", "--ledger", dir]).stdout)
         check((corroborations["findings"]?.array ?? []).flatMap { $0["claims"]?.array ?? [] }, "corroborations")
 
+        // What corroborating claims agree on is typed too: a shared span with decimal bounds and its unit, or a value.
+        let agreements = Dictionary(uniqueKeysWithValues: (corroborations["findings"]?.array ?? []).compactMap { f in f["predicate"]?.string.map { ($0, f["agreement"] ?? .null) } })
+        #expect(agreements["suspension.reason"] == ["value": "ban_evasion"], "\(agreements)")
+        let funds = try #require(agreements["funds.raised"])
+        #expect(funds["unit"] == "USD" && funds["interval"]?["lower"]?.string.flatMap(DecimalNumber.init) != nil
+                && funds["interval"]?["upper"]?.string.flatMap(DecimalNumber.init) != nil, "\(funds)")
+
         // Decimals are strings in every JSON output: no floating-point number anywhere.
         let audit = try JSONParser.parse(try CLI.run(["audit", "--json", "--ledger", dir]).stdout)
         for (what, doc) in [("claim list", list), ("contradictions", contradictions), ("corroborations", corroborations), ("audit", audit)] {
