@@ -113,7 +113,7 @@ public enum Corroborations {
             for (interval, _, claim) in items {
                 if let s = span, s.overlaps(interval) {
                     current.append(claim)
-                    span = Interval(max(s.lower, interval.lower), min(s.upper, interval.upper))
+                    span = s.intersection(interval)
                 } else {
                     if current.count > 1, let s = span { out.append((machine(s, unit), words(s, unit), current)) }
                     current = [claim]

@@ -56,6 +56,25 @@ import Testing
         #expect(n["a"]?["lower"]?.string.flatMap(Double.init) == 7_200 || n["b"]?["lower"]?.string.flatMap(Double.init) == 7_200, "two hours, in seconds: \(n)")
     }
 
+    @Test func corroborationsGiveWhatTheyAgreeOnTyped() throws {
+        func agreement(_ claims: [ClaimRecord]) throws -> JSONValue {
+            let found = Corroborations.find(claims, predicates: C.predicates, names: EntityNames(), sources: [])
+            return try #require(found.first?.json["agreement"])
+        }
+        let day = try agreement([C.make(1, C.when, "2024-07-29"), C.make(2, C.when, "29 July 2024", outlet: "Outlet B")])
+        #expect(day == ["from": "2024-07-29", "to": "2024-07-29"], "\(day)")
+        let hours = try agreement([C.make(1, C.duration, "about two hours"), C.make(2, C.duration, "two hours", outlet: "Outlet B")])
+        #expect(hours["unit"] == "s" && hours["interval"]?["lower"]?.string.flatMap(Double.init).map { $0 <= 7_200 } == true, "\(hours)")
+        #expect(try agreement([C.make(1, C.mistake, "yes"), C.make(2, C.mistake, "yes", outlet: "Outlet B")]) == ["value": true])
+        #expect(try agreement([C.make(1, C.reason, "spam"), C.make(2, C.reason, "spam", outlet: "Outlet B")]) == ["value": "spam"])
+    }
+
+    @Test func anIntersectionKeepsTheOpenEnds() {
+        #expect(Interval(0, 10, upperOpen: true).intersection(Interval(5, 20)) == Interval(5, 10, upperOpen: true))
+        #expect(Interval(0, 10).intersection(Interval(0, 20, lowerOpen: true)) == Interval(0, 10, lowerOpen: true))
+        #expect(Interval(0, .infinity, lowerOpen: true).intersection(Interval(3, .infinity)) == Interval(3, .infinity))
+    }
+
     @Test func anIntervalGivesItsBoundsAsDecimalText() {
         #expect(Interval(189_999.5, 190_000.5).json == ["lower": "189999.5", "upper": "190000.5", "lower_open": false, "upper_open": false])
         #expect(Interval(200_000, .infinity, lowerOpen: true).json == ["lower": "200000", "upper": .null, "lower_open": true, "upper_open": true])
