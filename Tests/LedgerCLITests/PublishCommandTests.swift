@@ -88,6 +88,9 @@ import Testing
         let json = try CLI.run(["monitor", forkSite, "--vkey", s.site + "/vkey", "--state", s.state, "--json"])
         let evidence = try JSONParser.parse(json.stdout)
         #expect(json.code == 2 && evidence["remembered_checkpoint"]?.string == remembered && evidence["checkpoint"]?.string == forked)
+        // The evidence and the error line both follow their schemas.
+        let out = CLI.write(Array(json.stdout.utf8), "fork.json", in: s.work), err = CLI.write(Array(json.stderr.utf8), "fork.err", in: s.work)
+        #expect(try CarefulEntryTests.validate(["--schema", "monitor", out, "--stderr", err]) == 0)
         // The state still holds the checkpoint verified last.
         #expect(try String(contentsOfFile: s.state, encoding: .utf8) == remembered)
     }
