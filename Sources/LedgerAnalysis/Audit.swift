@@ -189,11 +189,3 @@ public enum Audit {
         }
     }
 }
-
-extension ClaimRecord {
-    /// The excerpt as its entry stores it, to check against its source.
-    var storedExcerpt: Excerpt {
-        Excerpt(exact: excerpt, prefix: excerptPrefix, suffix: excerptSuffix, start: excerptStart, end: excerptEnd,
-                sha256: Digest(hex: excerptSHA256) ?? .zero)
-    }
-}

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerCrypto
 
 /// A claim as analysis sees it: its place in the ledger (seq, leaf hash), who said it where, the exact quote,
 /// and its typed value and qualifiers. Built from a stored `claim` entry; analysis never reads the store itself.
@@ -73,17 +74,27 @@ public final class ClaimRecord: Sendable {
         self.init(seq: seq, leafHash: leafHash, body: body, pool: &pool)
     }
 
-    /// The claim as it appears in every finding: enough to check it against its quote and hash.
+    /// The claim as it appears in every finding and list: enough to check it against its quote and hash. Its
+    /// excerpt and value are the objects the claim's entry stores (`Excerpt.json`, `ClaimValue.json`), as in every
+    /// other JSON output (schemas/contradictions.schema.json#/$defs/claim).
     public var json: JSONValue {
         var o: [String: JSONValue] = [
-            "seq": .number(Double(seq)), "leaf_hash": .string(leafHash), "outlet": .string(outlet), "speaker": .string(speaker),
-            "lang": .string(lang), "text": .string(text), "excerpt": .string(excerpt), "source": .string(source),
-            "subject": .string(subject), "value": .string(value.original), "polarity": .string(polarity.rawValue),
+            "seq": .int(Int(seq)), "leaf_hash": .string(leafHash), "outlet": .string(outlet), "speaker": .string(speaker),
+            "lang": .string(lang), "text": .string(text), "excerpt": storedExcerpt.json, "source": .string(source),
+            "subject": .string(subject), "value": value.json, "polarity": .string(polarity.rawValue),
             "modality": .string(modality.rawValue),
         ]
         if let relay { o["relay"] = .string(relay) }
         if let origin { o["origin"] = origin.json }
         return .object(o)
+    }
+}
+
+extension ClaimRecord {
+    /// The excerpt as its entry stores it, to check against its source and to show in JSON.
+    public var storedExcerpt: Excerpt {
+        Excerpt(exact: excerpt, prefix: excerptPrefix, suffix: excerptSuffix, start: excerptStart, end: excerptEnd,
+                sha256: Digest(hex: excerptSHA256) ?? .zero)
     }
 }
 
@@ -97,6 +108,14 @@ public struct SourceRecord: Sendable {
     public let title: String?
     public let published: String?
     public let capturedAt: String
+
+    /// The source as JSON lists give it (`source list --json`, schemas/source-list.schema.json, with the members of
+    /// the server's `GET /api/sources`): absent metadata is null; `claims` counts the current claims citing it.
+    public func json(claims: Int) -> JSONValue {
+        ["id": .string(id), "seq": .int(Int(seq)), "outlet": .string(outlet), "lang": .string(lang),
+         "url": url.map { .string($0) } ?? .null, "title": title.map { .string($0) } ?? .null,
+         "published": published.map { .string($0) } ?? .null, "captured_at": .string(capturedAt), "claims": .int(claims)]
+    }
 
     /// A `source` entry's record, from its decoded body.
     public init(seq: Int64, body b: SourceBody) {

@@ -13,8 +13,10 @@ public struct CorroborationFinding: Sendable {
     /// Where each claim traces to (`ClaimOrigins`), in the order of `claims`.
     public let traces: [ClaimOrigins.Trace]
     public let languages: [String]
-    /// What they agree on, for a machine (the interval, or the value).
-    public let agreement: String
+    /// What they agree on, for a machine: the span every claim's reading shares, `{"interval": {lower, upper,
+    /// lower_open, upper_open}, "unit"?}` with decimal strings (durations in seconds, "unit": "s"), for dates
+    /// `{"from": YYYY-MM-DD, "to": YYYY-MM-DD}`, or the value they share, `{"value": category id, text or boolean}`.
+    public let agreement: JSONValue
     /// What they agree on, in words: the span every claim's reading shares ("3,800,000 to 4,200,000 USD",
     /// "22.8 to 25.2 hours"), or the value.
     public let agreementInWords: String
@@ -32,7 +34,7 @@ public struct CorroborationFinding: Sendable {
 
     public var json: JSONValue {
         var o: [String: JSONValue] = [
-            "subject": .string(subject), "predicate": .string(predicate), "agreement": .string(agreement),
+            "subject": .string(subject), "predicate": .string(predicate), "agreement": agreement,
             "claims": .array(claims.map(\.json)), "outlets": .array(outlets.map { .string($0) }),
             "origins": .array(origins.map { .string($0) }), "independent_outlets": .int(independentOutlets),
             "claim_origins": .array(traces.map { ["seq": .number(Double($0.seq)), "origin": .string($0.origin.label), "basis": .string($0.basis.rawValue)] }),
@@ -71,20 +73,21 @@ public enum Corroborations {
 
     /// Compatible claims: connected runs of overlapping intervals, or equal discrete values; each with what they
     /// agree on for a machine and in words.
-    static func clusters(_ claims: [ClaimRecord], tolerance: Double) -> [(String, String, [ClaimRecord])] {
-        var discrete: [String: [ClaimRecord]] = [:]
+    static func clusters(_ claims: [ClaimRecord], tolerance: Double) -> [(JSONValue, String, [ClaimRecord])] {
+        var discrete: [String: (value: JSONValue, claims: [ClaimRecord])] = [:]
+        func add(_ key: String, _ value: JSONValue, _ c: ClaimRecord) { discrete[key, default: (value, [])].claims.append(c) }
         var ranged: [(Interval, String?, ClaimRecord)] = []
         for c in claims where c.polarity == .affirmed || c.value.value.type == .boolean {
             switch c.value.value {
             case .quantity(let q): ranged.append((QuantityRule.interval(q, tolerance: tolerance), q.unit, c))
             case .duration(let d): ranged.append((DurationRule.interval(d, tolerance: tolerance), "s", c))
             case .date(let d): if let i = DateRule.interval(d) { ranged.append((i, "date", c)) }
-            case .boolean(let b): discrete["\(BooleanRule.effective(b, c.polarity))", default: []].append(c)
-            case .category(let id): discrete[id, default: []].append(c)
-            case .text(let t): discrete[t, default: []].append(c)
+            case .boolean(let b): add("\(BooleanRule.effective(b, c.polarity))", .bool(BooleanRule.effective(b, c.polarity)), c)
+            case .category(let id): add(id, .string(id), c)
+            case .text(let t): add(t, .string(t), c)
             }
         }
-        var out = discrete.map { ($0.key, $0.key, $0.value) }.sorted { $0.2[0].seq < $1.2[0].seq }
+        var out = discrete.map { (["value": $0.value.value] as JSONValue, $0.key, $0.value.claims) }.sorted { $0.2[0].seq < $1.2[0].seq }
         func words(_ s: Interval, _ unit: String) -> String {
             switch unit {
             case "s": IntervalComparison.words(s, unit: "hours", format: DurationRule.hours)
@@ -96,6 +99,13 @@ public enum Corroborations {
             case let u: IntervalComparison.words(s, unit: u)
             }
         }
+        func machine(_ s: Interval, _ unit: String) -> JSONValue {
+            switch unit {
+            case "date": ["from": .string(DateRule.day(s.lower)), "to": .string(DateRule.day(s.upperOpen ? s.upper - 1 : s.upper))]
+            case "": ["interval": s.json]
+            case let u: ["interval": s.json, "unit": .string(u)]
+            }
+        }
         for unit in Set(ranged.map { $0.1 ?? "" }).sorted() {
             let items = ranged.filter { ($0.1 ?? "") == unit }.sorted { $0.0.lower < $1.0.lower }
             var current: [ClaimRecord] = []
@@ -103,14 +113,14 @@ public enum Corroborations {
             for (interval, _, claim) in items {
                 if let s = span, s.overlaps(interval) {
                     current.append(claim)
-                    span = Interval(max(s.lower, interval.lower), min(s.upper, interval.upper))
+                    span = s.intersection(interval)
                 } else {
-                    if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", words(s, unit), current)) }
+                    if current.count > 1, let s = span { out.append((machine(s, unit), words(s, unit), current)) }
                     current = [claim]
                     span = interval
                 }
             }
-            if current.count > 1, let s = span { out.append(("\(s)\(unit.isEmpty || unit == "date" ? "" : " \(unit)")", words(s, unit), current)) }
+            if current.count > 1, let s = span { out.append((machine(s, unit), words(s, unit), current)) }
         }
         return out
     }

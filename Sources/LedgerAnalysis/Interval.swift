@@ -26,6 +26,14 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         return !loOpen && !hiOpen
     }
 
+    /// The numbers in both, when they overlap: from the higher lower end to the lower upper end, each end open when
+    /// it is an open end of either interval (so the one day [29 July, 30 July) stays one day).
+    public func intersection(_ o: Interval) -> Interval {
+        let lo = Swift.max(lower, o.lower), hi = Swift.min(upper, o.upper)
+        return Interval(lo, hi, lowerOpen: (lower == lo && lowerOpen) || (o.lower == lo && o.lowerOpen),
+                        upperOpen: (upper == hi && upperOpen) || (o.upper == hi && o.upperOpen))
+    }
+
     /// How far apart two disjoint intervals are: the gap divided by the lower interval's upper end, so that
     /// 160,000 against more than 200,000 is about 0.2 and 5,000 against 500,000 is about 99 (0 when they overlap).
     public func relativeGap(to o: Interval) -> Double {
@@ -41,9 +49,9 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         "\(lowerOpen ? "(" : "[")\(format(lower)), \(upper == .infinity ? "∞" : format(upper))\(upperOpen ? ")" : "]")"
     }
 
-    /// The interval as JSON: bounds (upper null when unbounded) and whether each end is open.
+    /// The interval as JSON: bounds as decimal strings (upper null when unbounded, +∞) and whether each end is open.
     public var json: JSONValue {
-        ["lower": .number(lower), "upper": upper.isFinite ? .number(upper) : .null,
+        ["lower": .decimal(lower), "upper": .decimal(upper),
          "lower_open": .bool(lowerOpen), "upper_open": .bool(upperOpen)]
     }
 

@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     func open(readOnly: Bool = false) throws -> Ledger {
         let ledger = try Ledger(opening: directory, readOnly: readOnly)
         if readOnly, let problem = try ledger.store.schemaProblems().first {
-            Output.note("claimledger: warning: \(problem); the ledger was modified outside claimledger (run `claimledger verify`)")
+            Output.warning("\(problem); the ledger was modified outside claimledger (run `claimledger verify`)")
         }
         return ledger
     }

@@ -59,6 +59,18 @@ enum Output {
         }
     }
 
+    /// Writes "claimledger: warning: …" to stderr, on one line — or, when the command line asks for JSON,
+    /// `{"warning":"…"}` (schemas/warning.schema.json), so that with --json every line on stderr is a JSON object.
+    static func warning(_ message: String) {
+        let flat = Redaction.privateKeys(message.split(whereSeparator: \.isNewline).joined(separator: " "))
+        if wantsJSON(CommandLine.arguments) {
+            let bytes = (try? CanonicalJSON.encode(["warning": .string(flat)])) ?? Array("{}".utf8)
+            stderr(bytes + [0x0A])
+        } else {
+            note("claimledger: warning: \(flat)")
+        }
+    }
+
     /// Whether the arguments (before any `--`) ask for JSON output: `--json`, `--format json` or `--format=json`.
     static func wantsJSON(_ arguments: [String]) -> Bool {
         let options = arguments.dropFirst().prefix { $0 != "--" }

@@ -41,8 +41,11 @@ extension ReportProvenance {
                   generatedAt: formatter.string(from: Date()), verification: verification)
     }
 
-    /// Exit 2 after the report when the ledger did not verify.
-    func exitIfNotVerified() throws {
-        if case .failed = verification { throw ExitCode(2) }
+    /// After the report (or export) when the ledger did not verify: one error line on stderr saying so (JSON with
+    /// --json), and exit 2.
+    func exitIfNotVerified(_ what: String = "this report") throws {
+        if case .failed(let why) = verification {
+            throw CLIError("the ledger does NOT verify (\(why)); \(what) was made from it — run `claimledger verify`", code: 2)
+        }
     }
 }

@@ -18,7 +18,8 @@ struct LedgerSnapshot: Sendable {
     var directory = EntityDirectory()
     /// The recorded entities in ledger order, each with the aliases added to it later.
     var entities: [EntityDirectory.Entity] { directory.entities }
-    var recent: [(seq: Int64, kind: String, author: String, time: String)] = []
+    /// The newest entries, newest first, with their signatures (the API gives them as `Entry.record`).
+    var recent: [(entry: Entry, signature: [UInt8]?)] = []
     /// Where each original claim is in `history.originals`, by its seq (a claim page looks one up per request).
     private var originalIndex: [Int64: Int] = [:]
     var checkpoint: Ledger.SignedCheckpoint?
@@ -56,8 +57,8 @@ struct LedgerSnapshot: Sendable {
                     directory.add(body)
                 case .key, .link: break
                 }
-                if let entry = try? JSONParser.parse(row.bytes) {
-                    recent.insert((row.seq, entry["kind"]?.string ?? "?", entry["author"]?.string ?? "?", entry["time"]?.string ?? "?"), at: 0)
+                if let entry = try? Entry(seq: row.seq, bytes: row.bytes) {
+                    recent.insert((entry, row.signature), at: 0)
                     if recent.count > Self.recentCount { recent.removeLast() }
                 }
             }

@@ -21,7 +21,7 @@ extension NewsroomServer {
                 "origin": .string(s.origin), "size": .int(Int(s.size)), "root": .string(s.root), "verified": .bool(report.ok),
                 "findings": .array(report.findings.prefix(20).map(\.json)), "sources": .int(s.sources.count), "claims": .int(s.claims.count),
                 "checkpoint": s.checkpoint.map { .object(["size": .int(Int($0.checkpoint.size)), "root": .string($0.checkpoint.root.hex), "note": .string($0.note)]) } ?? .null,
-                "recent": .array(s.recent.map { ["seq": .int(Int($0.seq)), "kind": .string($0.kind), "time": .string($0.time), "author": .string($0.author)] }),
+                "recent": .array(s.recent.map { $0.entry.record(signature: $0.signature) }),
             ])
         }
         api.get("sources") { request, _ in

@@ -1200,9 +1200,42 @@ public enum OpenAPIDocument {
             ]
           },
           "recent": {
+            "description": "the newest entries, newest first, each in the shape every JSON output gives an entry (schemas/entry-record.schema.json): the envelope as `entry` (its RFC 8785 form is the stored bytes), its leaf hash, seq and, when signed, signature",
             "type": "array",
             "items": {
-              "type": "object"
+              "type": "object",
+              "required": [
+                "entry",
+                "leaf_hash",
+                "seq"
+              ],
+              "properties": {
+                "entry": {
+                  "type": "object",
+                  "required": [
+                    "v",
+                    "seq",
+                    "prev",
+                    "time",
+                    "author",
+                    "kind",
+                    "body"
+                  ]
+                },
+                "leaf_hash": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                },
+                "seq": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "signature": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{128}$"
+                }
+              },
+              "additionalProperties": false
             }
           }
         }
@@ -1272,7 +1305,7 @@ public enum OpenAPIDocument {
           "predicate",
           "value"
         ],
-        "description": "a claim: where it was published, who said what about which subject, the value as written, and its seq, leaf hash and status",
+        "description": "a claim: where it was published, who said what about which subject, the quote and the typed value as its entry stores them, and its seq, leaf hash and status",
         "properties": {
           "seq": {
             "type": "integer"
@@ -1287,7 +1320,40 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "excerpt": {
-            "type": "string"
+            "description": "the quote as the claim's entry stores it: exact text, context, position in Unicode scalars (end exclusive) and SHA-256 of the exact text",
+            "type": "object",
+            "required": [
+              "exact",
+              "prefix",
+              "suffix",
+              "start",
+              "end",
+              "sha256"
+            ],
+            "properties": {
+              "exact": {
+                "type": "string"
+              },
+              "prefix": {
+                "type": "string"
+              },
+              "suffix": {
+                "type": "string"
+              },
+              "start": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "end": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "sha256": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              }
+            },
+            "additionalProperties": false
           },
           "speaker": {
             "type": "string"
@@ -1308,7 +1374,28 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "value": {
-            "type": "string"
+            "description": "the typed value as the claim's entry stores it, with the wording as written in `original` (schemas/value.schema.json; decimals are strings)",
+            "type": "object",
+            "required": [
+              "type",
+              "original"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "quantity",
+                  "category",
+                  "boolean",
+                  "date",
+                  "duration",
+                  "text"
+                ]
+              },
+              "original": {
+                "type": "string"
+              }
+            }
           },
           "relay": {
             "type": "string"

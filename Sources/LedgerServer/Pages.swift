@@ -43,9 +43,9 @@ enum Pages {
             body += "<p>No signed checkpoint yet: run <code>claimledger checkpoint</code>.</p>\n"
         }
         body += "<h2>Recent entries</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">seq</th><th scope=\"col\">kind</th><th scope=\"col\">time</th><th scope=\"col\">author key</th></tr></thead><tbody>\n"
-        for e in s.recent {
-            let seq = e.kind == "claim" ? "<a href=\"/claims/\(e.seq)\">\(e.seq)</a>" : "\(e.seq)"
-            body += "<tr><td>\(seq)</td><td>\(HTMLEscape.text(e.kind))</td><td>\(HTMLEscape.text(e.time))</td><td>\(PageLayout.code(e.author))</td></tr>\n"
+        for (e, _) in s.recent {
+            let seq = e.kind == .claim ? "<a href=\"/claims/\(e.seq)\">\(e.seq)</a>" : "\(e.seq)"
+            body += "<tr><td>\(seq)</td><td>\(HTMLEscape.text(e.kind.rawValue))</td><td>\(HTMLEscape.text(e.time))</td><td>\(PageLayout.code(e.author))</td></tr>\n"
         }
         return body + "</tbody></table></div>\n"
     }

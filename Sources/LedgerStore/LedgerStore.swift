@@ -106,6 +106,14 @@ public final class LedgerStore: MerkleHashReader {
         return s.blob(0)
     }
 
+    /// The Ed25519 signature stored beside entry `seq`, when it was signed.
+    public func signature(_ seq: Int64) throws -> [UInt8]? {
+        let s = try db.prepare("SELECT signature FROM entries WHERE seq = ?")
+        try s.bind(1, seq)
+        guard try s.step(), !s.isNull(0) else { return nil }
+        return s.blob(0)
+    }
+
     /// The seq of every entry of `kind` whose key is `key` (a source id, predicate id or entity id), oldest first.
     /// `scanning` reads the table itself rather than the index, for checks an append relies on (an index
     /// rebuilt without a row would hide it; only `verify`'s integrity check reads every index whole).

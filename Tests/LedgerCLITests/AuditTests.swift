@@ -41,7 +41,7 @@ import Testing
         let r = try CLI.run(["audit", "--against", capture, "--source", String(ids["000"]!.prefix(8)), "--json", "--ledger", dir])
         #expect(r.code == 0, "\(r.stderr)")
         let anchors = try #require(try JSONParser.parse(r.stdout)["anchors"]?.array)
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         func status(_ excerptStart: String) -> String? {
             let seq = log.first { $0["body"]?["excerpt"]?["exact"]?.string?.hasPrefix(excerptStart) == true }?["seq"]
             return anchors.first { $0["seq"] == seq }?["status"]?.string
@@ -60,7 +60,7 @@ import Testing
         let work = CLI.temporaryDirectory()
         let dir = work.appendingPathComponent("l").path, bundle = work.appendingPathComponent("b").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let spam = try #require(log.first { $0["body"]?["value"]?["original"] == "spam" })
         let source = try #require(spam["body"]?["source"]?.string), seq = try #require(spam["seq"])
         #expect(try CLI.run(["claim", "retract", String(seq.integer!), "--reason", "withdrawn", "--ledger", dir]).code == 0)
@@ -75,7 +75,7 @@ import Testing
     @Test func retractionsAndCorrectionsKeepHistoryAndChangeAnalysis() throws {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let spam = try #require(log.first { $0["body"]?["value"]?["original"] == "spam" })
         let seq = String(spam["seq"]!.integer!)
         func contradictions() throws -> [JSONValue] { try JSONParser.parse(try CLI.run(["contradictions", "--json", "--ledger", dir]).stdout)["findings"]?.array ?? [] }
@@ -106,7 +106,7 @@ import Testing
     @Test func sourceListAndShowMarkTheQuotes() throws {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout).array ?? []
+        let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout)["sources"]?.array ?? []
         #expect(list.count == 4 && list.allSatisfy { ($0["claims"]?.integer ?? 0) > 0 })
         let id = try #require(list.first { $0["outlet"] == "Radio Colline" }?["id"]?.string)
         let shown = try CLI.run(["source", "show", String(id.prefix(8)), "--ledger", dir]).stdout

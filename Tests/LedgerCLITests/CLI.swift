@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 
 /// Runs the built `claimledger` binary, as a user would, and captures what it prints.
@@ -44,6 +45,21 @@ struct CLI {
         process.waitUntilExit()
         return Result(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The envelopes of `log --json` (with `arguments`), each read from its line after checking the line is an entry
+    /// in the one shape every command gives it: `{"entry":{…},"leaf_hash":…,"seq":N[,"signature":…]}`.
+    static func log(_ ledger: String, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [JSONValue] {
+        let r = try run(["log", "--json", "--ledger", ledger] + arguments)
+        #expect(r.code == 0, "\(r.stderr)", sourceLocation: sourceLocation)
+        return try r.stdout.split(separator: "\n").map { line in
+            let record = try JSONParser.parse(String(line))
+            let members = Set(record.object?.keys.map { $0 } ?? [])
+            #expect(members == ["entry", "leaf_hash", "seq"] || members == ["entry", "leaf_hash", "seq", "signature"], "\(members)",
+                    sourceLocation: sourceLocation)
+            #expect(record["seq"] != nil && record["seq"] == record["entry"]?["seq"], sourceLocation: sourceLocation)
+            return try #require(record["entry"], sourceLocation: sourceLocation)
+        }
     }
 
     /// Runs `statements` on the ledger's database with the `sqlite3` shell, as someone editing it by hand would.

@@ -84,8 +84,7 @@ import Testing
         let out = try JSONParser.parse(r.stdout)
         #expect(out["ok"] == true)
         #expect((out["sources"]?.integer ?? 0) >= 4 && (out["claims"]?.integer ?? 0) >= 12)
-        let log = try CLI.run(["log", "--json", "--ledger", try #require(out["directory"]?.string)]).stdout
-        let claims = try log.split(separator: "\n").map { try JSONParser.parse(String($0)) }.filter { $0["kind"] == "claim" }
+        let claims = try CLI.log(try #require(out["directory"]?.string)).filter { $0["kind"] == "claim" }
         #expect(Set(claims.compactMap { $0["body"]?["lang"]?.string }) == ["en", "fr"])
         let attendance = claims.filter { $0["body"]?["predicate"] == "call.attendance" }.compactMap { $0["body"]?["value"]?["amount"]?.string }
         #expect(Set(attendance).count >= 3)

@@ -84,7 +84,7 @@ import Testing
         #expect(report["size"]?.integer == 1 + 5 + Self.predicates.count + Self.claims.count)
 
         // Every stored excerpt is the exact snapshot text at its scalar position.
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let claimsByExcerpt = log.filter { $0["kind"] == "claim" }
         #expect(claimsByExcerpt.count == Self.claims.count)
         let french = try #require(claimsByExcerpt.first { $0["body"]?["speaker"] == "Mike Nellis" })

@@ -8,8 +8,7 @@ import Testing
     static func demo() throws -> (String, [JSONValue]) {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let claims = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n")
-            .map { try JSONParser.parse(String($0)) }.filter { $0["kind"] == "claim" }
+        let claims = try CLI.log(dir).filter { $0["kind"] == "claim" }
         return (dir, claims)
     }
 
@@ -42,7 +41,7 @@ import Testing
         #expect(doc["@context"] == "http://www.w3.org/ns/anno.jsonld" && doc["type"] == "AnnotationCollection")
         let items = try #require(doc["first"]?["items"]?.array)
         #expect(doc["total"]?.integer == items.count)
-        let urls = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let urls = try CLI.log(dir)
             .filter { $0["kind"] == "source" }.reduce(into: [String: String]()) { $0[$1["body"]!["url"]!.string!] = $1["body"]!["id"]!.string! }
         let files = try FileManager.default.contentsOfDirectory(atPath: CLI.repo.appendingPathComponent("ledger/sample/sources").path)
         var texts: [String: [Unicode.Scalar]] = [:]

@@ -12,7 +12,7 @@ import Testing
     static func demo() throws -> String {
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let spam = try #require(log.first { $0["body"]?["value"]?["original"] == "spam" })
         #expect(try CLI.run(["claim", "retract", String(spam["seq"]!.integer!), "--reason", "withdrawn", "--ledger", dir]).code == 0)
         let mistake = try #require(log.first { $0["body"]?["predicate"] == "suspension.mistake" && $0["body"]?["polarity"] == "affirmed" })
@@ -41,7 +41,7 @@ import Testing
 
     @Test func showTakesAClaimsHistoryFromTheBytesNotTheKeyColumn() throws {
         let dir = try Self.demo()
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let retraction = try #require(log.first { $0["kind"] == "claim.retraction" })
         let retracted = try #require(retraction["body"]?["target"]?.integer)
         let other = try #require(log.first { $0["kind"] == "claim" && $0["seq"]?.integer != retracted }?["seq"]?.integer)

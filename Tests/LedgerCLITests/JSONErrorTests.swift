@@ -40,7 +40,7 @@ import Testing
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
         let list = try JSONParser.parse(try CLI.run(["source", "list", "--json", "--ledger", dir]).stdout)
-        let id = try #require((list.array ?? list["sources"]?.array)?.first?["id"]?.string)
+        let id = try #require(list["sources"]?.array?.first?["id"]?.string)
         func show(noColor: Bool) throws -> String {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/script")

@@ -8,9 +8,7 @@ import Testing
         let dir = CLI.temporaryDirectory().appendingPathComponent("l").path
         #expect(try CLI.run(["demo", "--into", dir]).code == 0)
         func kinds(_ args: [String]) throws -> [String] {
-            let r = try CLI.run(["log", "--json", "--ledger", dir] + args)
-            #expect(r.code == 0, "\(r.stderr)")
-            return try r.stdout.split(separator: "\n").map { try JSONParser.parse(String($0))["kind"]?.string ?? "" }
+            try CLI.log(dir, args).map { $0["kind"]?.string ?? "" }
         }
         let all = try kinds([])
         #expect(try kinds(["--kind", "source"]) == all.filter { $0 == "source" })

@@ -30,12 +30,14 @@ import Testing
         let first = try CLI.run(["monitor", s.site, "--vkey", vkey, "--state", s.state, "--json"])
         #expect(first.code == 0, "\(first.stderr)")
         let report = try JSONParser.parse(first.stdout)
-        let claims = Self.lines(try CLI.run(["log", "--json", "--ledger", s.ledger]).stdout)
-            .filter { (try? JSONParser.parse($0))?["kind"]?.string == "claim" }.count
+        let claims = try CLI.log(s.ledger).filter { $0["kind"]?.string == "claim" }.count
         #expect(claims > 0 && report["new_claims"]?.array?.count == claims)
         #expect(report["previous_size"] == .null)
         let firstClaim = try #require(report["new_claims"]?.array?.first)
-        for field in ["seq", "speaker", "outlet", "subject", "predicate", "value", "quote"] { #expect(firstClaim[field] != nil, "\(field)") }
+        for field in ["seq", "speaker", "outlet", "subject", "predicate", "value", "excerpt"] { #expect(firstClaim[field] != nil, "\(field)") }
+        // Its value and excerpt are the objects its entry stores, as in every JSON output.
+        let stored = try #require(try CLI.log(s.ledger).first { $0["seq"] == firstClaim["seq"] }?["body"])
+        #expect(firstClaim["value"] == stored["value"] && firstClaim["excerpt"] == stored["excerpt"] && firstClaim["value"]?["original"] != nil)
         let size = try #require(report["size"]?.integer)
         #expect(try String(contentsOfFile: s.state, encoding: .utf8) == report["checkpoint"]?.string)
 
@@ -86,6 +88,9 @@ import Testing
         let json = try CLI.run(["monitor", forkSite, "--vkey", s.site + "/vkey", "--state", s.state, "--json"])
         let evidence = try JSONParser.parse(json.stdout)
         #expect(json.code == 2 && evidence["remembered_checkpoint"]?.string == remembered && evidence["checkpoint"]?.string == forked)
+        // The evidence and the error line both follow their schemas.
+        let out = CLI.write(Array(json.stdout.utf8), "fork.json", in: s.work), err = CLI.write(Array(json.stderr.utf8), "fork.err", in: s.work)
+        #expect(try CarefulEntryTests.validate(["--schema", "monitor", out, "--stderr", err]) == 0)
         // The state still holds the checkpoint verified last.
         #expect(try String(contentsOfFile: s.state, encoding: .utf8) == remembered)
     }
@@ -125,7 +130,7 @@ import Testing
         let report = try JSONParser.parse(json.stdout)
         let kept = try #require(report["new_claims"]?.array), total = try #require(report["new_claims_total"]?.integer)
         #expect(kept.count == 2 && total > 2)
-        let seqs = Self.lines(try CLI.run(["log", "--json", "--ledger", s.ledger]).stdout).compactMap { try? JSONParser.parse($0) }
+        let seqs = try CLI.log(s.ledger)
             .filter { ["claim", "claim.correction"].contains($0["kind"]?.string ?? "") }.compactMap { $0["seq"]?.integer }
         #expect(kept.compactMap { $0["seq"]?.integer } == Array(seqs.suffix(2)))  // the newest two, oldest first
         try FileManager.default.removeItem(atPath: s.state)

@@ -19,7 +19,7 @@ import Testing
         #expect(rules.isSuperset(of: ["quantity", "category", "polarity"]))
         #expect(findings.contains { $0["verdict"] == "tension" })
         // The 45 000 of the 25 July call is about another event: never compared.
-        #expect(!findings.contains { $0["claims"]?.array?.contains { $0["value"] == "45 000" } == true })
+        #expect(!findings.contains { $0["claims"]?.array?.contains { $0["value"]?["original"] == "45 000" } == true })
         let strict = try JSONParser.parse(try CLI.run(["contradictions", "--json", "--ledger", dir]).stdout)["findings"]?.array ?? []
         #expect(strict.allSatisfy { $0["verdict"] == "contradiction" } && strict.count < findings.count)
 
@@ -72,7 +72,7 @@ import Testing
         }
         let r = try CLI.run(["contradictions", "--json", "--include-tension", "--ledger", dir])
         let findings = try JSONParser.parse(r.stdout)["findings"]?.array ?? []
-        func values(_ f: JSONValue) -> Set<String> { Set(f["claims"]!.array!.compactMap { $0["value"]?.string }) }
+        func values(_ f: JSONValue) -> Set<String> { Set(f["claims"]!.array!.compactMap { $0["value"]?["original"]?.string }) }
         // 190 000 (CNN, French) against more than 200,000 (Washington Post): disjoint intervals.
         #expect(findings.contains { $0["rule"] == "quantity" && $0["verdict"] == "contradiction" && values($0) == ["190 000", "more than 200,000"] })
         // près de 200.000 (La Tribune) against more than 200,000: they meet at the edge — a tension.

@@ -94,6 +94,12 @@ import Testing
         let s = try JSONParser.parse(status.body)
         #expect(s["verified"] == .bool(true) && s["origin"]?.string == "claimledger.example/demo")
         #expect(s["size"]?.integer == Int(try n.size()))
+        // The newest entries, each in the shape `log --json` gives it.
+        let recent = try #require(s["recent"]?.array), log = try CLI.run(["log", "--json", "--ledger", n.dir]).stdout.split(separator: "\n")
+        #expect(!recent.isEmpty && recent.first?["seq"]?.integer == log.count - 1, "newest first")
+        for r in recent {
+            #expect(try r == JSONParser.parse(String(log[try #require(r["seq"]?.integer)])), "\(r)")
+        }
         #expect(try JSONParser.parse(server.api("/api/me", token: n.tokens["eddie"]).body)["role"]?.string == "editor")
 
         // A viewer cannot write; an editor cannot manage users; an admin can.

@@ -57,7 +57,8 @@ import Testing
         let twice = try server.post("/api/claims", token: n.tokens["eddie"], json: String(Self.claimJSON(source: id).dropLast()) + #","allow_duplicate":true}"#)
         #expect(twice.status == 201, "\(twice.text)")
         let claim = try JSONParser.parse(server.api("/api/claims/\(seq)", token: n.tokens["vera"]).body)
-        #expect(claim["excerpt"]?.string == Self.quote && claim["outlet"]?.string == "Portland Press Herald")
+        #expect(claim["excerpt"]?["exact"]?.string == Self.quote && claim["outlet"]?.string == "Portland Press Herald")
+        #expect(claim["value"]?["type"] == "quantity" && claim["value"]?["original"]?.string?.isEmpty == false, "the value is the typed object the entry stores")
         #expect(try CLI.run(["verify", "--ledger", n.dir]).code == 0)
     }
 

@@ -27,7 +27,7 @@ import Testing
         let required = try JSONParser.parse(try CLI.run(["verify", "--require-signatures", "--json", "--ledger", dir]).stdout)
         #expect(required["findings"]?.array?.compactMap { $0["seq"]?.integer } == [1])
 
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         #expect(log[2]["author"]?.string == NoteKey.Verifier(text: vkey)?.keyID)
         #expect(log[0]["author"]?.string?.hasPrefix("sig.example/l+") == true)
 

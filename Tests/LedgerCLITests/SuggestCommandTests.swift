@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerCrypto
 import Testing
 
 /// `claimledger suggest`: text and jsonl output on a corpus article, the CHECK: markers `claim import` refuses until
@@ -29,6 +30,12 @@ import Testing
         let all = try #require(json["suggestions"]?.array)
         #expect(all.count == r.stdout.components(separatedBy: "\n  excerpt:").count - 1)
         #expect(all.contains { $0["speaker"]?.string == "Daniel Kreiss" && $0["reasons"]?.array?.count == 2 })
+        // Each excerpt is the object a claim on it would store: exact text, context, position and hash.
+        for s in all {
+            let exact = try #require(s["excerpt"]?["exact"]?.string)
+            #expect(s["excerpt"]?["sha256"]?.string == SHA256.hash(Array(exact.utf8)).hex && s["excerpt"]?["prefix"] != nil && s["excerpt"]?["suffix"] != nil)
+            #expect((s["excerpt"]?["end"]?.integer ?? 0) - (s["excerpt"]?["start"]?.integer ?? 0) == exact.unicodeScalars.count)
+        }
         let limited = try CLI.run(["suggest", l.source, "--limit", "3", "--ledger", l.dir])
         #expect(limited.stdout.components(separatedBy: "\n  excerpt:").count - 1 == 3, "\(limited.stdout)")
     }

@@ -13,7 +13,7 @@ import Testing
 
         // A claim entry as a hand-made tool (or an older parser) could have written it: the words say one figure, the
         // typed value another. It is well-formed, so the ledger verifies.
-        let log = try CLI.run(["log", "--json", "--ledger", dir]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let log = try CLI.log(dir)
         let claim = try #require(log.first { $0["kind"] == "claim" && $0["body"]?["value"]?["type"] == "quantity" })
         var body = claim["body"]!.object!, value = body["value"]!.object!
         let amount = try #require(value["amount"]?.string.flatMap { Int($0) })

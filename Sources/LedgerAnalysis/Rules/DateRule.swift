@@ -35,7 +35,7 @@ public enum DateRule {
         guard let x = interval(a), let y = interval(b) else { return .notComparable("unreadable date") }
         if x.overlaps(y) { return .agree }
         let gap = x.lower >= y.upper ? x.lower - y.upper : y.lower - x.upper
-        let numbers: JSONValue = ["a": .string(a.value), "b": .string(b.value), "gap_seconds": .number(gap)]
+        let numbers: JSONValue = ["a": .string(a.value), "b": .string(b.value), "gap_seconds": .decimal(gap)]
         if gap <= 86_400 && (zoneUnknown(a) || zoneUnknown(b)) {
             return .conflict(.tension, rule: "date", explanation: "\(a.value) and \(b.value) are within a day; time zones are unknown",
                              numbers: numbers, width: gap / 86_400 / 365)

@@ -57,7 +57,7 @@ enum IntervalComparison {
         let readings = (words(x, unit: unit, format: format), words(y, unit: unit, format: format))
         let (a, b) = written.map { ("“\($0.0)” (read as \(readings.0))", "“\($0.1)” (read as \(readings.1))") } ?? readings
         let gap = x.relativeGap(to: y)
-        let numbers: JSONValue = ["a": x.json, "b": y.json, "relative_gap": .number(gap), "tolerance": .number(tolerance)]
+        let numbers: JSONValue = ["a": x.json, "b": y.json, "relative_gap": .decimal(gap), "tolerance": .decimal(tolerance)]
         if gap <= tolerance {
             let closeness = gap == 0 ? "meet only at their edge" : "are only \(percent(gap)) apart, within the \(percent(tolerance)) tolerance"
             return .conflict(.tension, rule: rule, explanation: "\(a) and \(b) do not overlap but \(closeness)", numbers: numbers, width: gap)

@@ -93,7 +93,10 @@ struct AuditCommand: ParsableCommand {
         (audit.webArchivesChecked, audit.payloadDigests) = try Self.payloadDigests(ledger, input)
         try report.emit(AuditRenderer.render(audit, as: format, provenance: provenance, context: context))
         try provenance.exitIfNotVerified()
-        if !audit.ok { throw ExitCode(2) }
+        if !audit.ok {
+            let changed = audit.sources.filter { !$0.bytesOK }.count, lost = audit.sources.flatMap(\.excerpts).filter { $0.status != .exact }.count
+            throw CLIError("the audit does not pass: \(changed) source(s) whose stored bytes no longer hash to their id, \(lost) quote(s) not at their recorded position (see the report)", code: 2)
+        }
     }
 
     /// Checks the WARC-Payload-Digest of every web-archive source's stored record: how many were checked, and the
@@ -172,7 +175,8 @@ struct SourceShow: ParsableCommand {
 struct SourceList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the recorded sources with outlet, language, claims citing them and title."
+        abstract: "List the recorded sources with outlet, language, claims citing them and title.",
+        discussion: "With --json: {\"sources\": [{id, seq, outlet, lang, url, title, published, captured_at, claims}]} (schemas/source-list.schema.json)."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -183,14 +187,7 @@ struct SourceList: ParsableCommand {
         let counts = Dictionary(grouping: input.claims, by: \.source).mapValues(\.count)
         let sources = input.sources.values.sorted { $0.seq < $1.seq }
         if global.json {
-            Output.json(.array(sources.map { s in
-                var o: [String: JSONValue] = ["id": .string(s.id), "seq": .number(Double(s.seq)), "outlet": .string(s.outlet), "lang": .string(s.lang),
-                                              "claims": .int(counts[s.id] ?? 0), "captured_at": .string(s.capturedAt)]
-                if let t = s.title { o["title"] = .string(t) }
-                if let u = s.url { o["url"] = .string(u) }
-                return .object(o)
-            }))
-            return
+            return Output.json(["sources": .array(sources.map { $0.json(claims: counts[$0.id] ?? 0) })])
         }
         for s in sources {
             Output.line("\(s.id.prefix(12))  \(EntrySummary.pad(s.outlet, 22)) \(EntrySummary.pad(s.lang, 5)) \(String(repeating: " ", count: max(0, 4 - String(counts[s.id] ?? 0).count)) + String(counts[s.id] ?? 0)) claims  \(s.title.map { EntrySummary.clip($0, 60) } ?? "")")

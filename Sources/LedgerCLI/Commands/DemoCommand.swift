@@ -106,7 +106,7 @@ struct DemoCommand: ParsableCommand {
             Output.line("     claimledger contradictions --ledger \(target) --format md")
             Output.line("     claimledger verify --ledger \(target)")
         }
-        if !report.ok { throw ExitCode(2) }
+        if !report.ok { throw CLIError("the demo ledger does NOT verify: \(report.findings.count + report.omitted) finding(s); run `claimledger verify --ledger \(target)`", code: 2) }
     }
 
     private func locateSample() throws -> String {

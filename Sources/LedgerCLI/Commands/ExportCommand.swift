@@ -13,7 +13,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Each line is {"entry":{…},"leaf_hash":"<hex>","seq":N,"signature":"<hex>"} where the RFC 8785 form of "entry" \
         is exactly the stored bytes, so SHA-256(0x00 ‖ those bytes) is leaf_hash; "signature" (when the entry was \
-        signed) is the author's Ed25519 signature over those bytes. Each line is itself RFC 8785 canonical.
+        signed) is the author's Ed25519 signature over those bytes. Each line is itself RFC 8785 canonical, and is \
+        the entry in the shape every command gives it (schemas/entry-record.schema.json): `log --json` prints the \
+        same line for it.
 
         With -o FILE, the source snapshots are written too, as sources/<sha256> in FILE's directory (give the bundle a directory of its own; a ledger's directory is refused): \
         `claimledger export -o bundle/journal.jsonl` makes a bundle that `claimledger import bundle NEWDIR` rebuilds \
@@ -57,10 +59,7 @@ struct ExportCommand: ParsableCommand {
             case .csv, .jsonl: text = EcosystemExport.csv(input.claims, sources: input.sources)
             }
             try ReportOptions(format: .json, output: output).emit(text)
-            if case .failed(let why) = provenance.verification {
-                Output.note("the ledger does NOT verify (\(why)); this export was made from it — run `claimledger verify`")
-            }
-            return try provenance.exitIfNotVerified()
+            return try provenance.exitIfNotVerified("this export")
         }
         guard let output else {
             var buffer = [UInt8]()
@@ -75,7 +74,9 @@ struct ExportCommand: ParsableCommand {
         try Self.writeBundle(ledger, journal: output)
     }
 
-    /// One journal line: `{"entry":…,"leaf_hash":…,"seq":N[,"signature":…]}`, RFC 8785 canonical.
+    /// One journal line: `{"entry":…,"leaf_hash":…,"seq":N[,"signature":…]}`, RFC 8785 canonical — `Entry.record`'s
+    /// shape, spliced around the stored bytes themselves (never re-encoded: an export of a tampered entry keeps the
+    /// tampered bytes, for `import` and outside verifiers to refuse).
     static func line(_ row: StoredEntry) -> [UInt8] {
         let signature = row.signature.map { ",\"signature\":\"\(Hex.encode($0))\"" } ?? ""
         return Array("{\"entry\":".utf8) + row.bytes

@@ -9,7 +9,9 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "List the ledger's entries, oldest first.",
         discussion: """
-        With --json, prints one JSON object per line (JSON Lines): seq, kind, leaf_hash, time, author, body.
+        With --json, prints one JSON object per line (JSON Lines), each entry in the one shape every command gives \
+        it (schemas/entry-record.schema.json): {"entry":{the envelope: v, seq, prev, time, author, kind, body}, \
+        "leaf_hash":"<hex>","seq":N,"signature":"<hex>" when signed} — the same line `export` writes for it.
         Filters combine: `claimledger log --kind claim --kind claim.correction --since 2024-07-30` lists the claims \
         and corrections appended on or after that day (UTC); --limit counts the entries shown.
         Kinds: \(EntryKind.allCases.map(\.rawValue).joined(separator: ", ")).
@@ -51,23 +53,30 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try global.open(readOnly: true)
-        let size = try ledger.store.size()
         let kinds = Set(kind.compactMap(EntryKind.init(rawValue:)))
         let after = since.flatMap(Self.time)
         var shown: Int64 = 0
-        var seq = max(0, from)
-        while seq < size, shown < limit ?? .max {
-            guard let e = try ledger.store.entry(seq) else { throw StoreError("entry \(seq) is missing; run `claimledger verify`", integrity: true) }
-            seq += 1
-            if !kinds.isEmpty && !kinds.contains(e.kind) { continue }
-            if let after, (Self.time(e.time) ?? .distantPast) < after { continue }
-            shown += 1
-            if global.json {
-                Output.json(["seq": .number(Double(e.seq)), "kind": .string(e.kind.rawValue), "leaf_hash": .string(e.leafHash.hex),
-                             "time": .string(e.time), "author": .string(e.author), "body": e.body])
-            } else {
-                Output.line(EntrySummary.line(e))
+        var next = max(0, from)
+        guard limit ?? 1 > 0 else { return }
+        do {
+            try ledger.store.forEachStoredEntry(from: next) { row in
+                guard row.seq == next else { throw StoreError("entry \(next) is missing; run `claimledger verify`", integrity: true) }
+                next += 1
+                let e: Entry
+                do { e = try Entry(seq: row.seq, bytes: row.bytes) } catch let error as EntryError { throw StoreError("\(error.message); run `claimledger verify`", integrity: true) }
+                if !kinds.isEmpty && !kinds.contains(e.kind) { return }
+                if let after, (Self.time(e.time) ?? .distantPast) < after { return }
+                shown += 1
+                if global.json {
+                    Output.json(e.record(signature: row.signature))
+                } else {
+                    Output.line(EntrySummary.line(e))
+                }
+                if shown == limit { throw Enough() }
             }
-        }
+        } catch is Enough {}
     }
+
+    /// Stops the walk over the entries once --limit entries are shown.
+    private struct Enough: Error {}
 }

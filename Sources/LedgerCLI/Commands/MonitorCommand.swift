@@ -25,7 +25,8 @@ struct MonitorCommand: AsyncParsableCommand {
         publisher gets cosignatures with `claimledger checkpoint --witness` and `publish` serves the witnessed copy.
         Exit 0 verified; 1 the log could not be read; 2 it does not verify. --json prints {"location", "origin", \
         "size", "root", "previous_size", "checkpoint", "witnesses", "new_claims_total", "new_claims": [{"seq", "speaker", "outlet", "subject", \
-        "predicate", "value", "quote", "corrects"}]}, or on a fork {"error", "remembered_checkpoint", "checkpoint"}.
+        "predicate", "value", "excerpt", "corrects"}]} (schemas/monitor.schema.json: the value and excerpt are the objects \
+        the claim's entry stores), or on a fork {"error", "remembered_checkpoint", "checkpoint"}.
         """
     )
 
@@ -112,7 +113,7 @@ struct MonitorCommand: AsyncParsableCommand {
     static func json(_ c: Monitor.NewClaim) -> JSONValue {
         let b = c.claim
         return ["seq": .int(Int(c.seq)), "speaker": .string(b.speaker), "outlet": .string(b.outlet), "subject": .string(b.subject),
-                "predicate": .string(b.predicate), "value": .string(b.value.original), "quote": .string(b.excerpt.exact),
+                "predicate": .string(b.predicate), "value": b.value.json, "excerpt": b.excerpt.json,
                 "corrects": c.corrects.map { .int(Int($0)) } ?? .null]
     }
 }

@@ -9,7 +9,11 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one entry: its fields, leaf hash and, for a claim, the quote in its source's context.",
-        discussion: "With --json: {\"seq\", \"leaf_hash\", \"entry\": the entry object, \"context\": {…} for claims}."
+        discussion: """
+        With --json: the entry in the shape every command gives it (schemas/entry-record.schema.json: "entry", the \
+        envelope; "leaf_hash"; "seq"; "signature" when signed), with "context" (the quote in its source) for a claim \
+        and "history" for a revised claim beside them (schemas/show.schema.json).
+        """
     )
 
     @Argument(help: ArgumentHelp("The entry's sequence number.", valueName: "SEQ"))
@@ -53,7 +57,7 @@ struct ShowCommand: ParsableCommand {
             }
         }
         if global.json {
-            var o: [String: JSONValue] = ["seq": .number(Double(seq)), "leaf_hash": .string(e.leafHash.hex), "entry": e.envelope]
+            var o = e.record(signature: try ledger.store.signature(seq)).object ?? [:]
             if let c = context {
                 o["context"] = ["before": .string(c.before), "exact": .string(c.exact), "after": .string(c.after), "anchored": .bool(c.anchored)]
             }

@@ -30,7 +30,9 @@ struct SuggestCommand: ParsableCommand {
           claimledger suggest 3f2a9c1e --format jsonl > review.jsonl
           $EDITOR review.jsonl && claimledger claim import review.jsonl
 
-        With --json: {"source", "lang", "suggestions": [{"start", "end" (Unicode scalars), "excerpt", "occurrence"?,         "score", "reasons", "speaker"?, "relay"?, "value"? (as `show` gives a claim's), "predicate"?}]}.
+        With --json: {"source", "lang", "suggestions": [{"excerpt" (the excerpt object a claim on it would store: \
+        exact, prefix, suffix, start, end in Unicode scalars, sha256), "occurrence"?, "score", "reasons", "speaker"?, \
+        "relay"?, "value"? (the value object a claim stores), "predicate"?}]} (schemas/suggest.schema.json).
         """
     )
 
@@ -70,7 +72,8 @@ struct SuggestCommand: ParsableCommand {
         }
         let byID = Dictionary(uniqueKeysWithValues: predicates.map { ($0.id, $0) })
         if global.json {
-            Output.json(["source": .string(id.hex), "lang": .string(language), "suggestions": .array(found.map(Self.json))])
+            let anchored = AnchoredText(text)
+            Output.json(["source": .string(id.hex), "lang": .string(language), "suggestions": .array(found.map { Self.json($0, in: anchored) })])
             return
         }
         switch format {
@@ -93,10 +96,12 @@ struct SuggestCommand: ParsableCommand {
         Output.note("\(found.count) suggestion\(found.count == 1 ? "" : "s") in source \(id.hex.prefix(8)) (\(language)); nothing was recorded")
     }
 
-    /// A suggestion with everything the rules found, for --json.
-    static func json(_ s: Suggestion) -> JSONValue {
+    /// A suggestion with everything the rules found, for --json: its excerpt as a claim on it would store it.
+    static func json(_ s: Suggestion, in text: AnchoredText) -> JSONValue {
+        let excerpt: JSONValue = 0 <= s.start && s.start < s.end && s.end <= text.scalarCount
+            ? Excerpt(text: text, start: s.start, end: s.end).json : ["exact": .string(s.excerpt), "start": .int(s.start), "end": .int(s.end)]
         var o: [String: JSONValue] = [
-            "start": .int(s.start), "end": .int(s.end), "excerpt": .string(s.excerpt), "score": .int(s.score),
+            "excerpt": excerpt, "score": .int(s.score),
             "reasons": .array(s.reasons.map { .string($0.rawValue) }),
         ]
         if let n = s.occurrence { o["occurrence"] = .int(n) }

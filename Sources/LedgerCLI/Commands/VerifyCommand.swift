@@ -71,8 +71,9 @@ struct VerifyCommand: ParsableCommand {
                 Output.line(line)
             }
             if report.omitted > 0 { Output.line("… and \(report.omitted) more findings") }
-            Output.note("claimledger: the ledger does NOT verify: \(report.findings.count + report.omitted) finding(s) over \(report.size) entries")
         }
-        if !report.ok { throw ExitCode(2) }
+        if !report.ok {
+            throw CLIError("the ledger does NOT verify: \(report.findings.count + report.omitted) finding(s) over \(report.size) entries", code: 2)
+        }
     }
 }
