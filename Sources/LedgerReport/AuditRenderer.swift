@@ -239,7 +239,7 @@ public enum ReanchorRenderer {
                               provenance: ReportProvenance) -> String {
         if format == .json {
             let doc: JSONValue = ["provenance": provenance.json, "source": .string(source), "against_sha256": .string(against), "anchors": .array(anchors.map { c, r in
-                ["seq": .number(Double(c.seq)), "status": .string(r.status.rawValue), "score": .number(r.score), "edits": .int(r.edits),
+                ["seq": .number(Double(c.seq)), "status": .string(r.status.rawValue), "score": DecimalNumber(r.score).map { .string($0.description) } ?? .null, "edits": .int(r.edits),
                  "start": .int(r.start), "end": .int(r.end), "was_start": .int(c.excerptStart), "was_end": .int(c.excerptEnd)]
             })]
             return String(decoding: (try? CanonicalJSON.encode(doc)) ?? [], as: UTF8.self) + "\n"
