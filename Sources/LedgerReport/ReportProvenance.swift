@@ -17,6 +17,9 @@ public struct ReportProvenance: Sendable {
     public enum Verification: Sendable {
         case verified
         case notVerified
+        /// Verified up to `verifiedSize` entries, fewer than the report's; the rest were being verified when it was
+        /// made (the newsroom server, while writers append).
+        case pending(verifiedSize: Int64)
         /// It did not verify: the first problems found, in one line.
         case failed(String)
     }
@@ -55,6 +58,9 @@ public struct ReportProvenance: Sendable {
         switch verification {
         case .verified: o["verification"] = "verified"
         case .notVerified: o["verification"] = "not verified"
+        case .pending(let verified):
+            o["verification"] = "pending"
+            o["verified_size"] = .number(Double(verified))
         case .failed(let problem):
             o["verification"] = "failed"
             o["problem"] = .string(problem)
@@ -72,6 +78,7 @@ public struct ReportProvenance: Sendable {
         switch verification {
         case .verified: "verified (every entry, hash, signature and source checked before this report was computed)"
         case .notVerified: "not verified (--no-verify)"
+        case .pending(let verified): "being verified: entries 0–\(verified - 1) verified, the newer ones are being checked now (reload for a verified report)"
         case .failed: "FAILED — run `claimledger verify` for every finding"
         }
     }

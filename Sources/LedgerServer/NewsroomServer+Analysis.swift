@@ -31,24 +31,25 @@ extension NewsroomServer {
         router.get("api/contradictions") { request, _ in
             _ = try apiCaller(request)
             // The API waits for the report of the ledger as it is: a script wants the answer, not a page to reload.
-            let (computed, provenance, _) = try await contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1", wait: nil)
+            let (computed, provenance, _) = try await contradictions(try snapshot(), tension: try Self.query(request)["tension"] == "1", patience: .untilReady)
             return ResponseFrame.bytes(Array(ContradictionRenderer.json(computed.report, verbose: false, provenance: provenance).utf8), type: "application/json")
         }
         router.get("api/corroborations") { request, _ in
             _ = try apiCaller(request)
             let s = try snapshot()
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
-            let text = CorroborationRenderer.render(found, claimCount: s.claims.count, as: .json, provenance: try await provenance(s))
+            let text = CorroborationRenderer.render(found, claimCount: s.claims.count, as: .json, provenance: try await provenance(s, mustCover: true))
             return ResponseFrame.bytes(Array(text.utf8), type: "application/json")
         }
     }
 
-    /// The contradictions of `s` (or, past `wait`, of the newest snapshot analysed before it: `fresh` false) and
-    /// the provenance of the snapshot they were computed from.
-    func contradictions(_ s: LedgerSnapshot, tension: Bool, wait: TimeInterval? = AnalysisCache.wait) async throws
+    /// The contradictions of `s` (or, when not ready in time, of the newest snapshot analysed before it: `fresh`
+    /// false) and the provenance of the snapshot they were computed from. With `untilReady` patience (the API),
+    /// the provenance also waits for a verification that covers it.
+    func contradictions(_ s: LedgerSnapshot, tension: Bool, patience: AnalysisCache.Patience = .aMoment) async throws
         -> (AnalysisCache.Computed, ReportProvenance, fresh: Bool) {
-        let (computed, fresh) = analyses.contradictions(s, tension: tension, wait: wait)
-        return (computed, try await provenance(computed.snapshot), fresh)
+        let (computed, fresh) = analyses.contradictions(s, tension: tension, patience: patience)
+        return (computed, try await provenance(computed.snapshot, mustCover: patience == .untilReady), fresh)
     }
 
     /// `body` with `html` inserted after the first `marker`.
@@ -64,15 +65,16 @@ extension NewsroomServer {
             + "the \(counted(Int(newer), "entry", plural: "entries")) appended since are being analysed — reload in a moment.</p>\n"
     }
 
-    /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verifies
-    /// now (entries are never changed, so a ledger that verifies now verified at the snapshot's size).
-    func provenance(_ s: LedgerSnapshot) async throws -> ReportProvenance {
-        // Waits for a verification covering the snapshot's entries (a report is never marked verified for entries
-        // that were not); a report computed from an earlier snapshot is usually covered already.
-        let report = try verified(covering: s.size, mustCover: true)
+    /// The ledger state a report was computed from: the snapshot's size and root, and whether the ledger verified
+    /// (entries are never changed, so a verification of at least the snapshot's entries covers it). While writers
+    /// append, the newest verification may cover fewer entries: the report is then "pending" — unless `mustCover`
+    /// (the API), which waits for one that covers the snapshot.
+    func provenance(_ s: LedgerSnapshot, mustCover: Bool = false) async throws -> ReportProvenance {
+        let report = try verified(covering: s.size, mustCover: mustCover)
         let problems = report.findings.count + report.omitted
-        let verification: ReportProvenance.Verification = report.ok
-            ? .verified : .failed("\(problems) finding(s)\(report.findings.first.map { ", the first: [\($0.check)] \($0.what)" } ?? "")")
+        let verification: ReportProvenance.Verification = !report.ok
+            ? .failed("\(problems) finding(s)\(report.findings.first.map { ", the first: [\($0.check)] \($0.what)" } ?? "")")
+            : report.size >= s.size ? .verified : .pending(verifiedSize: report.size)
         let formatter = ISO8601DateFormatter()
         return ReportProvenance(origin: s.origin, size: s.size, root: s.root,
                                 checkpoint: s.checkpoint.map { .init(size: $0.checkpoint.size, root: $0.checkpoint.root.hex) },

@@ -175,7 +175,7 @@ extension NewsroomServer {
             try ledger.store.forEachBlob { key, actual in if key == actual.bytes { intact.insert(actual.hex) } }
             let audit = try Audit.run(sources: s.sources.map { SourceSnapshot(record: $0, bytesOK: intact.contains($0.id)) },
                                       text: { record in try Digest(hex: record.id).flatMap { try ledger.sourceTextReader($0) } },
-                                      history: s.history, contradictions: analyses.contradictions(s, tension: false, wait: nil).0.report,
+                                      history: s.history, contradictions: analyses.contradictions(s, tension: false, patience: .untilReady).0.report,
                                       names: s.names, predicates: s.predicates, recordedNames: s.names.recorded)
             return ("Audit", "<div class=\"audit\">" + AuditRenderer.htmlBody(audit, provenance: try await provenance(s), context: s.reportContext) + "</div>")
         }

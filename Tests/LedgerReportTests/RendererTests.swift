@@ -189,4 +189,14 @@ import Testing
         #expect(p.html.contains("<dt>filter</dt><dd><bdi>only claims with --outlet “Le Q”, --since 2024-07-30 (source published on or after)</bdi></dd>"))
         #expect(!Self.provenance.text.contains { $0.hasPrefix("filter") })
     }
+
+    /// A report the server made while writers appended, from a snapshot newer than the newest verification:
+    /// "pending", with how many entries were verified — never "verified", never a failure.
+    @Test func aReportNewerThanItsVerificationSaysPending() {
+        let p = ReportProvenance(origin: "o", size: 12, root: String(repeating: "ab", count: 32), checkpoint: nil,
+                                 generatedAt: "2026-12-04T00:00:00Z", verification: .pending(verifiedSize: 10))
+        #expect(p.json["verification"] == "pending" && p.json["verified_size"] == .number(10))
+        #expect(p.text.contains { $0.hasPrefix("verification") && $0.contains("being verified: entries 0–9 verified") })
+        #expect(!p.failed && p.warning == nil)
+    }
 }
