@@ -23,8 +23,7 @@ public struct ReportFilter: Sendable {
 
     /// The filters given, as option and value, for the report's provenance header.
     public var described: [(option: String, value: String)] {
-        [("--outlet", outlet.map { "“\($0)”" }), ("--subject", subject.map { "“\($0)”" }), ("--predicate", predicate),
-         ("--since", since.map { "\($0) (source published on or after)" })].compactMap { o, v in v.map { (o, $0) } }
+        [("--outlet", outlet), ("--subject", subject), ("--predicate", predicate), ("--since", since)].compactMap { o, v in v.map { (o, $0) } }
     }
 
     /// Whether `since` is a day written YYYY-MM-DD.

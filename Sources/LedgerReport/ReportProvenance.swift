@@ -65,6 +65,10 @@ public struct ReportProvenance: Sendable {
             o["verification"] = "failed"
             o["problem"] = .string(problem)
         }
+        if !filter.isEmpty {
+            // "--outlet" → "outlet": each filter once, as the option was given.
+            o["filter"] = .object(Dictionary(filter.map { (String($0.option.drop { $0 == "-" }), JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        }
         return .object(o)
     }
 
@@ -88,7 +92,16 @@ public struct ReportProvenance: Sendable {
         [("ledger", origin), ("size", counted(Int(size), "entry", plural: "entries")), ("root", root),
          ("checkpoint", checkpoint.map { "\(counted(Int($0.size), "entry", plural: "entries")), root \($0.root)" } ?? "none"),
          ("generated", generatedAt), ("verification", verificationLine)]
-            + (filter.isEmpty ? [] : [("filter", "only claims with " + filter.map { "\($0.option) \($0.value)" }.joined(separator: ", "))])
+            + (filter.isEmpty ? [] : [("filter", "only claims with " + filter.map { "\($0.option) \(Self.described($0))" }.joined(separator: ", "))])
+    }
+
+    /// A filter's value as the header shows it: names quoted, the day with what it is compared with.
+    static func described(_ f: (option: String, value: String)) -> String {
+        switch f.option {
+        case "--outlet", "--subject": "“\(f.value)”"
+        case "--since": "\(f.value) (source published on or after)"
+        default: f.value
+        }
     }
 
     /// The header of a text report (its controls are made visible with the rest of the report).

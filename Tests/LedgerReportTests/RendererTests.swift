@@ -188,6 +188,8 @@ import Testing
         #expect(p.markdown.contains("| filter | only claims with --outlet “Le Q”, --since 2024-07-30 (source published on or after) |"))
         #expect(p.html.contains("<dt>filter</dt><dd><bdi>only claims with --outlet “Le Q”, --since 2024-07-30 (source published on or after)</bdi></dd>"))
         #expect(!Self.provenance.text.contains { $0.hasPrefix("filter") })
+        #expect(p.json["filter"] == ["outlet": "Le Q", "since": "2024-07-30"])
+        #expect(Self.provenance.json["filter"] == nil)
     }
 
     /// A report the server made while writers appended, from a snapshot newer than the newest verification:
