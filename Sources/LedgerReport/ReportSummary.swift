@@ -3,7 +3,7 @@ import LedgerAnalysis
 /// The summary at the top of every report: its findings counted per outlet pair and per subject, each count by
 /// kind ("3 contradictions, 1 tension"), so an editor sees where the disagreements are before reading them.
 public struct ReportSummary: Sendable {
-    /// One row: what is counted (an outlet pair, a subject) and its counts by kind, in the order kinds were first seen.
+    /// One row: what is counted (an outlet pair, a subject) and its counts by kind, in `kinds` order.
     public struct Row: Sendable, Equatable {
         public let name: String
         public var counts: [(kind: String, n: Int)]
@@ -16,6 +16,14 @@ public struct ReportSummary: Sendable {
 
     public private(set) var outletPairs: [Row] = []
     public private(set) var subjects: [Row] = []
+    private var outletPairIndex: [String: Int] = [:]
+    private var subjectIndex: [String: Int] = [:]
+
+    /// The order of kinds within a row, whatever order findings come in; other kinds after these.
+    static let kinds = ["contradiction", "tension", "corroboration", "single-outlet predicate"]
+
+    /// Rows shown per grouping; the rest are counted in one line ("… and 540 more outlet pairs").
+    public static let shown = 20
 
     public init() {}
 
@@ -24,14 +32,20 @@ public struct ReportSummary: Sendable {
         var seen = Set<String>()
         for (a, b) in pairs {
             let name = a == b ? "\(a) (within one outlet)" : [a, b].sorted().joined(separator: " × ")
-            if seen.insert(name).inserted { Self.count(kind, name, in: &outletPairs) }
+            if seen.insert(name).inserted { Self.count(kind, name, in: &outletPairs, index: &outletPairIndex) }
         }
-        if let subject { Self.count(kind, subject, in: &subjects) }
+        if let subject { Self.count(kind, subject, in: &subjects, index: &subjectIndex) }
     }
 
-    private static func count(_ kind: String, _ name: String, in rows: inout [Row]) {
-        let i = rows.firstIndex { $0.name == name } ?? { rows.append(Row(name: name, counts: [])); return rows.count - 1 }()
-        if let k = rows[i].counts.firstIndex(where: { $0.kind == kind }) { rows[i].counts[k].n += 1 } else { rows[i].counts.append((kind, 1)) }
+    private static func count(_ kind: String, _ name: String, in rows: inout [Row], index: inout [String: Int]) {
+        let i = index[name] ?? { rows.append(Row(name: name, counts: [])); index[name] = rows.count - 1; return rows.count - 1 }()
+        if let k = rows[i].counts.firstIndex(where: { $0.kind == kind }) {
+            rows[i].counts[k].n += 1
+        } else {
+            rows[i].counts.append((kind, 1))
+            let rank = { (k: String) in kinds.firstIndex(of: k) ?? kinds.count }
+            rows[i].counts.sort { rank($0.kind) < rank($1.kind) }
+        }
     }
 
     /// Rows sorted by their total, largest first, then by name.
@@ -42,14 +56,21 @@ public struct ReportSummary: Sendable {
         }
     }
 
-    var sections: [(String, [Row])] { [("By outlet pair", Self.sorted(outletPairs)), ("By subject", Self.sorted(subjects))] }
+    /// Each grouping: its title, its first `shown` rows (largest first), and how many more there are and what they are.
+    var sections: [(title: String, rows: [Row], more: String?)] {
+        [("By outlet pair", outletPairs, ("outlet pair", "outlet pairs")), ("By subject", subjects, ("subject", "subjects"))].map { title, rows, noun in
+            let more = rows.count - Self.shown
+            return (title, Array(Self.sorted(rows).prefix(Self.shown)), more > 0 ? "… and \(grouped(more)) more \(more == 1 ? noun.0 : noun.1)" : nil)
+        }
+    }
 
     /// The summary of a text report (controls are made visible with the rest of the report).
     public var text: [String] {
         var out = ["Summary"]
-        for (title, rows) in sections {
+        for (title, rows, more) in sections {
             out.append("  \(title.lowercased()):")
             out += rows.isEmpty ? ["    none"] : rows.map { "    \(TerminalEscape.line($0.name)): \($0.words)" }
+            if let more { out.append("    \(more)") }
         }
         return out
     }
@@ -57,9 +78,10 @@ public struct ReportSummary: Sendable {
     /// The summary of a Markdown report: a heading and two lists.
     public var markdown: [String] {
         var out = ["## Summary"]
-        for (title, rows) in sections {
+        for (title, rows, more) in sections {
             out += ["", "**\(title)**", ""]
             out += rows.isEmpty ? ["- none"] : rows.map { "- \(MarkdownEscape.value($0.name)): \($0.words)" }
+            if let more { out.append("- \(more)") }
         }
         return out
     }
@@ -67,10 +89,11 @@ public struct ReportSummary: Sendable {
     /// The summary of an HTML report: a `<section class="report-summary">` with one table per grouping.
     public var html: String {
         var out = "<section class=\"report-summary\"><h2>Summary</h2>\n"
-        for (title, rows) in sections {
+        for (title, rows, more) in sections {
             out += "<h3>\(title)</h3>\n"
             out += rows.isEmpty ? "<p class=\"none\">none</p>\n"
                 : "<table class=\"tally\"><tbody>" + rows.map { "<tr><th>\(HTMLEscape.value($0.name))</th><td>\(HTMLEscape.text($0.words))</td></tr>" }.joined() + "</tbody></table>\n"
+            if let more { out += "<p class=\"more\">\(HTMLEscape.text(more))</p>\n" }
         }
         return out + "</section>\n"
     }

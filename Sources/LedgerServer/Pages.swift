@@ -30,8 +30,8 @@ enum Pages {
             status = "<span class=\"ok\">verified</span> up to entry \(verification.size) — the \(s.size - verification.size) entries appended since are being verified; reload in a moment"
         }
         var body = "<h1>Dashboard</h1>\n" + PageLayout.facts([
-            ("origin", HTMLEscape.value(s.origin)), ("size", "\(s.size) entries"), ("root", PageLayout.code(s.root)),
-            ("verification", status), ("sources", "\(s.sources.count)"), ("current claims", "\(s.claims.count)"),
+            ("origin", HTMLEscape.value(s.origin)), ("size", counted(Int(s.size), "entry", plural: "entries")), ("root", PageLayout.code(s.root)),
+            ("verification", status), ("sources", grouped(s.sources.count)), ("current claims", grouped(s.claims.count)),
         ])
         body += "<h2>Newest checkpoint</h2>\n"
         if let cp = s.checkpoint {

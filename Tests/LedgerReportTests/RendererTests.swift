@@ -162,14 +162,23 @@ import Testing
         #expect(md.contains("## Summary\n\n**By outlet pair**\n\n- Le Q × Northline News: 1 contradiction\n"))
         let html = ContradictionRenderer.render(report, as: .html, provenance: Self.provenance, context: context)
         #expect(html.contains("<tr><th><bdi>Le Q × Northline News</bdi></th><td>1 contradiction</td></tr>"))
-        // Counts by kind, largest row first; the same outlet on both sides is named as such.
+        // Counts by kind (contradictions first, whatever order findings come in), largest row first; the same
+        // outlet on both sides is named as such.
         var s = ReportSummary()
         s.add("tension", pairs: [("B", "A")], subject: "x")
         s.add("contradiction", pairs: [("A", "B"), ("B", "A")], subject: "x")
         s.add("contradiction", pairs: [("C", "C")], subject: "y")
-        #expect(s.outletPairs.map(\.words) == ["1 tension, 1 contradiction", "1 contradiction"])
+        #expect(s.outletPairs.map(\.words) == ["1 contradiction, 1 tension", "1 contradiction"])
         #expect(s.outletPairs.map(\.name) == ["A × B", "C (within one outlet)"])
-        #expect(s.text.joined(separator: "\n").hasSuffix("  by subject:\n    x: 1 tension, 1 contradiction\n    y: 1 contradiction"))
+        #expect(s.text.joined(separator: "\n").hasSuffix("  by subject:\n    x: 1 contradiction, 1 tension\n    y: 1 contradiction"))
+        // A summary stays short: the largest rows, then how many more (numbers grouped as English writes them).
+        var wide = ReportSummary()
+        for i in 0..<(ReportSummary.shown + 1_205) { wide.add("contradiction", pairs: [("Outlet \(i)", "Outlet \(i + 1)")], subject: "z") }
+        #expect(wide.text.filter { $0.hasPrefix("    Outlet") }.count == ReportSummary.shown)
+        #expect(wide.text.contains("    … and 1,205 more outlet pairs"))
+        #expect(wide.text.contains("    z: 1,225 contradictions"))
+        #expect(wide.html.contains("<p class=\"more\">… and 1,205 more outlet pairs</p>"))
+        #expect(grouped(0) == "0" && grouped(999) == "999" && grouped(1_000) == "1,000" && grouped(100_264) == "100,264" && grouped(-1_234_567) == "-1,234,567")
     }
 
     @Test func pluralsAreRightInTheHeaderAndCounts() {
