@@ -37,7 +37,7 @@ struct FindingPage {
         var links: [String] = []
         if number > 1 { links.append("<a href=\"\(href(number - 1))\" rel=\"prev\">← previous \(Self.size)</a>") }
         if number < pages { links.append("<a href=\"\(href(number + 1))\" rel=\"next\">next \(min(Self.size, count - number * Self.size)) →</a>") }
-        return "<nav class=\"pages\" aria-label=\"pages of findings\"><p>Findings \(range.lowerBound + 1)–\(range.upperBound) of \(count) "
+        return "<nav class=\"pages\" aria-label=\"pages of findings\"><p>Findings \(grouped(range.lowerBound + 1))–\(grouped(range.upperBound)) of \(grouped(count)) "
             + "(page \(number) of \(pages)) · \(links.joined(separator: " · "))</p></nav>\n"
     }
 }
