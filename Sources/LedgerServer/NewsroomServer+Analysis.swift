@@ -17,7 +17,10 @@ extension NewsroomServer {
             var toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
             if !fresh { toggle += Self.pendingNote(computed.snapshot, s) }
             let navigation = shown.navigation(path: "/contradictions", keeping: tension ? [("tension", "1")] : [])
-            let body = HTMLPage.contradictionsBody(computed.report, provenance: provenance, context: computed.snapshot.reportContext, shown: shown.range)
+            let key = "contradictions|\(computed.snapshot.root)|\(tension)|\(shown.number)|\(provenance.cacheKey)"
+            let body = renderedPages.page(key) {
+                HTMLPage.contradictionsBody(computed.report, provenance: provenance, context: computed.snapshot.reportContext, shown: shown.range)
+            }
             return ("Contradictions", Self.inserting(toggle + navigation, after: "</h1>\n", in: body) + navigation)
         }
         page(router, "corroborations", nav: "/corroborations") { request, _, s, _ in
@@ -80,6 +83,11 @@ extension NewsroomServer {
                                 checkpoint: s.checkpoint.map { .init(size: $0.checkpoint.size, root: $0.checkpoint.root.hex) },
                                 generatedAt: formatter.string(from: Date()), verification: verification)
     }
+}
+
+extension ReportProvenance {
+    /// What a cached page's provenance must match besides the snapshot: its verification and checkpoint.
+    var cacheKey: String { "\(json["verification"]?.string ?? "")|\(json["verified_size"].map { "\($0)" } ?? "")|\(json["problem"]?.string ?? "")|\(checkpoint?.size ?? -1)|\(checkpoint?.root ?? "")" }
 }
 
 extension LedgerSnapshot {

@@ -25,6 +25,7 @@ public struct NewsroomServer: Sendable {
     let verification: VerificationCache
     let snapshots = SnapshotCache()
     let analyses = AnalysisCache()
+    let renderedPages = PageCache()
 
     public init(ledgerDirectory: String, publishedDirectory: String?, host: String, port: Int, secureCookies: Bool, openAPI: [UInt8]) {
         self.ledgerDirectory = ledgerDirectory
