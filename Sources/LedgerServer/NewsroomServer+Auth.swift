@@ -37,7 +37,10 @@ extension NewsroomServer {
     /// The logged-in browser user, from the session cookie, or nil.
     func sessionCaller(_ request: Request) async throws -> Caller? {
         guard let id = Self.cookies(request)[Self.sessionCookie], let session = await sessions.session(id) else { return nil }
-        guard let user = try users.load().first(where: { $0.name == session.user }) else { await sessions.close(id); return nil }
+        guard let user = try users.load().first(where: { $0.name == session.user }), user.passwordHash == session.account else {
+            await sessions.close(id)
+            return nil
+        }
         return Caller(user: user, sessionID: id, csrf: session.csrf)
     }
 

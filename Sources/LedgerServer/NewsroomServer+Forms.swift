@@ -118,6 +118,7 @@ extension NewsroomServer {
             let name = form["name"] ?? ""
             guard name != caller.user.name else { throw ServerError(.unprocessableContent, "you cannot remove your own account: ask another admin") }
             try users.remove(name: name)
+            await sessions.close(user: name)  // also ended by the account check on the next request; now, at once
             return Self.redirect("/admin/users")
         }
         page(router, "predicates", nav: "/predicates") { _, _, s, caller in

@@ -99,7 +99,11 @@ extension NewsroomServer {
 
     private func login(_ request: Request, _ context: NewsroomContext) async throws -> Response {
         let form = try await Self.form(request)
-        let next = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? "/"
+        // Only a path on this site: no scheme or host, and no white space or control character (a browser drops a
+        // tab or newline from a Location, which would make "/\t/evil.example" a link to another site).
+        let next = form["next"].flatMap { n in
+            n.hasPrefix("/") && !n.hasPrefix("//") && !n.contains("\\") && n.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace } ? n : nil
+        } ?? "/"
         func again(_ message: String, _ status: HTTPResponse.Status) -> Response {
             let token = UserStore.randomHex(32)
             var r = ResponseFrame.html(PageLayout.page("Log in", user: nil, csrf: nil, Pages.login(error: message, next: next, csrf: token)), status: status)
@@ -117,8 +121,8 @@ extension NewsroomServer {
             await sessions.recordFailure(account: name, address: address)
             return again("wrong user name or password", .unauthorized)
         }
-        await sessions.recordSuccess(account: name)
-        let (id, _) = await sessions.open(user: user.name)
+        await sessions.recordSuccess(account: name, address: address)
+        let (id, _) = await sessions.open(user: user)
         var r = Self.redirect(next)
         r.headers[.setCookie] = setCookie(Self.sessionCookie, id, maxAge: Int(Sessions.lifetime))
         return r

@@ -63,9 +63,24 @@ public struct UserStore: Sendable {
         }
     }
 
-    func save(_ users: [User]) throws {
+    /// Runs `body` on the accounts and saves what it leaves, holding an exclusive lock (`flock` on
+    /// `users.json.lock`) from the read to the rename, so that two changes at once — two requests, or the server
+    /// and a `user` command — never lose one another.
+    func modify<T>(_ body: (inout [User]) throws -> T) throws -> T {
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o600)
+        guard fd >= 0 else { throw ServerError(.internalServerError, "cannot open \(lockPath): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }  // closing releases the lock
+        guard flock(fd, LOCK_EX) == 0 else { throw ServerError(.internalServerError, "cannot lock \(lockPath): \(String(cString: strerror(errno)))") }
+        var users = try load()
+        let result = try body(&users)
+        try save(users)
+        return result
+    }
+
+    private func save(_ users: [User]) throws {
         let bytes = try CanonicalJSON.encode(["users": .array(users.sorted { $0.name < $1.name }.map(\.json))])
-        let temporary = path + ".\(getpid()).tmp"
+        let temporary = path + ".\(getpid()).\(Self.randomHex(8)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw ServerError(.internalServerError, "cannot write \(temporary): \(String(cString: strerror(errno)))") }
         do {
@@ -89,47 +104,54 @@ public struct UserStore: Sendable {
         try Self.checkName(name)
         guard password.utf8.count >= 8 else { throw ServerError(.unprocessableContent, "the password must have at least 8 characters") }
         guard password.utf8.count <= 72 else { throw ServerError(.unprocessableContent, "the password must have at most 72 bytes (bcrypt's limit)") }
-        var users = try load()
-        guard !users.contains(where: { $0.name == name }) else { throw ServerError(.conflict, "the user \(name) already exists") }
-        let keyName = "\(name)@\(ledger.origin)"
-        let signer: NoteKey.Signer
-        if FileManager.default.fileExists(atPath: keyDirectory + "/\(keyName.replacingOccurrences(of: "/", with: "_")).key") {
-            signer = try Ledger.loadSigner(name: keyName, directory: keyDirectory)  // re-added after removal: same key
-        } else {
-            signer = try Ledger.generateKey(name: keyName, directory: keyDirectory).signer
+        return try modify { users in
+            guard !users.contains(where: { $0.name == name }) else { throw ServerError(.conflict, "the user \(name) already exists") }
+            let keyName = "\(name)@\(ledger.origin)"
+            let signer: NoteKey.Signer
+            if FileManager.default.fileExists(atPath: keyDirectory + "/\(keyName.replacingOccurrences(of: "/", with: "_")).key") {
+                signer = try Ledger.loadSigner(name: keyName, directory: keyDirectory)  // re-added after removal: same key
+            } else {
+                signer = try Ledger.generateKey(name: keyName, directory: keyDirectory).signer
+            }
+            if try ledger.store.seqs(kind: .key, key: signer.verifier.keyID).isEmpty {
+                _ = try ledger.addKey(name: keyName, verifierKey: signer.verifier.text)
+            }
+            let user = User(name: name, role: role, passwordHash: Bcrypt.hash(password, cost: Self.bcryptCost), tokenHashes: [], keyName: keyName)
+            users.append(user)
+            return user
         }
-        if try ledger.store.seqs(kind: .key, key: signer.verifier.keyID).isEmpty {
-            _ = try ledger.addKey(name: keyName, verifierKey: signer.verifier.text)
-        }
-        let user = User(name: name, role: role, passwordHash: Bcrypt.hash(password, cost: Self.bcryptCost), tokenHashes: [], keyName: keyName)
-        users.append(user)
-        try save(users)
-        return user
     }
 
     /// Removes an account (its key stays registered: entries it signed still verify).
     public func remove(name: String) throws {
-        var users = try load()
-        guard users.contains(where: { $0.name == name }) else { throw ServerError(.notFound, "there is no user \(name)") }
-        users.removeAll { $0.name == name }
-        try save(users)
+        try modify { users in
+            guard users.contains(where: { $0.name == name }) else { throw ServerError(.notFound, "there is no user \(name)") }
+            users.removeAll { $0.name == name }
+        }
     }
 
     /// Issues a new bearer API token for `name`; only its SHA-256 is stored, so it is shown once.
     public func issueToken(name: String) throws -> String {
-        var users = try load()
-        guard let i = users.firstIndex(where: { $0.name == name }) else { throw ServerError(.notFound, "there is no user \(name)") }
-        let token = "cl_" + Self.randomHex(32)
-        users[i].tokenHashes.append(Self.tokenHash(token))
-        try save(users)
-        return token
+        try modify { users in
+            guard let i = users.firstIndex(where: { $0.name == name }) else { throw ServerError(.notFound, "there is no user \(name)") }
+            let token = "cl_" + Self.randomHex(32)
+            users[i].tokenHashes.append(Self.tokenHash(token))
+            return token
+        }
     }
 
     /// The account `name` when `password` matches its hash.
     func authenticate(name: String, password: String) throws -> User? {
-        guard let user = try load().first(where: { $0.name == name }) else { return nil }
+        guard let user = try load().first(where: { $0.name == name }) else {
+            // As slow as a wrong password, so that the answer's time does not tell which names exist.
+            _ = Bcrypt.verify(password, hash: Self.unknownUserHash)
+            return nil
+        }
         return Bcrypt.verify(password, hash: user.passwordHash) ? user : nil
     }
+
+    /// A bcrypt hash at this store's cost, checked against for a name that has no account.
+    static let unknownUserHash = Bcrypt.hash(randomHex(16), cost: bcryptCost)
 
     /// The account holding the bearer `token`.
     func user(token: String) throws -> User? {

@@ -1,6 +1,8 @@
 import Foundation
 import LedgerCore
+import LedgerCrypto
 import LedgerStore
+import Synchronization
 import Testing
 
 /// `claimledger user …` and `claimledger serve`: accounts, sessions, CSRF, roles, pages, the JSON API, the
@@ -185,10 +187,51 @@ import Testing
         #expect(out.status == 303)
         #expect(try server.page("/", session: session).status == 303)
 
-        // Five wrong passwords lock the account for a while, even with the right one.
+        // Five wrong passwords lock the account for a while, even with the right one — that account only, from
+        // this address: failing for other names (real or not) locks no one else out (behind a proxy every
+        // client has the proxy's address).
         for _ in 0..<5 { #expect(try server.login("eddie", "wrong-password").reply.status == 401) }
         let locked = try server.login("eddie", "pw-eddie-123")
         #expect(locked.reply.status == 429 && locked.session == nil)
+        for _ in 0..<6 { #expect(try server.login("nobody-\(UUID().uuidString.prefix(6))", "wrong-password").reply.status == 401) }
+        #expect(try server.login("vera", "pw-vera-123").session != nil, "another account from the same address")
+    }
+
+    /// Changes to the accounts file at the same time lose none of one another (one lock from read to rename).
+    @Test func tokensIssuedAtOnceAreAllKept() throws {
+        let n = try Newsroom()
+        let tokens = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if let r = try? CLI.run(["user", "token", "eddie", "--ledger", n.dir]), r.code == 0 {
+                tokens.withLock { $0.append(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            }
+        }
+        #expect(tokens.withLock { $0.count } == 8)
+        let stored = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: n.dir + "/users.json"))))["users"]!.array!
+            .first { $0["name"]?.string == "eddie" }!["token_sha256"]!.array!.compactMap(\.string)
+        #expect(stored.count == 9, "the Newsroom's own token and the 8 new ones")
+        for t in tokens.withLock({ $0 }) { #expect(stored.contains(SHA256.hash(Array(t.utf8)).hex)) }
+    }
+
+    /// A session belongs to the account as it was at login: removing it, or removing and adding it again (the way
+    /// to reset a password), ends the session, whether done on the admin page or with `claimledger user`.
+    @Test func sessionsEndWhenTheAccountIsRemovedOrAddedAgain() throws {
+        let n = try Newsroom()
+        let server = try ServeProcess(ledger: n.dir)
+        defer { server.stop() }
+        let session = try #require(server.login("vera", "pw-vera-123").session)
+        #expect(try server.page("/", session: session).status == 200)
+        #expect(try CLI.run(["user", "remove", "vera", "--ledger", n.dir]).code == 0)
+        let again = try runWithInput(["user", "add", "vera", "--role", "admin", "--ledger", n.dir], input: "pw-vera-456\n")
+        #expect(again.code == 0, "\(again.stderr)")
+        #expect(try server.page("/admin/users", session: session).status == 303, "the old session must not be the new admin's")
+        #expect(try server.login("vera", "pw-vera-456").session != nil)
+        // After a login, only a path on this site: a tab would turn "/\t/evil.example" into another site.
+        let page = try server.request("GET", "/login")
+        let csrf = ServeProcess.field(page.text, "csrf") ?? "", cookie = ServeProcess.cookieValue(page.cookies, "claimledger_login") ?? ""
+        let reply = try server.request("POST", "/login", headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "claimledger_login=\(cookie)"],
+                                       body: Array("user=eddie&password=pw-eddie-123&csrf=\(csrf)&next=/%09/evil.example".utf8))
+        #expect(reply.status == 303 && reply.header("location") == "/", "\(reply.status) \(reply.headers)")
     }
 
     @Test func pagesShowTheLedgerAndTheProofChecks() throws {
