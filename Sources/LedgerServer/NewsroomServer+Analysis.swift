@@ -13,7 +13,7 @@ extension NewsroomServer {
             let query = try Self.query(request)
             let tension = query["tension"] == "1"
             let (computed, provenance, fresh) = try await contradictions(s, tension: tension)
-            let shown = try FindingPage(query, count: computed.report.findings.count)
+            let shown = try ListPage(query, count: computed.report.findings.count)
             var toggle = "<p><a href=\"/contradictions\(tension ? "" : "?tension=1")\">\(tension ? "Hide" : "Show") tensions</a></p>\n"
             if !fresh { toggle += Self.pendingNote(computed.snapshot, s) }
             let navigation = shown.navigation(path: "/contradictions", keeping: tension ? [("tension", "1")] : [])
@@ -26,7 +26,7 @@ extension NewsroomServer {
         page(router, "corroborations", nav: "/corroborations") { request, _, s, _ in
             let provenance = try await provenance(s)
             let found = Corroborations.find(s.claims, predicates: s.predicates, names: s.names, sources: s.sources)
-            let shown = try FindingPage(try Self.query(request), count: found.count)
+            let shown = try ListPage(try Self.query(request), count: found.count)
             let navigation = shown.navigation(path: "/corroborations")
             let body = HTMLPage.corroborationsBody(found, claimCount: s.claims.count, provenance: provenance, context: s.reportContext, shown: shown.range)
             return ("Corroborations", Self.inserting(navigation, after: "</h1>\n", in: body) + navigation)

@@ -43,8 +43,12 @@ extension NewsroomServer {
             return (src.title ?? "Source", Pages.source(src, text: text, claims: s.claims.filter { $0.source == src.id }, form: form, suggested: suggested))
         }
         page(router, "claims", nav: "/claims") { request, _, s, _ in
-            let filter = try ClaimFilter(query: try Self.query(request))
-            return ("Claims", Pages.claims(filter.apply(s), filter: filter))
+            let query = try Self.query(request)
+            let filter = try ClaimFilter(query: query)
+            let rows = filter.apply(s)
+            let shown = try ListPage(query, count: rows.count, of: "claims")
+            let kept = (ClaimFilter.fields + ["status"]).compactMap { field in query[field].flatMap { $0.isEmpty ? nil : (field, $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } }
+            return ("Claims", Pages.claims(rows, filter: filter, shown: shown.range, navigation: shown.navigation(path: "/claims", keeping: kept)))
         }
         page(router, "claims/:seq", nav: "/claims") { _, context, s, caller in
             let (record, ledger) = try claimRecord(context, s)

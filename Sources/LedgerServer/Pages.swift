@@ -85,7 +85,9 @@ enum Pages {
         return body
     }
 
-    static func claims(_ rows: [ClaimSelection.Row], filter: ClaimFilter) -> String {
+    /// The claims list: the filter form, how many claims match, and the rows of `shown` (a page of them) between
+    /// the page links.
+    static func claims(_ rows: [ClaimSelection.Row], filter: ClaimFilter, shown: Range<Int>? = nil, navigation: String = "") -> String {
         var form = "<form class=\"filters\" method=\"get\" action=\"/claims\" role=\"search\">"
         for field in ClaimFilter.fields {
             form += "<label>\(field) <input name=\"\(field)\" value=\"\(HTMLEscape.text(filter.value(field) ?? ""))\"></label>"
@@ -93,12 +95,12 @@ enum Pages {
         form += "<label>status <select name=\"status\">" + ClaimSelection.Status.allCases.map {
             "<option\($0 == filter.selection.status ? " selected" : "")>\($0.rawValue)</option>"
         }.joined() + "</select></label><button type=\"submit\">Filter</button></form>\n"
-        var body = "<h1>Claims</h1>\n" + form + "<p>\(rows.count) claim(s).</p>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">seq</th><th scope=\"col\">subject · predicate</th><th scope=\"col\">value</th><th scope=\"col\">speaker</th><th scope=\"col\">outlet</th><th scope=\"col\">lang</th></tr></thead><tbody>\n"
-        for row in rows {
+        var body = "<h1>Claims</h1>\n" + form + "<p>\(counted(rows.count, "claim")).</p>\n" + navigation + "<div class=\"table\"><table><thead><tr><th scope=\"col\">seq</th><th scope=\"col\">subject · predicate</th><th scope=\"col\">value</th><th scope=\"col\">speaker</th><th scope=\"col\">outlet</th><th scope=\"col\">lang</th></tr></thead><tbody>\n"
+        for row in rows[shown?.clamped(to: rows.indices) ?? rows.indices] {
             let (c, retracted) = (row.claim, row.retracted)
             body += "<tr\(retracted ? " class=\"retracted\"" : "")><td><a href=\"/claims/\(c.seq)\">\(c.seq)</a>\(retracted ? " (retracted)" : "")</td><td>\(HTMLEscape.value(c.subject)) · \(HTMLEscape.value(c.predicate))</td><td>\(c.polarity == .denied ? "denied: " : "")\(HTMLEscape.value(c.value.original))</td><td>\(HTMLEscape.value(c.speaker))</td><td>\(HTMLEscape.value(c.outlet))</td><td>\(HTMLEscape.text(c.lang))</td></tr>\n"
         }
-        return body + "</tbody></table></div>\n"
+        return body + "</tbody></table></div>\n" + navigation
     }
 
     static func claim(_ c: ClaimRecord, revisions: [ClaimHistory.Revision], current: ClaimRecord?, source: SourceRecord?, vkey: String, hasProof: Bool,
