@@ -98,6 +98,11 @@ import Testing
         #expect(piped.code == 0 && !piped.stderr.contains("checking:"), "\(piped.stderr)")
         let imported = try Self.onTerminal(["claim", "import", file, "--dry-run", "--new-subject", "--ledger", dir])
         #expect(imported.contains("checking: 0 of \(line.utf8.count + 1) bytes (0%)") && imported.contains("\r\u{1B}[2K"), "\(imported.debugDescription)")
+        // The line is cleared before the result is written, not after it.
+        #expect(imported.contains("\r\u{1B}[2Kok: 1 claim would be recorded"), "\(imported.debugDescription)")
+        let bad = CLI.write(Array((line.replacingOccurrences(of: "record Zoom call", with: "not in the article") + "\n").utf8), "bad.jsonl", in: work)
+        let refused = try Self.onTerminal(["claim", "import", bad, "--dry-run", "--new-subject", "--ledger", dir])
+        #expect(refused.contains("\r\u{1B}[2Kclaimledger: error: "), "\(refused.debugDescription)")
         let exported = try Self.onTerminal(["export", "-o", work.appendingPathComponent("b/journal.jsonl").path, "--ledger", dir])
         #expect(exported.contains("exporting: 0 of"), "\(exported.debugDescription)")
     }

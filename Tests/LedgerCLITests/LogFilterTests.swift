@@ -35,6 +35,12 @@ import Testing
             #expect(r.stdout.isEmpty)
             #expect(try CLI.run([report, "--format", "json", "--json", "--ledger", dir]).code == 0)
         }
+        let source = try #require(try CLI.run(["source", "list", "--ledger", dir]).stdout.split(separator: " ").first.map(String.init))
+        for (arguments, format) in [(["export", "--format", "csv"], "csv"), (["suggest", source, "--format", "jsonl"], "jsonl"), (["suggest", source, "--format", "text"], "text")] {
+            let r = try CLI.run(arguments + ["--json", "--ledger", dir])
+            #expect(r.code == 64 && r.stderr.contains("--json and --format \(format) contradict each other") && r.stdout.isEmpty, "\(arguments): \(r.stderr)")
+        }
+        #expect(try CLI.run(["export", "--format", "jsonl", "--json", "--ledger", dir]).code == 0)
         let a = work.appendingPathComponent("a").path, b = work.appendingPathComponent("b").path
         let r = try CLI.run(["init", a, "--ledger", b])
         #expect(r.code == 64 && r.stderr.contains("name two directories"), "\(r.stderr)")

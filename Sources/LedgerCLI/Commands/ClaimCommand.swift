@@ -131,7 +131,7 @@ struct ClaimImport: ParsableCommand {
           printf '%s%s%s%s\\n' '{"source":"3f2a9c1e",' \\
             '"excerpt":"près de 200.000 personnes","speaker":"La Tribune",' \\
             '"text":"Près de 200.000 personnes","subject":"event:wd4h-call",' \\
-            '"predicate":"attendance","value":"près de 200.000"}' > claims.jsonl
+            '"predicate":"call.attendance","value":"près de 200.000"}' > claims.jsonl
           claimledger claim import claims.jsonl --dry-run
         To name a line's origin, add one of these members to it (an entity id, a source id prefix):
           "origin":"org:organisers",
@@ -175,7 +175,9 @@ struct ClaimImport: ParsableCommand {
                 first = first ?? $0.seq
                 last = $0.seq
             }, checks: entry.checks(newSubject: newSubject, errorLimit: Self.errorLimit))
+            progress.finish()  // before any line that follows, so none is drawn after the progress text
         } catch let e as Ledger.ClaimBatchError {
+            progress.finish()
             let hint = ExcerptHint(ledger: ledger)
             let lines = try e.report.errors.map { "\(file) line \($0.index): \(try $0.lineMessage(hint: hint))" }
             if e.report.errorCount == 1 { throw CLIError(lines[0] + "; nothing was recorded") }
@@ -233,7 +235,7 @@ struct ClaimOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What it is about: an entity id (account:@dudes4harris) or any name or alias of it.", valueName: "ID"))
     var subject: String
 
-    @Option(help: ArgumentHelp("Which property, e.g. attendance or suspension.reason.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Which declared property, e.g. call.attendance or suspension.reason.", valueName: "ID"))
     var predicate: String
 
     @Option(help: ArgumentHelp("The value as worded, e.g. \"more than 200,000\"; parsed per the predicate's type.", valueName: "TEXT"))

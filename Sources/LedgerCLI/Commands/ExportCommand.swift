@@ -47,6 +47,12 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if global.json && format != .jsonl {
+            throw ValidationError("--json and --format \(format.rawValue) contradict each other: an export is its format; give one of them")
+        }
+    }
+
     func run() throws {
         let ledger = try global.open(readOnly: true)
         if format != .jsonl {

@@ -39,8 +39,8 @@ struct SuggestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The source's id or a unique prefix of at least 8 hex digits.", valueName: "SOURCE"))
     var source: String
 
-    @Option(help: "text (one suggestion per block) or jsonl (`claim import` lines to check).")
-    var format: SuggestFormat = .text
+    @Option(help: "text (one suggestion per block, the default) or jsonl (`claim import` lines to check).")
+    var format: SuggestFormat?
 
     @Option(help: ArgumentHelp("The language the rules read the text in, BCP 47: en or fr (default: the source's language).", valueName: "BCP47"))
     var lang: String?
@@ -51,6 +51,7 @@ struct SuggestCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if global.json, let format { throw ValidationError("--json and --format \(format.rawValue) contradict each other: give one of them") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
         if let lang {
             do { _ = try Bodies.lang(lang) } catch { throw ValidationError("--lang: \(error)") }
@@ -76,7 +77,7 @@ struct SuggestCommand: ParsableCommand {
             Output.json(["source": .string(id.hex), "lang": .string(language), "suggestions": .array(found.map { Self.json($0, in: anchored) })])
             return
         }
-        switch format {
+        switch format ?? .text {
         case .jsonl:
             for s in found { Output.json(line(s, source: id.hex, language: language, outlet: body.outlet)) }
         case .text:
