@@ -110,15 +110,38 @@ public enum Corroborations {
             let items = ranged.filter { ($0.1 ?? "") == unit }.sorted { $0.0.lower < $1.0.lower }
             var current: [ClaimRecord] = []
             var span: Interval? = nil
+            // The figures stated exactly and the strict bounds in the current run: a bound against the very figure it
+            // bounds ("less than 4 million" and "4 million") is a tension (`QuantityRule.sharpAgainstItsOwnBound`),
+            // never an agreement, although the figure's rounding halo overlaps the bound — so it ends the run.
+            var sharp = Set<String>(), bounds = Set<String>()
+            func boundsItsOwnFigure(_ c: ClaimRecord) -> Bool {
+                guard case .quantity(let q) = c.value.value else { return false }
+                switch q.qualifier {
+                case .exactly: return bounds.contains(q.amount.description)
+                case .more_than, .less_than: return sharp.contains(q.amount.description)
+                default: return false
+                }
+            }
+            func remember(_ c: ClaimRecord) {
+                guard case .quantity(let q) = c.value.value else { return }
+                switch q.qualifier {
+                case .exactly: sharp.insert(q.amount.description)
+                case .more_than, .less_than: bounds.insert(q.amount.description)
+                default: break
+                }
+            }
             for (interval, _, claim) in items {
-                if let s = span, s.overlaps(interval) {
+                if let s = span, s.overlaps(interval), !boundsItsOwnFigure(claim) {
                     current.append(claim)
                     span = s.intersection(interval)
                 } else {
                     if current.count > 1, let s = span { out.append((machine(s, unit), words(s, unit), current)) }
                     current = [claim]
                     span = interval
+                    sharp = []
+                    bounds = []
                 }
+                remember(claim)
             }
             if current.count > 1, let s = span { out.append((machine(s, unit), words(s, unit), current)) }
         }

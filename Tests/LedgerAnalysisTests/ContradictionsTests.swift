@@ -88,6 +88,29 @@ import Testing
         #expect(!found.contains { $0.claims.contains { $0.seq == 4 || $0.seq == 7 } })
     }
 
+    /// A bound against the very figure it bounds ("less than 4,000,000" and "4 000 000") is a tension in the
+    /// contradictions report and so never an agreement in the corroborations report: no pair is in both.
+    @Test func noPairIsBothATensionAndACorroboration() {
+        let claims = [
+            C.make(1, C.attendance, "4 000 000", outlet: "La Tribune", lang: "fr"),
+            C.make(2, C.attendance, "less than 4,000,000", outlet: "The Post"),
+            C.make(3, C.attendance, "moins de 4 millions", outlet: "Le Soir", lang: "fr"),
+            C.make(4, C.attendance, "4 million", outlet: "CNN"),
+            C.make(5, C.attendance, "more than 5,000,000", outlet: "Northline"),
+            C.make(6, C.attendance, "over 5 million", outlet: "Harbor"),
+        ]
+        let tensions = Contradictions.find(claims, predicates: C.predicates, names: names(), includeTension: true).findings
+        let opposed = Set(tensions.flatMap { f in f.sideA.flatMap { a in f.sideB.map { b in [a.seq, b.seq].sorted() } } })
+        #expect(opposed.contains([1, 2]) && opposed.contains([2, 4]), "\(opposed)")
+        let agreeing = Corroborations.find(claims, predicates: C.predicates, names: names(), sources: [])
+        for f in agreeing {
+            let seqs = f.claims.map(\.seq)
+            for a in seqs { for b in seqs where a < b { #expect(!opposed.contains([a, b]), "\(a) and \(b) are both opposed and agreeing") } }
+        }
+        #expect(agreeing.contains { Set($0.claims.map(\.seq)) == [1, 4] }, "the two exact figures still agree")
+        #expect(agreeing.contains { Set($0.claims.map(\.seq)) == [5, 6] }, "the two bounds still agree")
+    }
+
     /// Comparing records without excerpt and text, then re-running on the full records of only the claims involved,
     /// must give exactly the report a single pass over full records gives — for every `between` and with tensions.
     @Test func twoPassReportEqualsTheSinglePassReport() {
