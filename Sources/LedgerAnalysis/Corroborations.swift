@@ -62,10 +62,13 @@ public enum Corroborations {
                 let outlets = ordered(members.map(\.outlet))
                 guard outlets.count >= 2 else { continue }
                 let sorted = members.sorted { $0.seq < $1.seq }
-                out.append(CorroborationFinding(subject: group.key.subject, predicate: group.key.predicate, event: group.key.event,
-                                                scope: group.key.scope, claims: sorted, outlets: outlets,
-                                                traces: sorted.map(origins.trace), languages: ordered(members.map(\.lang)).sorted(), agreement: agreement,
-                                                agreementInWords: words))
+                let finding = CorroborationFinding(subject: group.key.subject, predicate: group.key.predicate, event: group.key.event,
+                                                   scope: group.key.scope, claims: sorted, outlets: outlets,
+                                                   traces: sorted.map(origins.trace), languages: ordered(members.map(\.lang)).sorted(), agreement: agreement,
+                                                   agreementInWords: words)
+                // Outlets repeating one origin (the organisers' screenshot, one agency's wire) corroborate nothing.
+                guard finding.independentOutlets >= 2 else { continue }
+                out.append(finding)
             }
         }
         return out.sorted { ($1.independentOutlets, $1.claims.count, $0.subject) < ($0.independentOutlets, $0.claims.count, $1.subject) }

@@ -33,16 +33,19 @@ import Testing
             // An older claim whose free-text relay names the organisers by an entity name: the same origin.
             C.make(3, C.reason, "ban_evasion", outlet: "CNN (French rendering)", speaker: "X", lang: "fr", relay: "selon les organisateurs"),
         ]
-        let f = try reason(claims)
-        #expect(f.outlets == ["Portland Press Herald", "La Tribune", "CNN (French rendering)"])
-        #expect(f.independentOutlets == 1)
-        #expect(f.origins == ["the White Dudes for Harris organisers"])
-        #expect(f.traces.map(\.basis) == [.origin, .origin, .relay])
+        // Three outlets, one origin: an echo, not a corroboration.
+        #expect(Corroborations.find(claims, predicates: C.predicates, names: names(), sources: []).isEmpty)
+        // With an outlet of its own, the organisers count once beside it.
+        let f = try reason(claims + [C.make(4, C.reason, "ban_evasion", outlet: "Northline", speaker: "X")])
+        #expect(f.outlets == ["Portland Press Herald", "La Tribune", "CNN (French rendering)", "Northline"])
+        #expect(f.independentOutlets == 2)
+        #expect(f.origins == ["the White Dudes for Harris organisers", "Northline"])
+        #expect(f.traces.map(\.basis) == [.origin, .origin, .relay, .outlet])
         #expect(f.unresolvedRelays.isEmpty)
         let json = f.json
-        #expect(json["independent_outlets"]?.integer == 1)
+        #expect(json["independent_outlets"]?.integer == 2)
         #expect(json["claims"]?.array?[0]["origin"] == ["entity": "org:wd4h-organisers"])
-        #expect(json["claim_origins"]?.array?.map { $0["basis"]?.string ?? "" } == ["origin", "origin", "relay"])
+        #expect(json["claim_origins"]?.array?.map { $0["basis"]?.string ?? "" } == ["origin", "origin", "relay", "outlet"])
     }
 
     @Test func anUnresolvedRelayIsNeverAnOutletOrAnOrigin() throws {
@@ -100,9 +103,10 @@ import Testing
             C.make(3, C.reason, "spam", outlet: "Northline", origin: .source(Digest(hex: source.id)!)),
             C.make(4, C.reason, "spam", outlet: "Le Quotidien", lang: "fr", origin: .entity("org:reuters")),
         ]
-        let f = try reason(claims, sources: [source])
-        #expect(f.independentOutlets == 1)
-        #expect(f.origins == ["Reuters"])
+        #expect(Corroborations.find(claims, predicates: C.predicates, names: names(), sources: [source]).isEmpty, "one origin: no corroboration")
+        let f = try reason(claims + [C.make(5, C.reason, "spam", outlet: "Radio Colline", lang: "fr")], sources: [source])
+        #expect(f.independentOutlets == 2)
+        #expect(f.origins == ["Reuters", "Radio Colline"])
     }
 
     @Test func auditRelayChainsUseTheSameResolution() throws {
