@@ -173,7 +173,13 @@ import Testing
         let line = differs.stderr
         #expect(line.split(separator: "\n").count == 1 && line.contains("is already recorded at seq 2 with different metadata"), "\(line)")
         #expect(line.contains("--outlet “Le Monde” → “Le Figaro”") && line.contains("--url (none) → “https://lefigaro.example/a”")
-            && line.contains("--title “Titre” → (none)") && !line.contains("--lang") && !line.contains("--captured-at"), "\(line)")
+            && !line.contains("--title") && !line.contains("--lang") && !line.contains("--captured-at"), "\(line)")
+        // An option left out is no difference (re-running `source add` with fewer options only finds the source);
+        // one given differently is.
+        let fewer = try CLI.run(["source", "add", file, "--outlet", "Le Monde", "--lang", "fr", "--ledger", dir])
+        #expect(fewer.code == 0 && fewer.stdout.count >= 64, "\(fewer.stderr)")
+        let retitled = try CLI.run(["source", "add", file, "--outlet", "Le Monde", "--lang", "fr", "--title", "Autre titre", "--ledger", dir])
+        #expect(retitled.code == 1 && retitled.stderr.contains("--title “Titre” → “Autre titre”"), "\(retitled.stderr)")
         let time = try CLI.run(["source", "add", file, "--outlet", "Le Monde", "--lang", "fr", "--title", "Titre", "--captured-at", "2024-08-02T10:00:00Z", "--ledger", dir])
         #expect(time.code == 1 && time.stderr.contains("--captured-at “2024-08-01T10:00:00Z” → “2024-08-02T10:00:00Z”"), "\(time.stderr)")
         #expect(try CLI.state(dir) == before)
