@@ -82,6 +82,10 @@ extension Ledger {
             if let seq = try store.seqs(kind: .predicate, key: predicate.id, scanning: true).first {
                 throw StoreError("predicate \(predicate.id) is already declared (seq \(seq)); declarations cannot be changed")
             }
+            // Ids that differ only in case would split claims between two predicates for good.
+            if let twin = try store.keys(kind: .predicate, prefix: "", limit: 100_000).first(where: { $0.lowercased() == predicate.id.lowercased() }) {
+                throw StoreError("predicate \(predicate.id) differs only in case from the declared \(twin): use \(twin), or choose an id that differs in more than case")
+            }
             return try batch.append(.predicate(predicate))
         }
     }

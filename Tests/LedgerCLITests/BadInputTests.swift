@@ -92,7 +92,7 @@ import Testing
         try expectRejected(["claim", "import", CLI.write(Array((speaker(0) + "\n").utf8) + Array(repeating: 0x20, count: 9 << 20), "huge.jsonl", in: work)],
                            ledger: dir, mention: "line 2: longer than 8 MiB")
         let big = try CLI.run(["claim", "import", CLI.write(Array(many.utf8), "h.jsonl", in: work), "--ledger", dir])
-        #expect(big.code == 0 && big.stdout.contains("imported 6000 claims"), "\(big.stderr)")
+        #expect(big.code == 0 && big.stdout.contains("imported 6,000 claims"), "\(big.stderr)")
     }
 
     @Test func badTypesValuesLanguagesAndOversizedEntries() throws {
@@ -104,6 +104,7 @@ import Testing
         try expectRejected(["source", "add", s, "--outlet", "O", "--lang", "en_US"], ledger: dir, mention: "BCP 47")
         try expectRejected(claim(String(id.prefix(8)), ["--relay", String(repeating: "très long ", count: 7000)]), ledger: dir, mention: "65535")
         try expectRejected(["predicate", "add", "attendance", "--type", "text"], ledger: dir, mention: "already declared")
+        try expectRejected(["predicate", "add", "Attendance", "--type", "quantity"], ledger: dir, mention: "differs only in case from the declared attendance")
     }
 
     @Test func missingLedgersAndTamperedDatabases() throws {
