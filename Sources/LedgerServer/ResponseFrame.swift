@@ -24,7 +24,7 @@ struct ResponseFrame: RouterMiddleware {
             response = Self.refusal(error, for: request)
         } catch let error as any HTTPResponseError {
             let message = switch error.status {
-            case .contentTooLarge: "the request body is larger than \(NewsroomContext.bodyLimit) bytes"
+            case .contentTooLarge: "the request body is too large: at most \(NewsroomContext.bodyLimit >> 10) KiB, or \(NewsroomServer.uploadLimit >> 20) MiB for a capture uploaded to /sources"
             case .notFound: "there is nothing at \(String(request.uri.path.prefix(100)))"
             case .methodNotAllowed: "\(request.method) is not allowed on \(String(request.uri.path.prefix(100)))"
             default: error.status.reasonPhrase
