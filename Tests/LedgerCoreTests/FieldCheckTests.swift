@@ -24,3 +24,19 @@ import Testing
         #expect(try Bodies.identifier("cafe\u{301}", "--subject") == "caf\u{E9}")
     }
 }
+
+/// Language tags: regions and scripts are checked against the registry's lists, not only their form.
+@Suite struct LanguageTagSubtagTests {
+    @Test func regionsAndScriptsMustExist() throws {
+        for good in ["en", "en-GB", "fr-CA", "zh-Hant-TW", "es-419", "sr-Latn-RS", "de-CH-1996", "en-US-x-newsroom", "x-private"] {
+            #expect(throws: Never.self, "\(good)") { _ = try Bodies.lang(good) }
+        }
+        #expect(try Bodies.lang("ZH-hant-tw") == "zh-Hant-TW")
+        for (bad, mention) in [("en-UK", "UK is not a region subtag"), ("fr-YY", "YY is not a region subtag"), ("en-Xyzw", "Xyzw is not a script subtag"),
+                               ("es-999", "999 is not a region subtag")] {
+            #expect { _ = try Bodies.lang(bad) } throws: { "\($0)".contains(mention) }
+        }
+        // A locale name written with an underscore gets the tag it means.
+        #expect { _ = try Bodies.lang("fr_FR") } throws: { "\($0)".contains("did you mean fr-FR?") }
+    }
+}

@@ -129,6 +129,10 @@ public enum Bodies {
             }
             throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag: \(primary) is not an ISO 639 language code\(hint)")
         }
+        if let (kind, subtag) = LanguageTag.unknownSubtag(canonical) {
+            let example = kind == "region" ? "ISO 3166 codes such as GB, FR, CA, or 419 for Latin America" : "ISO 15924 codes such as Latn, Cyrl, Hant"
+            throw EntryError("\"\(tag.prefix(40))\" is not a BCP 47 language tag: \(subtag) is not a \(kind) subtag (\(example))")
+        }
         return canonical
     }
 

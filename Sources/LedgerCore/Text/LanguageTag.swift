@@ -56,11 +56,34 @@ extension LanguageTag {
         return primarySubtags.contains(Substring(primary))
     }
 
+    private static let regions: Set<Substring> = Set(RegionScriptSubtags.regions.split(separator: " "))
+    private static let scripts: Set<Substring> = Set(RegionScriptSubtags.scripts.split(separator: " "))
+
+    /// The first script or region subtag of a well-formed, conventionally cased tag that BCP 47 does not allow
+    /// (`RegionScriptSubtags`: "UK" in "en-UK", where ISO 3166 writes GB), with what it is; nil when all are allowed.
+    /// Subtags after the region (variants, extensions, private use) are checked for form only.
+    public static func unknownSubtag(_ canonical: String) -> (kind: String, subtag: String)? {
+        let parts = canonical.split(separator: "-")
+        guard let primary = parts.first, primary != "x", primary != "i", parts.count > 1 else { return nil }
+        var i = 1
+        while i < parts.count, parts[i].count == 3, parts[i].allSatisfy(\.isLetter) { i += 1 }  // extended language subtags
+        if i < parts.count, parts[i].count == 4, parts[i].allSatisfy(\.isLetter) {
+            if !scripts.contains(parts[i]) { return ("script", String(parts[i])) }
+            i += 1
+        }
+        if i < parts.count, (parts[i].count == 2 && parts[i].allSatisfy(\.isLetter)) || (parts[i].count == 3 && parts[i].allSatisfy(\.isNumber)) {
+            if !regions.contains(parts[i]) { return ("region", String(parts[i])) }
+        }
+        return nil
+    }
+
     /// The tag a person probably meant: for a language's name ("english", "Français") its subtag; for a
     /// three-letter code of a language that has a two-letter one ("eng", "fra") the two-letter one.
     public static func suggestion(for text: String) -> String? {
         let key = text.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces)
         if let code = LanguageSubtags.names[key] { return code }
+        // "fr_FR", a locale name: BCP 47 separates subtags with hyphens.
+        if text.contains("_"), let tag = canonical(text.replacingOccurrences(of: "_", with: "-")), isRegistered(tag), unknownSubtag(tag) == nil { return tag }
         return nil
     }
 }
