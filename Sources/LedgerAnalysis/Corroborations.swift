@@ -117,21 +117,16 @@ public enum Corroborations {
             // bounds ("less than 4 million" and "4 million") is a tension (`QuantityRule.sharpAgainstItsOwnBound`),
             // never an agreement, although the figure's rounding halo overlaps the bound — so it ends the run.
             var sharp = Set<String>(), bounds = Set<String>()
+            func quantity(_ c: ClaimRecord) -> Quantity? { if case .quantity(let q) = c.value.value { q } else { nil } }
             func boundsItsOwnFigure(_ c: ClaimRecord) -> Bool {
-                guard case .quantity(let q) = c.value.value else { return false }
-                switch q.qualifier {
-                case .exactly: return bounds.contains(q.amount.description)
-                case .more_than, .less_than: return sharp.contains(q.amount.description)
-                default: return false
-                }
+                guard let q = quantity(c) else { return false }
+                return QuantityRule.isSharp(q) ? bounds.contains(q.amount.description)
+                    : QuantityRule.isStrictBound(q) && sharp.contains(q.amount.description)
             }
             func remember(_ c: ClaimRecord) {
-                guard case .quantity(let q) = c.value.value else { return }
-                switch q.qualifier {
-                case .exactly: sharp.insert(q.amount.description)
-                case .more_than, .less_than: bounds.insert(q.amount.description)
-                default: break
-                }
+                guard let q = quantity(c) else { return }
+                if QuantityRule.isSharp(q) { sharp.insert(q.amount.description) }
+                if QuantityRule.isStrictBound(q) { bounds.insert(q.amount.description) }
             }
             for (interval, _, claim) in items {
                 if let s = span, s.overlaps(interval), !boundsItsOwnFigure(claim) {

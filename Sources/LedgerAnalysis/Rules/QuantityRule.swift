@@ -33,15 +33,20 @@ public enum QuantityRule {
                                           tolerance: context.tolerance, rule: "quantity", unit: a.unit, written: written)
     }
 
+    /// "more than N" or "less than N": the side of a figure-against-its-own-bound tension that bounds.
+    static func isStrictBound(_ q: Quantity) -> Bool { q.qualifier == .more_than || q.qualifier == .less_than }
+
+    /// A figure stated exactly: the side of that tension that is bounded.
+    static func isSharp(_ q: Quantity) -> Bool { q.qualifier == .exactly }
+
     /// A strict bound against the very figure it bounds ("less than 3 million" against "3 million"): the sharp
     /// figure's rounding halo overlaps the bound, but the two say different things, so it is a tension.
     static func sharpAgainstItsOwnBound(_ a: Quantity, _ b: Quantity, written: (String, String)?) -> RuleOutcome? {
-        func isBound(_ q: Quantity) -> Bool { q.qualifier == .more_than || q.qualifier == .less_than }
-        guard isBound(a) != isBound(b), a.amount == b.amount else { return nil }
-        let (bound, sharp) = isBound(a) ? (a, b) : (b, a)
-        guard sharp.qualifier == .exactly else { return nil }
+        guard isStrictBound(a) != isStrictBound(b), a.amount == b.amount else { return nil }
+        let (bound, sharp) = isStrictBound(a) ? (a, b) : (b, a)
+        guard isSharp(sharp) else { return nil }
         let (wa, wb) = written ?? (IntervalComparison.words(interval(a, tolerance: 0), unit: a.unit), IntervalComparison.words(interval(b, tolerance: 0), unit: b.unit))
-        let (wBound, wSharp) = isBound(a) ? (wa, wb) : (wb, wa)
+        let (wBound, wSharp) = isStrictBound(a) ? (wa, wb) : (wb, wa)
         return .conflict(.tension, rule: "quantity",
                          explanation: "“\(wSharp)” is the very figure that “\(wBound)” \(bound.qualifier == .less_than ? "stays below" : "exceeds"): one says the figure, the other says it is not",
                          numbers: ["figure": .string(sharp.amount.description), "bound": .string(bound.qualifier.rawValue)], width: 0)

@@ -56,22 +56,10 @@ public enum Bodies {
     /// Whether `text` holds `privateKeyPrefix` anywhere: a byte search (UTF-8 is self-synchronizing, so a match
     /// of these ASCII bytes is a match of the characters), cheaper than `String.contains` on every field.
     static func holdsPrivateKey(_ text: String) -> Bool {
-        let needle = Array(privateKeyPrefix.utf8)
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                if bytes[i] == needle[0] {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        } ?? text.contains(privateKeyPrefix)
+        !ExcerptLocator.searchBytes(privateKeyBytes, in: Array(text.utf8)).isEmpty
     }
+
+    private static let privateKeyBytes = Array(privateKeyPrefix.utf8)
 
     /// Checks a name as `prose` does, and returns it trimmed. Names (outlets, speakers, subjects, labels, aliases, scopes) also refuse `InvisibleCharacters`, which
     /// would make two names look alike or one display as another.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// BCP 47 (RFC 5646) language tags: syntax check and conventional casing ("fr-ca" → "fr-CA",
-/// "zh-hant-tw" → "zh-Hant-TW"). Registry membership is not checked; well-formedness is.
+/// "zh-hant-tw" → "zh-Hant-TW"); `isRegistered` and `unknownSubtag` check the language, script and region
+/// subtags against the bundled lists.
 public enum LanguageTag {
     /// The tag in conventional case, or nil when it is not a well-formed BCP 47 tag.
     public static func canonical(_ tag: String) -> String? {
@@ -48,7 +49,7 @@ extension LanguageTag {
     private static let primarySubtags: Set<Substring> = Set(LanguageSubtags.codes.split(separator: " "))
 
     /// Whether a well-formed tag's primary language subtag is one BCP 47 allows (ISO 639, `LanguageSubtags`), or
-    /// private use (`x-…`, `qaa`–`qtz`) or a grandfathered tag. Scripts, regions and variants are checked for form only.
+    /// private use (`x-…`, `qaa`–`qtz`) or a grandfathered tag. Scripts and regions are `unknownSubtag`'s.
     public static func isRegistered(_ canonical: String) -> Bool {
         let primary = canonical.split(separator: "-").first.map { $0.lowercased() } ?? ""
         if primary == "x" || primary == "i" || primary == "sgn" || primary == "en" && canonical.hasPrefix("en-GB-oed") { return true }
